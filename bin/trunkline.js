@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Runs the bundled CLI. In a checkout of trunkline itself, rebuilds the bundle first when any
+// file under src/ or schema/ is newer than it, so `npm run gen` never runs stale code.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bundle = path.join(root, "dist", "cli.js");
+
+function newestMtime(folder) {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+if (existsSync(path.join(root, "src"))) {
+  const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
+  const sources = Math.max(newestMtime(path.join(root, "src")), existsSync(path.join(root, "schema")) ? newestMtime(path.join(root, "schema")) : 0);
+  if (sources > builtAt) await (await import("../scripts/build.mjs")).build();
+}
+const { run } = await import("../dist/cli.js");
+await run();

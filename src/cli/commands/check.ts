@@ -1,0 +1,42 @@
+import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { type Format, formatDiagnostics } from "../../diagnostics/format/index.js";
+import type { Io } from "../../io/io.js";
+import { runPipeline } from "../../pipeline.js";
+import { unifiedDiff } from "../../sync/unified-diff.js";
+import { schemaFreshnessOf } from "../../validate/schema-freshness-io.js";
+import { describeDrift } from "../describe-drift.js";
+import { ExitCode } from "../exit-code.js";
+
+/** Options of `trunkline check`. */
+export interface CheckOptions {
+  format: Format;
+}
+
+/**
+ * `trunkline check`: generate in memory and compare with the disk. Exit 1 lists every stale,
+ * missing, orphaned or hand-edited file with a diff; exit 2 means the sources themselves are wrong.
+ */
+export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
+  const { plan, diagnostics } = await runPipeline(io, { force: false });
+  // A hand edit is drift here, not a blocker; a hand-written file in an output's place is an error.
+  const errors = [...diagnostics, ...plan.blockers.filter((blocker) => !plan.drift.some((drift) => drift.path === blocker.file))];
+  if (hasErrors(errors)) {
+    io.stderr(formatDiagnostics(errors, options.format));
+    return ExitCode.SourceErrors;
+  }
+  const drifted = [...plan.drift.map(describeDrift), ...(await schemaFreshnessOf(io))];
+  const manifestStale = plan.writes.some((write) => write.path.endsWith("manifest.json")) && plan.drift.length === 0;
+  if (manifestStale) {
+    drifted.push({ rule: "sync", severity: "error", file: ".trunkline/manifest.json", message: ".trunkline/manifest.json does not match the generated files", hint: 'run "npm run gen" and commit the result' });
+  }
+  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning");
+  if (warnings.length) io.stderr(formatDiagnostics(warnings, options.format));
+  if (drifted.length === 0) {
+    io.stderr("trunkline: every generated file is up to date.\n");
+    return ExitCode.Ok;
+  }
+  io.stdout(formatDiagnostics(drifted, options.format));
+  if (options.format === "pretty") for (const drift of plan.drift) io.stdout(unifiedDiff(drift));
+  if (io.env.GITHUB_ACTIONS === "true" && options.format !== "github") io.stdout(formatDiagnostics(drifted, "github"));
+  return ExitCode.Problems;
+}

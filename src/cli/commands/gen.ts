@@ -1,0 +1,32 @@
+import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { type Format, formatDiagnostics } from "../../diagnostics/format/index.js";
+import type { Io } from "../../io/io.js";
+import { runPipeline } from "../../pipeline.js";
+import { applyPlan } from "../../sync/disk.js";
+import { unifiedDiff } from "../../sync/unified-diff.js";
+import { ExitCode } from "../exit-code.js";
+
+/** Options of `trunkline gen`. */
+export interface GenOptions {
+  /** Overwrite (or delete) generated files that were edited by hand. */
+  force: boolean;
+  format: Format;
+}
+
+/** `trunkline gen`: generate every target, validate, and write only when nothing is wrong. */
+export async function gen(options: GenOptions, io: Io): Promise<ExitCode> {
+  const { compiled, plan, diagnostics } = await runPipeline(io, { force: options.force });
+  const problems = [...diagnostics, ...plan.blockers];
+  if (problems.length) io.stderr(formatDiagnostics(problems, options.format));
+  if (hasErrors(problems)) {
+    for (const drift of plan.drift) {
+      if (drift.kind === "hand-edited" || (drift.kind === "orphaned" && !plan.deletes.includes(drift.path))) io.stderr(unifiedDiff(drift));
+    }
+    io.stderr("trunkline: nothing written.\n");
+    return ExitCode.SourceErrors;
+  }
+  await applyPlan(io, plan);
+  const changed = plan.drift.filter((drift) => drift.kind !== "orphaned").length;
+  io.stderr(`trunkline: ${changed} written, ${plan.deletes.length} removed, ${compiled.files.length - changed} unchanged.\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,63 @@
+import { parseArgs } from "node:util";
+import { FORMATS, type Format } from "../diagnostics/format/index.js";
+import type { Io } from "../io/io.js";
+import { check } from "./commands/check.js";
+import { gen } from "./commands/gen.js";
+import { lint } from "./commands/lint.js";
+import { ExitCode } from "./exit-code.js";
+
+const USAGE = `Usage: trunkline <command> [options]
+
+Commands:
+  gen                 generate every target's workflows, validate them, write them
+  check               generate in memory and compare with the files on disk
+  lint [paths...]     validate YAML workflow files (default: every output folder)
+
+Options:
+  --format <f>        pretty | json | github (default: github when GITHUB_ACTIONS=true, else pretty)
+  --force             gen: overwrite or remove generated files that were edited by hand
+  -h, --help          show this help
+
+Exit codes: 0 ok · 1 check: files out of sync, lint: errors · 2 errors in sources (nothing written) · 3 usage
+`;
+
+/** The CLI: argv (without node and script) → a command → an exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { format: { type: "string" }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    });
+  } catch (error) {
+    io.stderr(`trunkline: ${(error as Error).message}\n\n${USAGE}`);
+    return ExitCode.Usage;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help || command === "help") {
+    io.stdout(USAGE);
+    return ExitCode.Ok;
+  }
+  const format = (parsed.values.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty")) as Format;
+  if (!FORMATS.includes(format)) {
+    io.stderr(`trunkline: unknown --format "${format}"; use one of ${FORMATS.join(", ")}\n`);
+    return ExitCode.Usage;
+  }
+  const noPaths = () => {
+    if (rest.length === 0) return true;
+    io.stderr(`trunkline ${command}: takes no paths (got ${rest.join(" ")})\n`);
+    return false;
+  };
+  switch (command) {
+    case "gen":
+      return noPaths() ? gen({ force: parsed.values.force ?? false, format }, io) : ExitCode.Usage;
+    case "check":
+      return noPaths() ? check({ format }, io) : ExitCode.Usage;
+    case "lint":
+      return lint({ paths: rest, format }, io);
+    default:
+      io.stderr(`trunkline: ${command === undefined ? "no command given" : `unknown command "${command}"`}\n\n${USAGE}`);
+      return ExitCode.Usage;
+  }
+}

@@ -1,0 +1,31 @@
+import type { ExperimentalFeatures } from "@actions/expressions/features";
+
+/** One set of outputs: which sources generate into which folder. */
+export interface TargetConfig {
+  /** A short name, used in messages and `--target`. */
+  name: string;
+  /** Globs of workflow sources, relative to the repository root, e.g. `["workflows-src/*.ts"]`. */
+  sources: string[];
+  /** The folder the YAML files are written to, relative to the root, e.g. `.github/workflows`. */
+  outDir: string;
+}
+
+/** What `trunkline.config.ts` exports (through {@link defineConfig}). */
+export interface TrunklineConfig {
+  /**
+   * The targets to generate. Without this, every `workflows-src/*.ts` generates into
+   * `.github/workflows/`, and `workflows-src/targets/<name>/**\/*.ts` into
+   * `generated/<name>/.github/workflows/`.
+   */
+  targets?: TargetConfig[];
+  /** Options for GitHub's own workflow parser, which validates every output. */
+  parser?: {
+    /** Experimental features to accept, e.g. `{ allowBackgroundSteps: true }`. */
+    featureFlags?: ExperimentalFeatures;
+  };
+}
+
+/** Types a `trunkline.config.ts` default export; returns it unchanged. */
+export function defineConfig(config: TrunklineConfig): TrunklineConfig {
+  return config;
+}

@@ -1,0 +1,13 @@
+// Brands are registered symbols so objects built by one copy of trunkline (the user's import) are
+// recognised by another (the CLI bundle): `instanceof` would fail across copies.
+/** Marks a value built by {@link workflow}. */
+export const WORKFLOW = Symbol.for("trunkline.workflow");
+/** Marks a value built by {@link job}. */
+export const JOB = Symbol.for("trunkline.job");
+/** Marks a value built by {@link step}. */
+export const STEP = Symbol.for("trunkline.step");
+
+/** Whether `value` carries the given brand. */
+export function hasBrand(value: unknown, brand: symbol): boolean {
+  return typeof value === "object" && value !== null && brand in value;
+}

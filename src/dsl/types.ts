@@ -1,0 +1,59 @@
+import type { GeneratedWorkflowTypes as GW } from "@github-actions-workflow-ts/lib";
+import type { JOB, STEP, WORKFLOW } from "./brand.js";
+import type { CallSite } from "./call-site.js";
+
+/** A step as GitHub defines it: `uses` an action or `run`s a script. */
+export type StepSpec = GW.Step;
+
+/** A step built with {@link step}, which remembers the TypeScript line that defined it. */
+export interface Step {
+  readonly [STEP]: true;
+  readonly spec: StepSpec;
+  readonly definedAt: CallSite;
+}
+
+/** Anything accepted where a job needs another job: a {@link Job} built with {@link job}. */
+export type JobRef = Job;
+
+/** The fields of a job that runs steps on a runner. `needs` takes the jobs themselves, not ids. */
+export type RunnerJobSpec = Omit<GW.NormalJob, "needs" | "steps"> & {
+  /**
+   * Jobs that must finish before this one starts. Pass the job objects; trunkline writes their ids,
+   * so a renamed job can never leave a dangling `needs`.
+   * @see https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#jobsjob_idneeds
+   */
+  needs?: readonly JobRef[];
+  /** The steps, in order: {@link step} values or plain step objects. */
+  steps: readonly (Step | StepSpec)[];
+};
+
+/** The fields of a job that calls a reusable workflow (`uses: owner/repo/.github/workflows/x.yml@ref`). */
+export type CallerJobSpec = Omit<GW.ReusableWorkflowCallJob, "needs"> & {
+  /** Jobs that must finish first, as job objects. */
+  needs?: readonly JobRef[];
+};
+
+/** Either kind of job. */
+export type JobSpec = RunnerJobSpec | CallerJobSpec;
+
+/** A job built with {@link job}. Its id is the key it is given in the workflow's `jobs`. */
+export interface Job<Spec extends JobSpec = JobSpec> {
+  readonly [JOB]: true;
+  readonly spec: Spec;
+  readonly definedAt: CallSite;
+}
+
+/** A workflow's fields as GitHub defines them; `jobs` maps job ids to jobs. */
+export type WorkflowSpec = Omit<GW.Workflow, "jobs"> & {
+  /** The jobs, keyed by id. The key is the id other workflows and rulesets see. */
+  jobs: Record<string, Job | GW.NormalJob | GW.ReusableWorkflowCallJob>;
+};
+
+/** A workflow built with {@link workflow}: what a source file exports to get a YAML file. */
+export interface Workflow {
+  readonly [WORKFLOW]: true;
+  /** The output file name inside the target's workflows folder, e.g. `ci.yml`. */
+  readonly fileName: string;
+  readonly spec: WorkflowSpec;
+  readonly definedAt: CallSite;
+}

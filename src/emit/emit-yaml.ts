@@ -1,0 +1,69 @@
+import { Document, Pair, Scalar, YAMLMap, isMap, isScalar, isSeq, visit } from "yaml";
+import type { JsonObject } from "../model/json.js";
+import { header } from "./header.js";
+import { isRetypedAsPlain } from "./needs-quotes.js";
+
+const TO_STRING_OPTIONS = {
+  lineWidth: 0, // never fold: a folded `run:` line is a different shell command to a reader
+  minContentWidth: 0,
+  indent: 2,
+  indentSeq: true,
+  singleQuote: true,
+  blockQuote: "literal",
+  flowCollectionPadding: false,
+} as const;
+
+/** The YAML body of a workflow: canonical, stable bytes for the same model on every machine. */
+export function emitYamlBody(model: JsonObject): string {
+  const document = new Document(model, { version: "1.2" });
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key)) styleKey(pair.key);
+    },
+    Scalar(key, node) {
+      if (key === "key") return;
+      styleValue(node);
+    },
+  });
+  spaceOutTopLevel(document);
+  return document.toString(TO_STRING_OPTIONS);
+}
+
+/** The whole file: header naming the source, then the body. */
+export function emitYaml(model: JsonObject, sourceFile: string): string {
+  const body = emitYamlBody(model);
+  return header(sourceFile, body) + body;
+}
+
+function styleKey(node: Scalar): void {
+  const key = String(node.value);
+  // `on` stays a plain key: GitHub reads YAML 1.2, where it is a string.
+  if (key === "on") return;
+  if (isRetypedAsPlain(key)) node.type = Scalar.QUOTE_SINGLE;
+}
+
+function styleValue(node: Scalar): void {
+  if (typeof node.value !== "string") return;
+  const text = node.value;
+  if (text.includes("\n") && !/[\r\t]|[ ]\n|^\s|\s$/.test(text.replace(/\n+$/, ""))) {
+    node.type = Scalar.BLOCK_LITERAL;
+  } else if (isRetypedAsPlain(text)) {
+    node.type = Scalar.QUOTE_SINGLE;
+  }
+}
+
+// A blank line between top-level keys and between jobs makes long files readable.
+function spaceOutTopLevel(document: Document): void {
+  if (!isMap(document.contents)) return;
+  const root = document.contents as YAMLMap;
+  root.items.forEach((pair, index) => {
+    if (index > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
+  });
+  const jobs = root.items.find((pair: Pair) => isScalar(pair.key) && pair.key.value === "jobs");
+  if (jobs && isMap(jobs.value)) {
+    (jobs.value as YAMLMap).items.forEach((pair, index) => {
+      if (index > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
+    });
+  }
+  void isSeq;
+}

@@ -1,0 +1,24 @@
+// Plain scalars that a YAML 1.1 or 1.2 reader would read as something other than a string.
+// GitHub reads YAML 1.2, but other tools in a pipeline (linters, yq, older libraries) read 1.1,
+// so a string must survive both: `on`, `yes`, `0123`, `3.10`, `1_000`, `12:30` are all quoted.
+const RETYPED_PLAIN = [
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  /^(?:null|Null|NULL|~|)$/,
+  /^[-+]?(?:0|[1-9][0-9_]*)$/, // decimal ints, with 1.1's underscores
+  /^[-+]?0[0-7_]+$/, // 1.1 octal
+  /^0o[0-7]+$/, // 1.2 octal
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^[-+]?0b[01_]+$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/, // floats: 3.10, .5, 1.
+  /^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, // 1e3
+  /^[-+]?\.(?:inf|Inf|INF)$/,
+  /^\.(?:nan|NaN|NAN)$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/, // 1.1 sexagesimal: 12:30
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/, // timestamps
+  /^(?:<<|=)$/, // merge and value keys
+];
+
+/** Whether `text`, written as a plain scalar, would be read back by YAML 1.1 or 1.2 as a non-string. */
+export function isRetypedAsPlain(text: string): boolean {
+  return RETYPED_PLAIN.some((pattern) => pattern.test(text));
+}

@@ -1,0 +1,24 @@
+import type { LoadedModules } from "../load/load-modules.js";
+
+/**
+ * Everything the pipeline's two ends need from the outside world. Commands receive one; only the
+ * CLI entry point builds the real one, so commands can run in-process in tests.
+ */
+export interface Io {
+  /** Absolute path of the repository root; every other path is relative to it, "/" separated. */
+  readonly root: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readText(file: string): Promise<string | undefined>;
+  /** Files directly inside `folder` whose names end in one of `extensions`. */
+  listFiles(folder: string, extensions: readonly string[]): Promise<string[]>;
+  /** Sub-folders directly inside `folder`. */
+  listFolders(folder: string): Promise<string[]>;
+  glob(patterns: readonly string[]): Promise<string[]>;
+  /** Writes through a temporary file and a rename, so a reader never sees half a file. */
+  writeAtomic(file: string, text: string): Promise<void>;
+  remove(file: string): Promise<void>;
+  /** Compiles and imports TypeScript modules. */
+  loadModules(files: readonly string[], cacheName: string): Promise<LoadedModules>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}

@@ -1,0 +1,49 @@
+import type { ExperimentalFeatures } from "@actions/expressions/features";
+import type { TargetConfig } from "../config/define-config.js";
+import { CONFIG_FILE, SOURCE_DIR, checkConfig, defaultTargets } from "../config/resolve-config.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Io } from "../io/io.js";
+import type { TargetSources } from "../compile.js";
+
+/** The targets and their loaded sources, plus anything that failed to load. */
+export interface Discovery {
+  targets: TargetSources[];
+  featureFlags?: ExperimentalFeatures;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the config (or the default layout), finds each target's sources and imports them all in
+ * one batch.
+ */
+export async function discover(io: Io): Promise<Discovery> {
+  const targetFolders = await io.listFolders(`${SOURCE_DIR}/targets`);
+  let targets: TargetConfig[] = defaultTargets(targetFolders);
+  let featureFlags: ExperimentalFeatures | undefined;
+  const diagnostics: Diagnostic[] = [];
+  if ((await io.readText(CONFIG_FILE)) !== undefined) {
+    const loaded = await io.loadModules([CONFIG_FILE], "config");
+    diagnostics.push(...loaded.diagnostics);
+    const module = loaded.modules.get(CONFIG_FILE);
+    if (!module) return { targets: [], diagnostics };
+    const checked = checkConfig(module.default, targetFolders);
+    diagnostics.push(...checked.diagnostics);
+    targets = checked.targets;
+    featureFlags = checked.config.parser?.featureFlags;
+  }
+  const filesByTarget = await Promise.all(targets.map((target) => io.glob(target.sources)));
+  const allFiles = [...new Set(filesByTarget.flat())].sort();
+  const loaded = allFiles.length ? await io.loadModules(allFiles, "sources") : { modules: new Map(), diagnostics: [] };
+  diagnostics.push(...loaded.diagnostics);
+  return {
+    featureFlags,
+    diagnostics,
+    targets: targets.map((target, index) => ({
+      target,
+      sources: filesByTarget[index]!.flatMap((file) => {
+        const exports = loaded.modules.get(file);
+        return exports ? [{ file, exports }] : [];
+      }),
+    })),
+  };
+}

@@ -1,0 +1,172 @@
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
+export const CACHE_DIR = ".trunkline/cache";
+// Bump when the way sources are compiled changes, so old caches are not reused.
+const CACHE_FORMAT = 1;
+
+/** The modules that loaded, keyed by repo-relative source path, and what failed to. */
+export interface LoadedModules {
+  modules: Map<string, Record<string, unknown>>;
+  diagnostics: Diagnostic[];
+}
+
+interface CacheIndex {
+  format: number;
+  entries: string[];
+  /** Every file the bundles read, with the size and mtime seen when they were built. */
+  inputs: Record<string, [number, number]>;
+}
+
+/**
+ * Compiles TypeScript sources with esbuild (one call for all of them, skipped entirely when no
+ * input changed since the last run) and imports the results in this process. A source that fails
+ * to compile or throws while importing becomes a diagnostic with its file and line; the others
+ * still load, so every error shows in one run.
+ */
+export async function loadModules(root: string, files: readonly string[], cacheName = "sources"): Promise<LoadedModules> {
+  process.setSourceMapsEnabled(true); // so a throw points at the TypeScript line, not the bundle
+  const cacheDir = path.join(root, CACHE_DIR, cacheName);
+  const diagnostics: Diagnostic[] = [];
+  let failed = new Set<string>();
+  if (!(await isCacheFresh(root, cacheDir, files))) {
+    failed = await compile(root, cacheDir, files, diagnostics);
+  }
+  const modules = new Map<string, Record<string, unknown>>();
+  await Promise.all(
+    files.filter((file) => !failed.has(file)).map(async (file) => {
+      const output = path.join(cacheDir, file.replace(/\.[cm]?[jt]sx?$/, ".mjs"));
+      try {
+        const { mtimeMs } = await stat(output);
+        // The query makes a re-run in the same process (tests, watch) see a rebuilt file.
+        const loaded = (await import(`${pathToFileURL(output).href}?v=${mtimeMs}`)) as Record<string, unknown>;
+        modules.set(file, { ...loaded });
+      } catch (error) {
+        diagnostics.push(importFailure(root, file, error));
+      }
+    }),
+  );
+  return { modules, diagnostics };
+}
+
+async function isCacheFresh(root: string, cacheDir: string, files: readonly string[]): Promise<boolean> {
+  let index: CacheIndex;
+  try {
+    index = JSON.parse(await readFile(path.join(cacheDir, "index.json"), "utf8")) as CacheIndex;
+  } catch {
+    return false;
+  }
+  if (index.format !== CACHE_FORMAT || index.entries.join("\n") !== [...files].sort().join("\n")) return false;
+  const checks = await Promise.all(
+    Object.entries(index.inputs).map(async ([input, [size, mtimeMs]]) => {
+      try {
+        const info = await stat(path.join(root, input));
+        return info.size === size && info.mtimeMs === mtimeMs;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return checks.every(Boolean);
+}
+
+async function compile(root: string, cacheDir: string, files: readonly string[], diagnostics: Diagnostic[]): Promise<Set<string>> {
+  const esbuild = await import("esbuild"); // loaded only when something changed
+  await rm(cacheDir, { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(path.join(root, CACHE_DIR, ".gitignore"), "*\n");
+  const options = (entryPoints: string[]) => ({
+    absWorkingDir: root,
+    entryPoints,
+    outdir: cacheDir,
+    outbase: root,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    packages: "external" as const,
+    format: "esm" as const,
+    platform: "node" as const,
+    target: "node20",
+    sourcemap: "inline" as const,
+    metafile: true,
+    logLevel: "silent" as const,
+  });
+  const failed = new Set<string>();
+  const inputs: CacheIndex["inputs"] = {};
+  const record = async (metafile: { inputs: Record<string, unknown> }) => {
+    for (const input of Object.keys(metafile.inputs)) {
+      const info = await stat(path.join(root, input)).catch(() => undefined);
+      if (info) inputs[input] = [info.size, info.mtimeMs];
+    }
+  };
+  try {
+    const result = await esbuild.build(options([...files]));
+    await record(result.metafile!);
+  } catch {
+    // Some source does not compile: build each on its own so the others still load.
+    await Promise.all(
+      files.map(async (file) => {
+        try {
+          const result = await esbuild.build(options([file]));
+          await record(result.metafile!);
+        } catch (error) {
+          failed.add(file);
+          diagnostics.push(...compileFailures(file, error));
+        }
+      }),
+    );
+  }
+  // A failed source is not cached: the next run tries it again.
+  if (failed.size === 0) {
+    const index: CacheIndex = { format: CACHE_FORMAT, entries: [...files].sort(), inputs };
+    await writeFile(path.join(cacheDir, "index.json"), JSON.stringify(index));
+  }
+  return failed;
+}
+
+interface EsbuildMessage {
+  text: string;
+  location: { file: string; line: number; column: number } | null;
+}
+
+function compileFailures(file: string, error: unknown): Diagnostic[] {
+  const errors = ((error as { errors?: EsbuildMessage[] }).errors ?? []).slice(0, 5);
+  if (errors.length === 0) return [{ rule: "load", severity: "error", file, message: `${file} could not be compiled: ${String(error)}`, hint: "fix it, then rerun" }];
+  return errors.map((message) => ({
+    rule: "load",
+    severity: "error" as const,
+    file: message.location?.file ?? file,
+    line: message.location?.line,
+    column: message.location ? message.location.column + 1 : undefined,
+    message: `${file} could not be compiled: ${message.text}; nothing written`,
+    hint: "fix the syntax error, then rerun",
+  }));
+}
+
+function importFailure(root: string, file: string, error: unknown): Diagnostic {
+  const text = error instanceof Error ? error.message : String(error);
+  const position = throwPosition(root, file, error);
+  return {
+    rule: "load",
+    severity: "error",
+    file,
+    ...position,
+    message: `importing ${file} threw "${text}"; nothing written`,
+    hint: "fix the error at that line, then rerun",
+  };
+}
+
+// The first stack frame in the source itself (source maps are on, so frames name the .ts file).
+function throwPosition(root: string, file: string, error: unknown): { line?: number; column?: number } {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const absolute = path.join(root, file);
+  for (const line of stack.split("\n")) {
+    const match = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (!match) continue;
+    const frameFile = match[1]!.startsWith("file://") ? decodeURIComponent(new URL(match[1]!).pathname) : match[1]!;
+    if (frameFile === absolute) return { line: Number(match[2]), column: Number(match[3]) };
+  }
+  return {};
+}

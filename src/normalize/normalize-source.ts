@@ -1,0 +1,157 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { JOB, WORKFLOW, hasBrand } from "../dsl/brand.js";
+import type { CallSite } from "../dsl/call-site.js";
+import type { Workflow } from "../dsl/types.js";
+import { type JsonObject, isJsonObject } from "../model/json.js";
+import { WORKFLOW_SHAPE } from "./shape.js";
+import { type ToJsonContext, toJson } from "./to-json.js";
+
+/** A source module after import: its repo-relative path and what it exports. */
+export interface LoadedSource {
+  file: string;
+  exports: Record<string, unknown>;
+}
+
+/** One workflow in the plain model, with what is needed to point diagnostics back at the source. */
+export interface NormalizedWorkflow {
+  sourceFile: string;
+  exportName: string;
+  /** The YAML file name, e.g. `ci.yml`. */
+  fileName: string;
+  model: JsonObject;
+  /** Call sites of the workflow (key ""), its jobs and steps, keyed by `pathKey`. */
+  callSites: Map<string, CallSite>;
+}
+
+/** The result of normalizing one source: its workflows, and problems found in it. */
+export interface NormalizedSource {
+  workflows: NormalizedWorkflow[];
+  diagnostics: Diagnostic[];
+}
+
+interface Candidate {
+  kind: "dsl" | "workflow-ts" | "plain";
+  exportName: string;
+  fileName: string;
+  spec: unknown;
+  definedAt?: CallSite;
+}
+
+/**
+ * Finds the workflows a source exports — trunkline `workflow()` values, workflow-ts `Workflow`
+ * builders, or plain typed objects — and converts each to the plain model. Every export must be a
+ * workflow (or a list of them): anything else is reported, because a typo'd export would
+ * otherwise silently generate nothing.
+ */
+export function normalizeSource(source: LoadedSource): NormalizedSource {
+  const diagnostics: Diagnostic[] = [];
+  const candidates: Candidate[] = [];
+  const plainBaseName = source.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
+  for (const [exportName, value] of Object.entries(source.exports)) {
+    const values = Array.isArray(value) && value.length > 0 && value.every(isWorkflowLike) ? value : [value];
+    for (const item of values) {
+      const candidate = recognize(item, exportName, plainBaseName);
+      if (candidate) candidates.push(candidate);
+      else diagnostics.push(notAWorkflow(source.file, exportName, item));
+    }
+  }
+  if (candidates.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({
+      rule: "load", severity: "error", file: source.file,
+      message: `${source.file} exports no workflow`,
+      hint: 'export one, e.g. `export default workflow("ci", { … })`, or move the file out of the source folder',
+    });
+  }
+  const plainCount = candidates.filter((candidate) => candidate.kind === "plain").length;
+  const workflows: NormalizedWorkflow[] = [];
+  for (const candidate of candidates) {
+    if (plainCount > 1 && candidate.kind === "plain") {
+      diagnostics.push({
+        rule: "load", severity: "error", file: source.file,
+        message: `${source.file} exports several plain workflow objects ("${candidate.exportName}" among them), which would all be written to ${candidate.fileName}`,
+        hint: 'wrap each in workflow("<file name>", { … }) to give it its own file name',
+      });
+      continue;
+    }
+    const normalized = normalizeCandidate(candidate, source.file);
+    diagnostics.push(...normalized.diagnostics);
+    if (normalized.workflow) workflows.push(normalized.workflow);
+  }
+  return { workflows, diagnostics };
+}
+
+function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflow?: NormalizedWorkflow; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const fileNameProblem = checkFileName(candidate.fileName);
+  if (fileNameProblem) {
+    return { diagnostics: [{ rule: "load", severity: "error", file: sourceFile, message: `workflow "${candidate.exportName}": ${fileNameProblem}`, hint: 'use a plain file name such as "ci" or "deploy.yml"' }] };
+  }
+  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), problems: [] };
+  const spec = candidate.spec as { jobs?: unknown };
+  if (typeof spec.jobs === "object" && spec.jobs !== null) {
+    for (const [id, value] of Object.entries(spec.jobs as Record<string, unknown>)) {
+      if (hasBrand(value, JOB)) {
+        const existing = context.jobIds.get(value as object);
+        if (existing !== undefined) {
+          diagnostics.push({ rule: "normalize", severity: "error", file: sourceFile, path: ["jobs", id], message: `the same job object is listed as both "${existing}" and "${id}"`, hint: "call job() once for each job id" });
+        }
+        context.jobIds.set(value as object, id);
+      }
+    }
+  }
+  if (candidate.definedAt) context.callSites.set("", candidate.definedAt);
+  const model = toJson(candidate.spec, [], WORKFLOW_SHAPE, context);
+  for (const problem of context.problems) diagnostics.push({ ...problem, file: sourceFile });
+  if (!isJsonObject(model ?? null)) {
+    if (context.problems.length === 0) diagnostics.push({ rule: "normalize", severity: "error", file: sourceFile, message: `workflow "${candidate.exportName}" is not an object`, hint: "pass an object with `on` and `jobs`" });
+    return { diagnostics };
+  }
+  if (context.problems.length > 0) return { diagnostics };
+  return {
+    diagnostics,
+    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites },
+  };
+}
+
+function recognize(value: unknown, exportName: string, plainBaseName: string): Candidate | undefined {
+  if (hasBrand(value, WORKFLOW)) {
+    const built = value as Workflow;
+    return { kind: "dsl", exportName, fileName: built.fileName, spec: built.spec, definedAt: built.definedAt };
+  }
+  if (isGawtWorkflow(value)) {
+    const fileName = /\.ya?ml$/.test(value.filename) ? value.filename : `${value.filename}.yml`;
+    return { kind: "workflow-ts", exportName, fileName, spec: value.workflow };
+  }
+  if (isPlainWorkflow(value)) return { kind: "plain", exportName, fileName: `${plainBaseName}.yml`, spec: value };
+  return undefined;
+}
+
+// workflow-ts's `Workflow` class keeps its document in `.workflow` and its file name in `.filename`.
+function isGawtWorkflow(value: unknown): value is { filename: string; workflow: object } {
+  return typeof value === "object" && value !== null && typeof (value as { filename?: unknown }).filename === "string" && isPlainWorkflow((value as { workflow?: unknown }).workflow);
+}
+
+function isPlainWorkflow(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && "on" in value && "jobs" in value;
+}
+
+function isWorkflowLike(value: unknown): boolean {
+  return hasBrand(value, WORKFLOW) || isGawtWorkflow(value) || isPlainWorkflow(value);
+}
+
+function checkFileName(fileName: string): string | undefined {
+  if (/[\\/]/.test(fileName) || fileName.startsWith(".")) {
+    return `the file name "${fileName}" would leave the target's workflows folder; GitHub only reads files directly inside it`;
+  }
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*\.ya?ml$/.test(fileName)) return `"${fileName}" is not a usable workflow file name`;
+  return undefined;
+}
+
+function notAWorkflow(file: string, exportName: string, value: unknown): Diagnostic {
+  const kind = value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "function" ? "a function" : typeof value === "object" ? "an object without `on` and `jobs`" : `a ${typeof value}`;
+  return {
+    rule: "load", severity: "error", file,
+    message: `export "${exportName}" of ${file} is ${kind}, not a workflow`,
+    hint: "export only workflows from a workflow source; keep shared jobs and helpers in a module outside the source folder",
+  };
+}

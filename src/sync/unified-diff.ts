@@ -1,0 +1,7 @@
+import { createTwoFilesPatch } from "diff";
+import type { Drift } from "./plan-sync.js";
+
+/** A unified diff from the file on disk to what the sources generate. */
+export function unifiedDiff(drift: Drift): string {
+  return createTwoFilesPatch(`a/${drift.path}`, `b/${drift.path}`, drift.actual ?? "", drift.expected ?? "", drift.actual === undefined ? "missing" : "on disk", drift.expected === undefined ? "no source" : "generated", { context: 3 });
+}

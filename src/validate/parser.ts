@@ -1,0 +1,88 @@
+import { type ExperimentalFeatures, FeatureFlags } from "@actions/expressions/features";
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
+import { TemplateContext, TemplateValidationErrors } from "@actions/workflow-parser/templates/template-context";
+import type { Position } from "@actions/workflow-parser/templates/tokens/token-range";
+import type { TemplateValidationError } from "@actions/workflow-parser/templates/template-validation-error";
+import { getWorkflowSchema } from "@actions/workflow-parser/workflows/workflow-schema";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** Options for {@link validateWithParser}. */
+export interface ParserOptions {
+  /** GitHub's experimental workflow features to accept, e.g. `{ allowBackgroundSteps: true }`. */
+  featureFlags?: ExperimentalFeatures;
+}
+
+// The parser writes "<file> (Line: L, Col: C)" in front of a message; L and C are 1-based.
+const POSITION = /\(Line: (\d+), Col: (\d+)\)/;
+// YAML syntax errors end with " at line L, column C:" and a code frame; line/column already say where.
+const YAML_FRAME = / at line \d+, column \d+:\n[\s\S]*$/;
+
+/**
+ * Checks workflow YAML with GitHub's own parser (schema, expressions, contexts, functions, then the
+ * job-level checks done while converting), turning each error into a "parser" diagnostic.
+ */
+export async function validateWithParser(
+  yamlText: string,
+  file: string,
+  options: ParserOptions = {},
+): Promise<Diagnostic[]> {
+  const featureFlags = new FeatureFlags(options.featureFlags);
+  const context = new TemplateContext(
+    new TemplateValidationErrors(),
+    getWorkflowSchema(),
+    new NoOperationTraceWriter(),
+  );
+  // NOTE: the reader consults the flags while parsing (background-step keys), not only convert
+  context.state["featureFlags"] = featureFlags;
+
+  try {
+    const parsed = parseWorkflow({ name: file, content: yamlText }, context);
+    // value is undefined when the text is not YAML; the errors already say so
+    if (parsed.value !== undefined) {
+      // Called workflows are not fetched (depth 0): their files are not ours to resolve here.
+      await convertWorkflowTemplate(context, parsed.value, undefined, { featureFlags });
+    }
+  } catch (error) {
+    // The parser catches its own errors; reaching here is a parser bug, but the user still needs a report.
+    return [
+      {
+        rule: "parser",
+        severity: "error",
+        message: `GitHub's workflow parser failed: ${error instanceof Error ? error.message : String(error)}`,
+        hint: "check the YAML by hand; if it looks right, report this with the file attached",
+        file,
+      },
+    ];
+  }
+
+  const lines = yamlText.split(/\r?\n/);
+  return context.errors.getErrors().map((error) => toDiagnostic(error, file, lines));
+}
+
+function toDiagnostic(error: TemplateValidationError, file: string, lines: readonly string[]): Diagnostic {
+  const message = error.rawMessage.replace(YAML_FRAME, "");
+  const diagnostic: Diagnostic = { rule: "parser", severity: "error", message, file };
+  const position = locate(error, lines);
+  if (position) {
+    diagnostic.line = position.line;
+    diagnostic.column = position.column;
+  }
+  return diagnostic;
+}
+
+/**
+ * The position GitHub prints (what the Actions UI shows), with one exception: for an expression inside
+ * a block scalar (`run: |`) it prints where the `|` is, while the range points at the expression
+ * itself, lines further down. YAML syntax errors print no position and have only the range.
+ */
+function locate(error: TemplateValidationError, lines: readonly string[]): Position | undefined {
+  const printed = POSITION.exec(error.prefix ?? "");
+  const range = error.range?.start;
+  if (!printed) return range;
+  const line = Number(printed[1]);
+  const column = Number(printed[2]);
+  // NOTE: only block scalars: for a multi-line quoted string the range's line is one too far
+  const isBlockScalar = /^[|>]/.test(lines[line - 1]?.slice(column - 1) ?? "");
+  if (isBlockScalar && range && range.line > line) return range;
+  return { line, column };
+}

@@ -1,0 +1,41 @@
+import { job, step, workflow } from "trunkline";
+
+// Actions are pinned to full commit SHAs; the tag each SHA was published as is in the comment.
+const checkout = step({
+  name: "Check out",
+  uses: "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1", // v7.0.1
+  with: { "persist-credentials": false },
+});
+const setupNode = step({
+  name: "Set up Node",
+  uses: "actions/setup-node@820762786026740c76f36085b0efc47a31fe5020", // v7.0.0
+  with: { "node-version": 20, cache: "npm" },
+});
+
+const test = job({
+  name: "Typecheck, test, check generated files",
+  "runs-on": "ubuntu-latest",
+  "timeout-minutes": 20,
+  steps: [
+    checkout,
+    setupNode,
+    step({ name: "Install", run: "npm ci" }),
+    step({ name: "Typecheck", run: "npm run typecheck" }),
+    step({ name: "Test", run: "npm test" }),
+    // Fails when a committed workflow differs from what its TypeScript source generates.
+    step({ name: "Generated files are up to date", run: "npm run check" }),
+  ],
+});
+
+/** This repository's CI: every pull request into main, and every push to main. */
+export default workflow("ci", {
+  name: "CI",
+  on: { pull_request: { branches: ["main"] }, push: { branches: ["main"] } },
+  permissions: { contents: "read" },
+  // A new push to a pull request cancels its superseded run; runs on main always finish.
+  concurrency: {
+    group: "${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}",
+    "cancel-in-progress": "${{ github.event_name == 'pull_request' }}",
+  },
+  jobs: { test },
+});
