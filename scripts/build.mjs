@@ -1,6 +1,7 @@
 // Bundles the CLI and the public API into dist/. Run by `npm run build`, by `prepare` on install,
 // and by bin/trunkline.js when src/ is newer than dist/ in a checkout.
 import { build as esbuild } from "esbuild";
+import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -8,11 +9,16 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 // Bundled CommonJS dependencies (yaml, ajv's runtime) call require(); give the ESM bundle one.
 const requireShim = 'import { createRequire as __trunklineCreateRequire } from "node:module"; const require = __trunklineCreateRequire(import.meta.url);';
 
-/** Builds dist/cli.js (everything bundled: one file loads fastest) and dist/index.js. */
+/**
+ * Builds dist/cli.js and dist/index.js. The CLI is split so that what a warm run does not need —
+ * GitHub's parser and the schema validator, used only for outputs not validated before — sits in
+ * chunks that are never read unless imported.
+ */
 export async function build() {
   const common = { absWorkingDir: root, bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning", legalComments: "none" };
+  await rm(`${root}/dist`, { recursive: true, force: true });
   await Promise.all([
-    esbuild({ ...common, entryPoints: ["src/cli/run.ts"], outfile: "dist/cli.js", external: ["esbuild"], banner: { js: requireShim }, loader: { ".json": "json" } }),
+    esbuild({ ...common, entryPoints: { cli: "src/cli/run.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", external: ["esbuild"], banner: { js: requireShim }, loader: { ".json": "json" } }),
     esbuild({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", packages: "external" }),
   ]);
 }

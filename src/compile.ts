@@ -5,6 +5,7 @@ import { createLocator } from "./diagnostics/locate.js";
 import { resolveCallSite } from "./dsl/call-site.js";
 import { emitYaml } from "./emit/emit-yaml.js";
 import type { JsonObject } from "./model/json.js";
+import { sha256 } from "./sync/manifest.js";
 import { type LoadedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
 import { pathKey } from "./normalize/to-json.js";
 
@@ -32,9 +33,20 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Remembers outputs that passed every validator, so an unchanged file is not validated again.
+ * Keys cover the text, the path and the parser options; the store drops itself when trunkline changes.
+ */
+export interface ValidationCache {
+  has(key: string): boolean;
+  add(key: string): void;
+}
+
 /** Options for {@link compile}. */
 export interface CompileOptions {
-  validators: readonly Validator[];
+  /** Loaded only when some output is not known to be valid: the parser is the costliest module to load. */
+  validators: () => Promise<readonly Validator[]>;
+  validationCache?: ValidationCache;
   featureFlags?: ExperimentalFeatures;
   /** Turns absolute call-site paths into repo-relative ones. */
   relativize: (absolutePath: string) => string;
@@ -48,6 +60,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const claimedBy = new Map<string, string>();
+  let validators: readonly Validator[] | undefined;
   for (const { target, sources } of targets) {
     for (const source of sources) {
       const normalized = normalizeSource(source);
@@ -65,8 +78,13 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         }
         claimedBy.set(outputPath, `${workflow.sourceFile} (export "${workflow.exportName}")`);
         const text = emitYaml(workflow.model, workflow.sourceFile);
-        const found = (await Promise.all(options.validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat();
-        diagnostics.push(...locateAll(found, text, workflow, options.relativize));
+        const cacheKey = sha256(`${outputPath}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
+        if (!options.validationCache?.has(cacheKey)) {
+          validators ??= await options.validators();
+          const found = (await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat();
+          diagnostics.push(...locateAll(found, text, workflow, options.relativize));
+          if (!found.length) options.validationCache?.add(cacheKey);
+        }
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text });
       }
     }
@@ -78,14 +96,21 @@ export async function compile(targets: readonly TargetSources[], options: Compil
 function locateAll(diagnostics: Diagnostic[], text: string, workflow: NormalizedWorkflow, relativize: (file: string) => string): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const locator = createLocator(text);
-  return diagnostics.map((diagnostic) => {
-    const located = { ...diagnostic };
-    if (located.path && located.line === undefined) Object.assign(located, locator.positionOf(located.path));
-    if (!located.path && located.line !== undefined) located.path = locator.pathAt(located.line, located.column ?? 1);
-    const site = nearestCallSite(workflow, located.path ?? []);
-    if (site && !located.source) located.source = { ...site, file: relativize(site.file) };
-    return located;
+  const located = diagnostics.map((diagnostic) => {
+    const copy = { ...diagnostic };
+    if (copy.path && copy.line === undefined) Object.assign(copy, locator.positionOf(copy.path));
+    if (!copy.path && copy.line !== undefined) copy.path = locator.pathAt(copy.line, copy.column ?? 1);
+    const site = nearestCallSite(workflow, copy.path ?? []);
+    if (site && !copy.source) copy.source = { ...site, file: relativize(site.file) };
+    return copy;
   });
+  return dropRepeats(located);
+}
+
+// The schema and the parser often report the same mistake; the schema's message carries a hint.
+function dropRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
+  const schemaPlaces = new Set(diagnostics.filter((d) => d.rule === "schema").map((d) => JSON.stringify(d.path)));
+  return diagnostics.filter((d) => d.rule !== "parser" || !schemaPlaces.has(JSON.stringify(d.path)));
 }
 
 function nearestCallSite(workflow: NormalizedWorkflow, path: readonly (string | number)[]) {

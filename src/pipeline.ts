@@ -18,11 +18,14 @@ export interface PipelineResult {
 /** Runs every stage but the write; `gen` applies the plan, `check` reports it. */
 export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[] }): Promise<PipelineResult> {
   const discovery = await discover(io);
+  const validationCache = await io.openValidationCache();
   const compiled = await compile(discovery.targets, {
-    validators: options.validators ?? (await defaultValidators()),
+    validators: async () => options.validators ?? (await defaultValidators()),
+    validationCache,
     featureFlags: discovery.featureFlags,
     relativize: (file) => path.relative(io.root, file).split(path.sep).join("/"),
   });
+  await validationCache?.save();
   const disk = await readDisk(io, discovery.targets.map((entry) => entry.target));
   const plan = planSync(compiled.files, disk, options);
   return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...compiled.diagnostics]) };

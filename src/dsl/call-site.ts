@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { SourcePosition } from "../diagnostics/diagnostic.js";
 
 /**
@@ -13,16 +15,23 @@ export function captureCallSite(): CallSite {
   return { stack: new Error("call site") };
 }
 
-// Frames from these folders belong to trunkline, not to the author's source.
-const OWN_FRAME = /[\\/](?:trunkline[\\/](?:dist|src)|src[\\/](?:dsl|templates|blocks))[\\/]|[\\/]node_modules[\\/]|^node:|\(node:/;
+// trunkline's own code runs from <package>/dist (bundled) or <package>/src (tests); frames there,
+// in node_modules or in Node itself are not the author's.
+const PACKAGE_ROOT = fileURLToPath(new URL(import.meta.url.includes("/src/") ? "../.." : "..", import.meta.url));
+const OWN_FOLDERS = [path.join(PACKAGE_ROOT, "dist") + path.sep, path.join(PACKAGE_ROOT, "src") + path.sep];
+
+function isOwnFrame(file: string): boolean {
+  return file.startsWith("node:") || file.includes(`${path.sep}node_modules${path.sep}`) || OWN_FOLDERS.some((folder) => file.startsWith(folder));
+}
 
 /** The first stack frame outside trunkline and node_modules, as a file position. */
 export function resolveCallSite(site: CallSite | undefined): SourcePosition | undefined {
   const lines = site?.stack.stack?.split("\n").slice(1) ?? [];
   for (const line of lines) {
     const match = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?\s*$/.exec(line);
-    if (!match || OWN_FRAME.test(line)) continue;
-    const file = match[1]!.startsWith("file://") ? decodeURIComponent(new URL(match[1]!).pathname) : match[1]!;
+    if (!match) continue;
+    const file = match[1]!.startsWith("file://") ? fileURLToPath(match[1]!) : match[1]!;
+    if (isOwnFrame(file)) continue;
     return { file, line: Number(match[2]), column: Number(match[3]) };
   }
   return undefined;

@@ -17,8 +17,10 @@ const TO_STRING_OPTIONS = {
 export function emitYamlBody(model: JsonObject): string {
   const document = new Document(model, { version: "1.2" });
   visit(document, {
-    Pair(_, pair) {
-      if (isScalar(pair.key)) styleKey(pair.key);
+    Pair(_, pair, ancestors) {
+      // `on` stays a plain key at the root: GitHub reads YAML 1.2, where it is a string.
+      const isRootOn = ancestors.length === 2 && isScalar(pair.key) && pair.key.value === "on";
+      if (isScalar(pair.key) && !isRootOn) styleKey(pair.key);
     },
     Scalar(key, node) {
       if (key === "key") return;
@@ -36,10 +38,7 @@ export function emitYaml(model: JsonObject, sourceFile: string): string {
 }
 
 function styleKey(node: Scalar): void {
-  const key = String(node.value);
-  // `on` stays a plain key: GitHub reads YAML 1.2, where it is a string.
-  if (key === "on") return;
-  if (isRetypedAsPlain(key)) node.type = Scalar.QUOTE_SINGLE;
+  if (isRetypedAsPlain(String(node.value))) node.type = Scalar.QUOTE_SINGLE;
 }
 
 function styleValue(node: Scalar): void {

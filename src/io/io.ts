@@ -1,3 +1,4 @@
+import type { ValidationCache } from "../compile.js";
 import type { LoadedModules } from "../load/load-modules.js";
 
 /**
@@ -19,6 +20,8 @@ export interface Io {
   remove(file: string): Promise<void>;
   /** Compiles and imports TypeScript modules. */
   loadModules(files: readonly string[], cacheName: string): Promise<LoadedModules>;
+  /** The store of outputs known to be valid, or undefined to validate everything every time. */
+  openValidationCache(): Promise<(ValidationCache & { save(): Promise<void> }) | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
 }

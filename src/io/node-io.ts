@@ -1,10 +1,12 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadModules } from "../load/load-modules.js";
+import { glob } from "./glob.js";
+import { openValidationCache } from "./validation-cache.js";
 import type { Io } from "./io.js";
 
 /** The real {@link Io}: the file system under `root`, and the process's streams. */
-export function createNodeIo(root: string, streams: { stdout: (text: string) => void; stderr: (text: string) => void }, env: Record<string, string | undefined>): Io {
+export function createNodeIo(root: string, streams: { stdout: (text: string) => void; stderr: (text: string) => void }, env: Record<string, string | undefined>, options: { validatorFingerprint?: string } = {}): Io {
   const absolute = (file: string) => path.join(root, file);
   return {
     root,
@@ -28,11 +30,7 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
       const entries = await readdir(absolute(folder), { withFileTypes: true }).catch(() => []);
       return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
     },
-    async glob(patterns) {
-      const { glob } = await import("tinyglobby");
-      const found = await glob([...patterns], { cwd: root, onlyFiles: true, ignore: ["**/node_modules/**", "**/*.d.ts"] });
-      return found.sort();
-    },
+    glob: (patterns) => glob(root, patterns),
     async writeAtomic(file, text) {
       const target = absolute(file);
       await mkdir(path.dirname(target), { recursive: true });
@@ -49,6 +47,7 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
       await rm(absolute(file), { force: true });
     },
     loadModules: (files, cacheName) => loadModules(root, files, cacheName),
+    openValidationCache: async () => (options.validatorFingerprint ? openValidationCache(root, options.validatorFingerprint) : undefined),
     stdout: streams.stdout,
     stderr: streams.stderr,
   };
