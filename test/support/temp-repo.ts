@@ -26,6 +26,9 @@ export async function createTempRepo(files: Record<string, string> = {}): Promis
   const root = await mkdtemp(path.join(tmpdir(), "trunkline-test-"));
   await mkdir(path.join(root, "node_modules"), { recursive: true });
   await symlink(REPO_ROOT, path.join(root, "node_modules", "trunkline"), "dir");
+  // A user who writes workflow-ts builders has that library installed too.
+  await mkdir(path.join(root, "node_modules", "@github-actions-workflow-ts"), { recursive: true });
+  await symlink(path.join(REPO_ROOT, "node_modules", "@github-actions-workflow-ts", "lib"), path.join(root, "node_modules", "@github-actions-workflow-ts", "lib"), "dir");
   await writeFile(path.join(root, "package.json"), '{ "type": "module" }\n');
   const repo: TempRepo = {
     root,

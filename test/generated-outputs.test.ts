@@ -1,0 +1,49 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateWithParser } from "../src/validate/parser.js";
+import { validateSchema } from "../src/validate/schema.js";
+import { parse } from "yaml";
+import { actionlint } from "./support/actionlint.js";
+import { REPO_ROOT } from "./support/temp-repo.js";
+
+// Self-hosted labels that targets declare; actionlint cannot be told about them.
+const DECLARED_RUNNER_LABELS = ["arc-local"];
+
+/** Every YAML file the project generates and commits: its own CI, example targets, golden files. */
+function generatedFiles(): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(path.join(REPO_ROOT, folder), { withFileTypes: true })) {
+      const relative = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) walk(relative);
+      else if (/\.ya?ml$/.test(entry.name)) found.push(relative);
+    }
+  };
+  for (const folder of [".github/workflows", "generated", "test/golden"]) {
+    try {
+      walk(folder);
+    } catch {
+      // a folder that does not exist yet holds nothing to check
+    }
+  }
+  return found.sort();
+}
+
+const files = generatedFiles().map((file) => ({ path: file, text: readFileSync(path.join(REPO_ROOT, file), "utf8") }));
+
+describe("every generated workflow", () => {
+  it("includes this repository's own CI", () => {
+    expect(files.map((file) => file.path)).toContain(".github/workflows/ci.yml");
+  });
+
+  it.each(files.map((file) => [file.path, file] as const))("%s passes the schema and GitHub's parser", async (_, file) => {
+    expect(validateSchema(parse(file.text), file.path)).toEqual([]);
+    expect(await validateWithParser(file.text, file.path)).toEqual([]);
+  });
+
+  it("has no actionlint findings", async () => {
+    const findings = await actionlint(files, { allowRunnerLabels: DECLARED_RUNNER_LABELS });
+    expect(findings).toEqual([]);
+  });
+});
