@@ -1,4 +1,4 @@
-import { Document, Pair, Scalar, YAMLMap, isMap, isScalar, isSeq, visit } from "yaml";
+import { Document, type Pair, Scalar, type YAMLMap, isMap, isScalar, visit } from "yaml";
 import type { JsonObject } from "../model/json.js";
 import { header } from "./header.js";
 import { isRetypedAsPlain } from "./needs-quotes.js";
@@ -64,5 +64,4 @@ function spaceOutTopLevel(document: Document): void {
       if (index > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
     });
   }
-  void isSeq;
 }

@@ -47,9 +47,13 @@ export function normalizeSource(source: LoadedSource): NormalizedSource {
   const diagnostics: Diagnostic[] = [];
   const candidates: Candidate[] = [];
   const plainBaseName = source.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
+  const seen = new Set<unknown>();
   for (const [exportName, value] of Object.entries(source.exports)) {
     const values = Array.isArray(value) && value.length > 0 && value.every(isWorkflowLike) ? value : [value];
     for (const item of values) {
+      // `export default ci` beside `export const ci`: one workflow, exported twice.
+      if (typeof item === "object" && item !== null && seen.has(item)) continue;
+      seen.add(item);
       const candidate = recognize(item, exportName, plainBaseName);
       if (candidate) candidates.push(candidate);
       else diagnostics.push(notAWorkflow(source.file, exportName, item));

@@ -88,3 +88,18 @@ describe("normalizeSource", () => {
     expect([...workflows[0]!.callSites.keys()].map((key) => key.split("\u0000"))).toEqual([[""], ["jobs", "test"], ["jobs", "test", "steps", "0"]]);
   });
 });
+
+describe("normalizeSource, exports", () => {
+  it("treats one workflow exported under two names as one", () => {
+    const ci = workflow("ci", { on: "push", jobs: { t: { "runs-on": "ubuntu-latest", steps: [{ run: "x" }] } } });
+    const { workflows, diagnostics } = normalizeSource({ file: "workflows-src/ci.ts", exports: { default: ci, ci } });
+    expect(diagnostics).toEqual([]);
+    expect(workflows).toHaveLength(1);
+  });
+
+  it("accepts a list of workflows in one export", () => {
+    const make = (name: string) => workflow(name, { on: "push", jobs: { t: { "runs-on": "ubuntu-latest", steps: [{ run: name }] } } });
+    const { workflows } = normalizeSource({ file: "workflows-src/many.ts", exports: { all: [make("a"), make("b")] } });
+    expect(workflows.map((w) => w.fileName)).toEqual(["a.yml", "b.yml"]);
+  });
+});
