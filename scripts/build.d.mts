@@ -1,2 +1,2 @@
-/** Builds dist/cli.js and dist/index.js. */
+/** Builds dist/cli.js, dist/index.js and dist/templates.js. */
 export function build(): Promise<void>;

@@ -1,12 +1,15 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
 import type { TargetConfig } from "./config/define-config.js";
-import { type Diagnostic, sortDiagnostics } from "./diagnostics/diagnostic.js";
+import { type Diagnostic, type SourcePosition, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { createLocator } from "./diagnostics/locate.js";
 import { resolveCallSite } from "./dsl/call-site.js";
 import { emitYaml } from "./emit/emit-yaml.js";
+import { markdownHeader } from "./emit/header.js";
 import type { JsonObject } from "./model/json.js";
 import { sha256 } from "./sync/manifest.js";
 import { type LoadedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
+import type { ParsedYaml } from "./validate/parsed-yaml.js";
+import type { RuleRunner } from "./validate/run-rules.js";
 import { pathKey } from "./normalize/to-json.js";
 
 /** One file trunkline wants on disk. */
@@ -25,7 +28,7 @@ export interface TargetSources {
 }
 
 /** Checks one emitted workflow; each validation layer (schema, parser, rules) is one of these. */
-export type Validator = (input: { model: JsonObject; text: string; file: string; featureFlags?: ExperimentalFeatures }) => Diagnostic[] | Promise<Diagnostic[]>;
+export type Validator = (input: { model: JsonObject; text: string; file: string; featureFlags?: ExperimentalFeatures; document?: ParsedYaml }) => Diagnostic[] | Promise<Diagnostic[]>;
 
 /** Everything compile produced: the files to write and every problem found. */
 export interface CompileResult {
@@ -42,14 +45,31 @@ export interface ValidationCache {
   add(key: string): void;
 }
 
+/**
+ * Remembers the YAML emitted for a model, so an unchanged workflow is not emitted again: the
+ * emitter is the costliest step of a run where nothing changed. Bound to one trunkline build.
+ */
+export interface EmitCache {
+  get(key: string): string | undefined;
+  set(key: string, text: string): void;
+}
+
 /** Options for {@link compile}. */
 export interface CompileOptions {
+  emitCache?: EmitCache;
+  /**
+   * Identifies the rule settings (config and required checks): a workflow that gave no finding
+   * under the same settings is not checked by the rules again.
+   */
+  rulesKey?: string;
   /** Loaded only when some output is not known to be valid: the parser is the costliest module to load. */
   validators: () => Promise<readonly Validator[]>;
   validationCache?: ValidationCache;
   featureFlags?: ExperimentalFeatures;
-  /** Turns absolute call-site paths into repo-relative ones. */
-  relativize: (absolutePath: string) => string;
+  /** Turns a call site (in a compiled module, absolute) into the TypeScript position to report. */
+  toSource: (position: SourcePosition) => SourcePosition;
+  /** trunkline's rules, configured; run on every output (not cached: their settings live in the config). */
+  runRules?: RuleRunner;
 }
 
 /**
@@ -77,23 +97,65 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           continue;
         }
         claimedBy.set(outputPath, `${workflow.sourceFile} (export "${workflow.exportName}")`);
-        const text = emitYaml(workflow.model, workflow.sourceFile);
+        const text = emitCached(workflow, options.emitCache);
         const cacheKey = sha256(`${outputPath}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
+        // Same key shape as `lint` uses for a file that passed every layer and every rule.
+        const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${JSON.stringify([...workflow.suppressions])}\0${cacheKey}`);
+        if (cleanKey && options.validationCache?.has(cleanKey)) {
+          files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text });
+          continue;
+        }
+        const found: Diagnostic[] = [];
         if (!options.validationCache?.has(cacheKey)) {
           validators ??= await options.validators();
-          const found = (await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat();
-          diagnostics.push(...locateAll(found, text, workflow, options.relativize));
+          found.push(...(await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat());
           if (!found.length) options.validationCache?.add(cacheKey);
         }
+        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions }) ?? []));
+        if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
+        diagnostics.push(...locateAll(found, text, workflow, options.toSource));
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text });
+      }
+      for (const document of normalized.documents) {
+        const outputPath = `${repositoryRootOf(target.outDir)}${document.fileName}`;
+        const previous = claimedBy.get(outputPath);
+        if (previous !== undefined) {
+          diagnostics.push({
+            rule: "sync", severity: "error", file: outputPath,
+            message: `${previous} and ${document.sourceFile} (export "${document.exportName}") both generate ${outputPath}`,
+            hint: "give one of the documents another file name",
+          });
+          continue;
+        }
+        claimedBy.set(outputPath, `${document.sourceFile} (export "${document.exportName}")`);
+        files.push({ path: outputPath, target: target.name, sourceFile: document.sourceFile, text: markdownHeader(document.sourceFile, document.text) + document.text });
       }
     }
   }
   return { files, diagnostics: sortDiagnostics(diagnostics) };
 }
 
+function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined): string {
+  if (!cache) return emitYaml(workflow.model, workflow.sourceFile);
+  const key = sha256(`emit\0${workflow.sourceFile}\0${JSON.stringify(workflow.model)}`);
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const text = emitYaml(workflow.model, workflow.sourceFile);
+  cache.set(key, text);
+  return text;
+}
+
+/**
+ * Where a target's documents go: the repository its workflows folder belongs to (`generated/web/`
+ * for `generated/web/.github/workflows`, the root for `.github/workflows`), else the output folder.
+ */
+export function repositoryRootOf(outDir: string): string {
+  const workflowsFolder = /(^|\/)\.github\/workflows$/;
+  return workflowsFolder.test(outDir) ? outDir.replace(workflowsFolder, "$1") : `${outDir}/`;
+}
+
 /** Fills line/column from paths (or paths from line/column) and the TypeScript call site. */
-function locateAll(diagnostics: Diagnostic[], text: string, workflow: NormalizedWorkflow, relativize: (file: string) => string): Diagnostic[] {
+function locateAll(diagnostics: Diagnostic[], text: string, workflow: NormalizedWorkflow, toSource: (position: SourcePosition) => SourcePosition): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const locator = createLocator(text);
   const located = diagnostics.map((diagnostic) => {
@@ -101,16 +163,17 @@ function locateAll(diagnostics: Diagnostic[], text: string, workflow: Normalized
     if (copy.path && copy.line === undefined) Object.assign(copy, locator.positionOf(copy.path));
     if (!copy.path && copy.line !== undefined) copy.path = locator.pathAt(copy.line, copy.column ?? 1);
     const site = nearestCallSite(workflow, copy.path ?? []);
-    if (site && !copy.source) copy.source = { ...site, file: relativize(site.file) };
+    if (site && !copy.source) copy.source = toSource(site);
     return copy;
   });
   return dropRepeats(located);
 }
 
-// The schema and the parser often report the same mistake; the schema's message carries a hint.
+// The schema or a rule and the parser often report the same mistake; their messages carry a hint.
+// Only an error replaces the parser's: a warning must never hide an error.
 function dropRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
-  const schemaPlaces = new Set(diagnostics.filter((d) => d.rule === "schema").map((d) => JSON.stringify(d.path)));
-  return diagnostics.filter((d) => d.rule !== "parser" || !schemaPlaces.has(JSON.stringify(d.path)));
+  const places = new Set(diagnostics.filter((d) => d.rule !== "parser" && d.severity === "error").map((d) => JSON.stringify(d.path)));
+  return diagnostics.filter((d) => d.rule !== "parser" || !places.has(JSON.stringify(d.path)));
 }
 
 function nearestCallSite(workflow: NormalizedWorkflow, path: readonly (string | number)[]) {

@@ -1,6 +1,13 @@
 // The public API: what workflow sources and trunkline.config.ts import from "trunkline".
 export { workflow, job, step } from "./dsl/workflow.js";
-export type { Job, JobRef, JobSpec, RunnerJobSpec, CallerJobSpec, Step, StepSpec, Workflow, WorkflowSpec } from "./dsl/types.js";
+export type { DefineOptions, Job, JobRef, JobSpec, RunnerJobSpec, CallerJobSpec, Step, StepSpec, Workflow, WorkflowSpec } from "./dsl/types.js";
+export type { RuleId } from "./rules/index.js";
+export type { LintConfig, LintIgnore, RuleSetting } from "./rules/_settings.js";
+export { document } from "./dsl/document.js";
+export type { Document } from "./dsl/document.js";
+export * from "./blocks/index.js";
+export { ACTION_PINS, pinnedAction, newestTag, tagOfPin } from "./actions/pins.js";
+export type { PinnedActionName, PinnedActionTag, PinnedUses } from "./actions/pins.js";
 export { defineConfig } from "./config/define-config.js";
 export type { TargetConfig, TrunklineConfig } from "./config/define-config.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";

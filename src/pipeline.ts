@@ -1,10 +1,18 @@
+import { BASELINE_FILE, baselineOutputs } from "./baseline/baseline.js";
 import { type CompileResult, type Validator, compile } from "./compile.js";
 import { type Diagnostic, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import type { Io } from "./io/io.js";
 import { discover } from "./load/discover.js";
+import { toSourcePosition } from "./load/source-map.js";
 import { readDisk } from "./sync/disk.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
 import { defaultValidators } from "./validate/default-validators.js";
+import { CONFIG_FILE } from "./config/resolve-config.js";
+import type { RequiredCheck } from "./rules/_define-rule.js";
+import { resolveLintSettings } from "./rules/_settings.js";
+import { allRules } from "./rules/index.js";
+import { createRuleRunner } from "./validate/run-rules.js";
+import { readRulesetChecks, repositoryRootOfWorkflow } from "./validate/ruleset-checks.js";
 import path from "node:path";
 
 /** What one pass of discover → load → compile → plan found. */
@@ -15,18 +23,38 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
 }
 
-/** Runs every stage but the write; `gen` applies the plan, `check` reports it. */
-export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[] }): Promise<PipelineResult> {
+/**
+ * Runs every stage but the write; `gen` applies the plan, `check` reports it. Findings the
+ * baseline (`.trunkline/baseline.json`) accepts are left out unless `baseline` is false.
+ */
+export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[]; baseline?: boolean }): Promise<PipelineResult> {
   const discovery = await discover(io);
   const validationCache = await io.openValidationCache();
+  const lint = resolveLintSettings(discovery.lint, allRules, CONFIG_FILE);
+  const runRules = createRuleRunner({ settings: lint.settings });
+  // Each target is a repository of its own, with its own rulesets beside its workflows.
+  const checksByRoot = new Map<string, RequiredCheck[]>();
+  for (const { target } of discovery.targets) {
+    const root = repositoryRootOfWorkflow(`${target.outDir}/x.yml`);
+    if (!checksByRoot.has(root)) checksByRoot.set(root, await readRulesetChecks(io, root));
+  }
   const compiled = await compile(discovery.targets, {
     validators: async () => options.validators ?? (await defaultValidators()),
     validationCache,
+    emitCache: validationCache,
+    rulesKey: JSON.stringify([discovery.lint ?? null, [...checksByRoot]]),
     featureFlags: discovery.featureFlags,
-    relativize: (file) => path.relative(io.root, file).split(path.sep).join("/"),
+    toSource: (position) => {
+      const mapped = toSourcePosition(position);
+      return { ...mapped, file: path.relative(io.root, mapped.file).split(path.sep).join("/") };
+    },
+    runRules: (input) => runRules({ ...input, requiredChecks: checksByRoot.get(repositoryRootOfWorkflow(input.file)) ?? [] }),
   });
   await validationCache?.save();
-  const disk = await readDisk(io, discovery.targets.map((entry) => entry.target));
+  const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));
   const plan = planSync(compiled.files, disk, options);
-  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...compiled.diagnostics]) };
+  // accepted findings are dropped; a baseline whose findings were fixed is written back smaller
+  const baselined = options.baseline === false ? { diagnostics: compiled.diagnostics } : baselineOutputs(compiled.diagnostics, compiled.files, await io.readText(BASELINE_FILE));
+  if (baselined.prunedText !== undefined) plan.writes.push({ path: BASELINE_FILE, text: baselined.prunedText });
+  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...lint.diagnostics, ...baselined.diagnostics]) };
 }

@@ -11,11 +11,16 @@ const USAGE = `Usage: trunkline <command> [options]
 Commands:
   gen                 generate every target's workflows, validate them, write them
   check               generate in memory and compare with the files on disk
-  lint [paths...]     validate YAML workflow files (default: every output folder)
+  lint [paths...]     validate YAML workflow files and run trunkline's rules (default: every output folder)
+  import <paths...>   turn existing workflow YAML into sources that regenerate it exactly
 
 Options:
-  --format <f>        pretty | json | github (default: github when GITHUB_ACTIONS=true, else pretty)
+  --format <f>        pretty | json | github | sarif (default: github when GITHUB_ACTIONS=true, else pretty)
   --force             gen: overwrite or remove generated files that were edited by hand
+                      import: overwrite existing sources of the same name
+  --out <dir>         import: the folder for the sources (default: the target's source folder)
+  --target <name>     import: the target the sources join (default: the one writing the inputs' folder)
+  --replace           import: replace each original by its generated file once its round trip held
   -h, --help          show this help
 
 Exit codes: 0 ok · 1 check: files out of sync, lint: errors · 2 errors in sources (nothing written) · 3 usage
@@ -28,7 +33,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { format: { type: "string" }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        format: { type: "string" }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
+        out: { type: "string" }, target: { type: "string" }, replace: { type: "boolean", default: false },
+      },
     });
   } catch (error) {
     io.stderr(`trunkline: ${(error as Error).message}\n\n${USAGE}`);
@@ -56,6 +64,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       return noPaths() ? check({ format }, io) : ExitCode.Usage;
     case "lint":
       return lint({ paths: rest, format }, io);
+    case "import": {
+      // loaded on demand: gen and check never need the importer
+      const { importCommand } = await import("./commands/import.js");
+      return importCommand({ paths: rest, out: parsed.values.out, target: parsed.values.target, replace: parsed.values.replace ?? false, force: parsed.values.force ?? false, format }, io);
+    }
     default:
       io.stderr(`trunkline: ${command === undefined ? "no command given" : `unknown command "${command}"`}\n\n${USAGE}`);
       return ExitCode.Usage;

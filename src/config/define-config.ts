@@ -1,4 +1,5 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
+import type { LintConfig } from "../rules/_settings.js";
 
 /** One set of outputs: which sources generate into which folder. */
 export interface TargetConfig {
@@ -23,6 +24,13 @@ export interface TrunklineConfig {
     /** Experimental features to accept, e.g. `{ allowBackgroundSteps: true }`. */
     featureFlags?: ExperimentalFeatures;
   };
+  /**
+   * trunkline's rules, for `gen` and `lint`: a level per rule id (`"off"`, `"warning"`, `"error"`,
+   * or `[level, options]`), files to ignore, and required checks rulesets demand.
+   * @example lint: { rules: { "timeout-missing": "off" }, ignores: [{ files: ["legacy/**"] }] }
+   * @see docs/rules/README.md
+   */
+  lint?: LintConfig;
 }
 
 /** Types a `trunkline.config.ts` default export; returns it unchanged. */

@@ -1,4 +1,4 @@
-import { LineCounter, type Node, type Pair, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { type Document, LineCounter, type Node, type Pair, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { WorkflowPath } from "./diagnostic.js";
 
 /** A parsed YAML text that answers "where is this path?" and "which path is at this line?". */
@@ -12,7 +12,11 @@ export interface YamlLocator {
 /** Parses YAML once for locating; cheap enough to do only for files that have diagnostics. */
 export function createLocator(text: string): YamlLocator {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: false });
+  return locatorOf(parseDocument(text, { lineCounter, keepSourceTokens: false }), lineCounter, text);
+}
+
+/** A locator over a document already parsed from `text` with `lineCounter` (lint parses each file once). */
+export function locatorOf(document: Document, lineCounter: LineCounter, text: string): YamlLocator {
   const toPosition = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -52,13 +56,14 @@ export function createLocator(text: string): YamlLocator {
   };
 }
 
-// The value under `key`, and the node to report at: the value for scalars and collections.
+// The value under `key`, and the node to report at: a scalar value itself; for a mapping or sequence
+// value, its key (the line that names it, where GitHub's parser reports such problems too).
 function childOf(node: unknown, key: string | number): { value: unknown; reportAt: Node | Pair } | undefined {
   if (isMap(node) && typeof key === "string") {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
     if (!pair) return undefined;
     const value = pair.value as Node | null;
-    return { value, reportAt: value && "range" in value && value.range ? value : (pair.key as Node) };
+    return { value, reportAt: value && "range" in value && value.range && !isMap(value) && !isSeq(value) ? value : (pair.key as Node) };
   }
   if (isSeq(node) && typeof key === "number") {
     const item = node.items[key] as Node | undefined;

@@ -6,6 +6,8 @@ export const WORKFLOW = Symbol.for("trunkline.workflow");
 export const JOB = Symbol.for("trunkline.job");
 /** Marks a value built by {@link step}. */
 export const STEP = Symbol.for("trunkline.step");
+/** Marks a value built by {@link document}. */
+export const DOCUMENT = Symbol.for("trunkline.document");
 
 /** Whether `value` carries the given brand. */
 export function hasBrand(value: unknown, brand: symbol): boolean {

@@ -1,15 +1,29 @@
 import type { GeneratedWorkflowTypes as GW } from "@github-actions-workflow-ts/lib";
 import type { JOB, STEP, WORKFLOW } from "./brand.js";
+import type { RuleId } from "../rules/index.js";
 import type { CallSite } from "./call-site.js";
 
 /** A step as GitHub defines it: `uses` an action or `run`s a script. */
 export type StepSpec = GW.Step;
+
+/** What trunkline keeps beside a workflow, job or step, out of band: none of it is written to the YAML. */
+export interface DefineOptions {
+  /**
+   * Rule ids whose findings on this workflow, job or step (and everything inside it) are dropped.
+   * Say why in a comment next to it; prefer fixing the finding.
+   * @example job({ … }, { suppress: ["timeout-missing"] }) // a release job that waits for an approval
+   * @see docs/rules/README.md for the rule ids
+   */
+  suppress?: readonly RuleId[];
+}
 
 /** A step built with {@link step}, which remembers the TypeScript line that defined it. */
 export interface Step {
   readonly [STEP]: true;
   readonly spec: StepSpec;
   readonly definedAt: CallSite;
+  /** Rule ids suppressed on this step (see {@link DefineOptions}). */
+  readonly suppress?: readonly string[];
 }
 
 /** Anything accepted where a job needs another job: a {@link Job} built with {@link job}. */
@@ -41,6 +55,8 @@ export interface Job<Spec extends JobSpec = JobSpec> {
   readonly [JOB]: true;
   readonly spec: Spec;
   readonly definedAt: CallSite;
+  /** Rule ids suppressed on this job (see {@link DefineOptions}). */
+  readonly suppress?: readonly string[];
 }
 
 /** A workflow's fields as GitHub defines them; `jobs` maps job ids to jobs. */
@@ -56,4 +72,6 @@ export interface Workflow {
   readonly fileName: string;
   readonly spec: WorkflowSpec;
   readonly definedAt: CallSite;
+  /** Rule ids suppressed on the whole workflow (see {@link DefineOptions}). */
+  readonly suppress?: readonly string[];
 }

@@ -11,6 +11,8 @@ const TO_STRING_OPTIONS = {
   singleQuote: true,
   blockQuote: "literal",
   flowCollectionPadding: false,
+  // A double-quoted string broken across lines reads back differently in some YAML libraries.
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
 } as const;
 
 /** The YAML body of a workflow: canonical, stable bytes for the same model on every machine. */
@@ -44,8 +46,11 @@ function styleKey(node: Scalar): void {
 function styleValue(node: Scalar): void {
   if (typeof node.value !== "string") return;
   const text = node.value;
-  if (text.includes("\n") && !/[\r\t]|[ ]\n|^\s|\s$/.test(text.replace(/\n+$/, ""))) {
-    node.type = Scalar.BLOCK_LITERAL;
+  if (text.includes("\n")) {
+    // A literal block reads like the script it holds; text whose whitespace a block cannot carry
+    // exactly (leading or trailing blanks, blank-only lines, tabs, CR) is double-quoted instead.
+    const blockSafe = !/[\r\t]|[ ]\n|^\s|\s$/.test(text.replace(/\n+$/, ""));
+    node.type = blockSafe ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
   } else if (isRetypedAsPlain(text)) {
     node.type = Scalar.QUOTE_SINGLE;
   }

@@ -4,13 +4,13 @@
 const RETYPED_PLAIN = [
   /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
   /^(?:null|Null|NULL|~|)$/,
-  /^[-+]?(?:0|[1-9][0-9_]*)$/, // decimal ints, with 1.1's underscores
-  /^[-+]?0[0-7_]+$/, // 1.1 octal
+  /^[-+]?[0-9][0-9_]*$/, // ints, with 1.1's underscores and octal (the yaml package reads 08_1 as 81)
   /^0o[0-7]+$/, // 1.2 octal
   /^[-+]?0x[0-9a-fA-F_]+$/,
   /^[-+]?0b[01_]+$/,
   /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/, // floats: 3.10, .5, 1.
   /^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, // 1e3
+  /^[-+]?[eE][-+]?[0-9]+$/, // e5: the yaml package's 1.1 float pattern needs no mantissa
   /^[-+]?\.(?:inf|Inf|INF)$/,
   /^\.(?:nan|NaN|NAN)$/,
   /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/, // 1.1 sexagesimal: 12:30

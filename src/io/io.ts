@@ -1,4 +1,4 @@
-import type { ValidationCache } from "../compile.js";
+import type { EmitCache, ValidationCache } from "../compile.js";
 import type { LoadedModules } from "../load/load-modules.js";
 
 /**
@@ -20,8 +20,8 @@ export interface Io {
   remove(file: string): Promise<void>;
   /** Compiles and imports TypeScript modules. */
   loadModules(files: readonly string[], cacheName: string): Promise<LoadedModules>;
-  /** The store of outputs known to be valid, or undefined to validate everything every time. */
-  openValidationCache(): Promise<(ValidationCache & { save(): Promise<void> }) | undefined>;
+  /** The store of emitted and known-valid outputs, or undefined to emit and validate everything every time. */
+  openValidationCache(): Promise<(ValidationCache & EmitCache & { save(): Promise<void> }) | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
 }

@@ -1,42 +1,49 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { ValidationCache } from "../compile.js";
+import type { EmitCache, ValidationCache } from "../compile.js";
 import { CACHE_DIR } from "../load/load-modules.js";
 
-/** A validation cache kept as a JSON file in the compile cache folder. */
-export type PersistentValidationCache = ValidationCache & { save(): Promise<void> };
+/** The run-to-run cache of one trunkline build: emitted YAML and outputs known to be valid. */
+export type PersistentValidationCache = ValidationCache & EmitCache & { save(): Promise<void> };
 
 /**
- * Opens `.trunkline/cache/validated.json`. `fingerprint` identifies the validators (the CLI build
- * that runs them); a file written by another build is ignored, so an upgrade revalidates everything.
+ * Opens `.trunkline/cache/build.json`. `fingerprint` identifies the build that emits and validates
+ * (the CLI bundle); a file written by another build is ignored, so an upgrade starts afresh.
  */
 export async function openValidationCache(root: string, fingerprint: string): Promise<PersistentValidationCache> {
-  const file = path.join(root, CACHE_DIR, "validated.json");
-  let known = new Set<string>();
+  const file = path.join(root, CACHE_DIR, "build.json");
+  let known: Record<string, string> = {};
   try {
-    const stored = JSON.parse(await readFile(file, "utf8")) as { fingerprint?: string; valid?: string[] };
-    if (stored.fingerprint === fingerprint && Array.isArray(stored.valid)) known = new Set(stored.valid);
+    const stored = JSON.parse(await readFile(file, "utf8")) as { fingerprint?: string; entries?: Record<string, string> };
+    if (stored.fingerprint === fingerprint && typeof stored.entries === "object" && stored.entries) known = stored.entries;
   } catch {
     // No cache yet, or an unreadable one: start empty.
   }
-  const used = new Set<string>();
-  let added = false;
+  const used: Record<string, string> = {};
+  let changed = false;
+  const record = (key: string, value: string) => {
+    if (known[key] !== value) changed = true;
+    used[key] = value;
+  };
   return {
     has(key) {
-      const hit = known.has(key);
-      if (hit) used.add(key);
+      const hit = key in known;
+      if (hit) used[key] = known[key]!;
       return hit;
     },
-    add(key) {
-      used.add(key);
-      added = true;
+    add: (key) => record(key, ""),
+    get(key) {
+      const hit = known[key];
+      if (hit !== undefined) used[key] = hit;
+      return hit;
     },
+    set: record,
     async save() {
-      // Keep only keys this run used, so the file does not grow with every edit ever made.
-      if (!added && used.size === known.size) return;
+      // Keep only what this run used, so the file does not grow with every edit ever made.
+      if (!changed && Object.keys(used).length === Object.keys(known).length) return;
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(path.join(root, CACHE_DIR, ".gitignore"), "*\n");
-      await writeFile(file, JSON.stringify({ fingerprint, valid: [...used].sort() }));
+      await writeFile(file, JSON.stringify({ fingerprint, entries: used }));
     },
   };
 }

@@ -9,6 +9,8 @@ import type { TargetSources } from "../compile.js";
 export interface Discovery {
   targets: TargetSources[];
   featureFlags?: ExperimentalFeatures;
+  /** The config's `lint` section, unchecked (see `resolveLintSettings`). */
+  lint?: unknown;
   diagnostics: Diagnostic[];
 }
 
@@ -20,6 +22,7 @@ export async function discover(io: Io): Promise<Discovery> {
   const targetFolders = await io.listFolders(`${SOURCE_DIR}/targets`);
   let targets: TargetConfig[] = defaultTargets(targetFolders);
   let featureFlags: ExperimentalFeatures | undefined;
+  let lint: unknown;
   const diagnostics: Diagnostic[] = [];
   if ((await io.readText(CONFIG_FILE)) !== undefined) {
     const loaded = await io.loadModules([CONFIG_FILE], "config");
@@ -30,6 +33,7 @@ export async function discover(io: Io): Promise<Discovery> {
     diagnostics.push(...checked.diagnostics);
     targets = checked.targets;
     featureFlags = checked.config.parser?.featureFlags;
+    lint = checked.config.lint;
   }
   const filesByTarget = await Promise.all(targets.map((target) => io.glob(target.sources)));
   const allFiles = [...new Set(filesByTarget.flat())].sort();
@@ -37,6 +41,7 @@ export async function discover(io: Io): Promise<Discovery> {
   diagnostics.push(...loaded.diagnostics);
   return {
     featureFlags,
+    lint,
     diagnostics,
     targets: targets.map((target, index) => ({
       target,

@@ -1,12 +1,13 @@
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { toSourcePosition } from "./source-map.js";
 
 /** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
 export const CACHE_DIR = ".trunkline/cache";
 // Bump when the way sources are compiled changes, so old caches are not reused.
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The modules that loaded, keyed by repo-relative source path, and what failed to. */
 export interface LoadedModules {
@@ -28,7 +29,6 @@ interface CacheIndex {
  * still load, so every error shows in one run.
  */
 export async function loadModules(root: string, files: readonly string[], cacheName = "sources"): Promise<LoadedModules> {
-  process.setSourceMapsEnabled(true); // so a throw points at the TypeScript line, not the bundle
   const cacheDir = path.join(root, CACHE_DIR, cacheName);
   const diagnostics: Diagnostic[] = [];
   let failed = new Set<string>();
@@ -89,7 +89,8 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     format: "esm" as const,
     platform: "node" as const,
     target: "node20",
-    sourcemap: "inline" as const,
+    // A .map beside each file, read only to explain an error: inline maps slow every import.
+    sourcemap: "external" as const,
     metafile: true,
     logLevel: "silent" as const,
   });
@@ -158,15 +159,16 @@ function importFailure(root: string, file: string, error: unknown): Diagnostic {
   };
 }
 
-// The first stack frame in the source itself (source maps are on, so frames name the .ts file).
+// The first stack frame that maps back into the source itself.
 function throwPosition(root: string, file: string, error: unknown): { line?: number; column?: number } {
   const stack = error instanceof Error ? (error.stack ?? "") : "";
   const absolute = path.join(root, file);
   for (const line of stack.split("\n")) {
     const match = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line);
     if (!match) continue;
-    const frameFile = match[1]!.startsWith("file://") ? decodeURIComponent(new URL(match[1]!).pathname) : match[1]!;
-    if (frameFile === absolute) return { line: Number(match[2]), column: Number(match[3]) };
+    const frameFile = match[1]!.startsWith("file://") ? fileURLToPath(match[1]!) : match[1]!;
+    const mapped = toSourcePosition({ file: frameFile, line: Number(match[2]), column: Number(match[3]) });
+    if (mapped.file === absolute) return { line: mapped.line, column: mapped.column };
   }
   return {};
 }

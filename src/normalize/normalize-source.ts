@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { JOB, WORKFLOW, hasBrand } from "../dsl/brand.js";
+import { DOCUMENT, JOB, WORKFLOW, hasBrand } from "../dsl/brand.js";
 import type { CallSite } from "../dsl/call-site.js";
 import type { Workflow } from "../dsl/types.js";
+import type { Document } from "../dsl/document.js";
 import { type JsonObject, isJsonObject } from "../model/json.js";
 import { WORKFLOW_SHAPE } from "./shape.js";
 import { type ToJsonContext, toJson } from "./to-json.js";
@@ -21,11 +22,23 @@ export interface NormalizedWorkflow {
   model: JsonObject;
   /** Call sites of the workflow (key ""), its jobs and steps, keyed by `pathKey`. */
   callSites: Map<string, CallSite>;
+  /** Rule ids suppressed in the source on the workflow (key ""), its jobs and steps, keyed by `pathKey`. */
+  suppressions: Map<string, readonly string[]>;
 }
 
-/** The result of normalizing one source: its workflows, and problems found in it. */
+/** A generated document a source exports (see `document()`). */
+export interface NormalizedDocument {
+  sourceFile: string;
+  exportName: string;
+  /** Relative to the target's repository root, e.g. `RELEASING.md`. */
+  fileName: string;
+  text: string;
+}
+
+/** The result of normalizing one source: its workflows and documents, and problems found in it. */
 export interface NormalizedSource {
   workflows: NormalizedWorkflow[];
+  documents: NormalizedDocument[];
   diagnostics: Diagnostic[];
 }
 
@@ -35,6 +48,7 @@ interface Candidate {
   fileName: string;
   spec: unknown;
   definedAt?: CallSite;
+  suppress?: readonly string[];
 }
 
 /**
@@ -46,6 +60,7 @@ interface Candidate {
 export function normalizeSource(source: LoadedSource): NormalizedSource {
   const diagnostics: Diagnostic[] = [];
   const candidates: Candidate[] = [];
+  const documents: NormalizedDocument[] = [];
   const plainBaseName = source.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
   const seen = new Set<unknown>();
   for (const [exportName, value] of Object.entries(source.exports)) {
@@ -54,12 +69,18 @@ export function normalizeSource(source: LoadedSource): NormalizedSource {
       // `export default ci` beside `export const ci`: one workflow, exported twice.
       if (typeof item === "object" && item !== null && seen.has(item)) continue;
       seen.add(item);
+      if (hasBrand(item, DOCUMENT)) {
+        const document = normalizeDocument(item as Document, exportName, source.file);
+        if ("diagnostic" in document) diagnostics.push(document.diagnostic);
+        else documents.push(document);
+        continue;
+      }
       const candidate = recognize(item, exportName, plainBaseName);
       if (candidate) candidates.push(candidate);
       else diagnostics.push(notAWorkflow(source.file, exportName, item));
     }
   }
-  if (candidates.length === 0 && diagnostics.length === 0) {
+  if (candidates.length === 0 && documents.length === 0 && diagnostics.length === 0) {
     diagnostics.push({
       rule: "load", severity: "error", file: source.file,
       message: `${source.file} exports no workflow`,
@@ -81,7 +102,23 @@ export function normalizeSource(source: LoadedSource): NormalizedSource {
     diagnostics.push(...normalized.diagnostics);
     if (normalized.workflow) workflows.push(normalized.workflow);
   }
-  return { workflows, diagnostics };
+  return { workflows, documents, diagnostics };
+}
+
+// A document's path stays inside the target's repository root and names a Markdown file, the only
+// kind whose header (an HTML comment) trunkline knows how to write.
+function normalizeDocument(document: Document, exportName: string, sourceFile: string): NormalizedDocument | { diagnostic: Diagnostic } {
+  const segment = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+  if (typeof document.fileName !== "string" || !document.fileName.split("/").every((part) => segment.test(part)) || !document.fileName.endsWith(".md")) {
+    return {
+      diagnostic: {
+        rule: "load", severity: "error", file: sourceFile,
+        message: `document "${exportName}": "${String(document.fileName)}" is not a usable Markdown file path inside the repository`,
+        hint: 'use a relative path ending in .md, such as "RELEASING.md" or "docs/RELEASING.md"',
+      },
+    };
+  }
+  return { sourceFile, exportName, fileName: document.fileName, text: String(document.text) };
 }
 
 function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflow?: NormalizedWorkflow; diagnostics: Diagnostic[] } {
@@ -90,7 +127,7 @@ function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflo
   if (fileNameProblem) {
     return { diagnostics: [{ rule: "load", severity: "error", file: sourceFile, message: `workflow "${candidate.exportName}": ${fileNameProblem}`, hint: 'use a plain file name such as "ci" or "deploy.yml"' }] };
   }
-  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), problems: [] };
+  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [] };
   const spec = candidate.spec as { jobs?: unknown };
   if (typeof spec.jobs === "object" && spec.jobs !== null) {
     for (const [id, value] of Object.entries(spec.jobs as Record<string, unknown>)) {
@@ -104,6 +141,7 @@ function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflo
     }
   }
   if (candidate.definedAt) context.callSites.set("", candidate.definedAt);
+  if (candidate.suppress?.length) context.suppressions.set("", candidate.suppress);
   const model = toJson(candidate.spec, [], WORKFLOW_SHAPE, context);
   for (const problem of context.problems) diagnostics.push({ ...problem, file: sourceFile });
   if (!isJsonObject(model ?? null)) {
@@ -113,14 +151,14 @@ function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflo
   if (context.problems.length > 0) return { diagnostics };
   return {
     diagnostics,
-    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites },
+    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions },
   };
 }
 
 function recognize(value: unknown, exportName: string, plainBaseName: string): Candidate | undefined {
   if (hasBrand(value, WORKFLOW)) {
     const built = value as Workflow;
-    return { kind: "dsl", exportName, fileName: built.fileName, spec: built.spec, definedAt: built.definedAt };
+    return { kind: "dsl", exportName, fileName: built.fileName, spec: built.spec, definedAt: built.definedAt, ...(built.suppress ? { suppress: built.suppress } : {}) };
   }
   if (isGawtWorkflow(value)) {
     const fileName = /\.ya?ml$/.test(value.filename) ? value.filename : `${value.filename}.yml`;

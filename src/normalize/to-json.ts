@@ -12,6 +12,8 @@ export interface ToJsonContext {
   jobIds: Map<object, string>;
   /** Call sites of DSL jobs and steps, keyed by their workflow path joined with "\u0000". */
   callSites: Map<string, CallSite>;
+  /** Rule ids suppressed on DSL jobs and steps (`job(spec, { suppress })`), keyed like `callSites`. */
+  suppressions: Map<string, readonly string[]>;
   problems: Omit<Diagnostic, "file">[];
 }
 
@@ -41,6 +43,7 @@ export function toJson(value: unknown, path: WorkflowPath, shape: Shape | undefi
   if (hasBrand(value, JOB) || hasBrand(value, STEP)) {
     const built = value as Job | Step;
     context.callSites.set(pathKey(path), built.definedAt);
+    if (built.suppress?.length) context.suppressions.set(pathKey(path), built.suppress);
     return toJson(built.spec, path, shape, context, ancestors);
   }
   ancestors.add(value);
@@ -88,9 +91,9 @@ function objectToJson(object: Record<string, unknown>, path: WorkflowPath, shape
   const result: JsonObject = {};
   for (const key of ordered) {
     if (path.length === 2 && path[0] === "jobs" && key === "needs" && hasBrand(object[key], JOB)) {
-      // A single job reference where a list was expected: accept it as a one-job list.
+      // A single job reference is written as a single id (`needs: build`), as GitHub allows.
       const converted = arrayToJson([object[key]], [...path, key], undefined, context, ancestors);
-      if (converted.length) result[key] = converted;
+      if (converted.length) result[key] = converted[0]!;
       continue;
     }
     const converted = toJson(object[key], [...path, key], childShape(shape, key), context, ancestors);

@@ -7,13 +7,14 @@ const YAML_EXTENSIONS = [".yml", ".yaml"];
 
 /**
  * Reads what trunkline may own on disk: every YAML file in the targets' folders (to find outputs,
- * hand-written neighbours and orphans) and every file the old manifest lists.
+ * hand-written neighbours and orphans), every file the old manifest lists, and every path about to
+ * be generated (a document outside those folders may already exist, written by hand).
  */
-export async function readDisk(io: Io, targets: readonly TargetConfig[]): Promise<DiskState> {
+export async function readDisk(io: Io, targets: readonly TargetConfig[], outputPaths: readonly string[] = []): Promise<DiskState> {
   const manifestText = await io.readText(MANIFEST_FILE);
   const manifest = parseManifest(manifestText);
   const listed = await Promise.all(targets.map((target) => io.listFiles(target.outDir, YAML_EXTENSIONS)));
-  const paths = new Set([...listed.flat(), ...Object.keys(manifest.files)]);
+  const paths = new Set([...listed.flat(), ...Object.keys(manifest.files), ...outputPaths]);
   const files = new Map<string, string>();
   await Promise.all(
     [...paths].map(async (path) => {

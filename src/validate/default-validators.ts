@@ -5,6 +5,6 @@ export async function defaultValidators(): Promise<Validator[]> {
   const [{ validateSchema }, { validateWithParser }] = await Promise.all([import("./schema.js"), import("./parser.js")]);
   return [
     ({ model, file }) => validateSchema(model, file),
-    ({ text, file, featureFlags }) => validateWithParser(text, file, { featureFlags }),
+    ({ text, file, featureFlags, document }) => validateWithParser(text, file, { featureFlags, document }),
   ];
 }

@@ -4,12 +4,19 @@ import { TemplateContext, TemplateValidationErrors } from "@actions/workflow-par
 import type { Position } from "@actions/workflow-parser/templates/tokens/token-range";
 import type { TemplateValidationError } from "@actions/workflow-parser/templates/template-validation-error";
 import { getWorkflowSchema } from "@actions/workflow-parser/workflows/workflow-schema";
+import { readTemplate } from "@actions/workflow-parser/templates/template-reader";
+import type { TemplateToken } from "@actions/workflow-parser/templates/tokens/template-token";
+import { WORKFLOW_ROOT } from "@actions/workflow-parser/workflows/workflow-constants";
+import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object-reader";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ParsedYaml } from "./parsed-yaml.js";
 
 /** Options for {@link validateWithParser}. */
 export interface ParserOptions {
   /** GitHub's experimental workflow features to accept, e.g. `{ allowBackgroundSteps: true }`. */
   featureFlags?: ExperimentalFeatures;
+  /** The text already parsed with `PARSER_YAML_OPTIONS`: read instead of parsing it again. */
+  document?: ParsedYaml;
 }
 
 // The parser writes "<file> (Line: L, Col: C)" in front of a message; L and C are 1-based.
@@ -36,7 +43,7 @@ export async function validateWithParser(
   context.state["featureFlags"] = featureFlags;
 
   try {
-    const parsed = parseWorkflow({ name: file, content: yamlText }, context);
+    const parsed = options.document && options.document.document.errors.length === 0 ? readParsedWorkflow(file, options.document, context) : parseWorkflow({ name: file, content: yamlText }, context);
     // value is undefined when the text is not YAML; the errors already say so
     if (parsed.value !== undefined) {
       // Called workflows are not fetched (depth 0): their files are not ours to resolve here.
@@ -57,6 +64,19 @@ export async function validateWithParser(
 
   const lines = yamlText.split(/\r?\n/);
   return context.errors.getErrors().map((error) => toDiagnostic(error, file, lines));
+}
+
+// What parseWorkflow does, over a document parsed already: parsing YAML is about a third of the
+// parser's time, and lint has parsed the file for the schema and the rules. NOTE: YamlObjectReader
+// only has a constructor that parses; these are the fields it sets (workflow-parser 0.3), and
+// test/lint/parser-shared-document.test.ts checks both paths give the same diagnostics.
+function readParsedWorkflow(file: string, parsed: ParsedYaml, context: TemplateContext): { value: TemplateToken | undefined } {
+  const fileId = context.getFileId(file);
+  const reader = Object.create(YamlObjectReader.prototype) as YamlObjectReader;
+  const fields = reader as unknown as Record<string, unknown> & { getNodes(node: unknown, aliases: Set<unknown>): unknown };
+  Object.assign(fields, { lineCounter: parsed.lineCounter, errors: [], doc: parsed.document, fileId });
+  fields["_generator"] = fields.getNodes(parsed.document, new Set());
+  return { value: readTemplate(context, WORKFLOW_ROOT, reader, fileId) };
 }
 
 function toDiagnostic(error: TemplateValidationError, file: string, lines: readonly string[]): Diagnostic {

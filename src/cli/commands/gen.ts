@@ -17,7 +17,8 @@ export interface GenOptions {
 export async function gen(options: GenOptions, io: Io): Promise<ExitCode> {
   const { compiled, plan, diagnostics } = await runPipeline(io, { force: options.force });
   const problems = [...diagnostics, ...plan.blockers];
-  if (problems.length) io.stderr(formatDiagnostics(problems, options.format));
+  // the generated text is not on disk yet: hand it over so `pretty` can show the YAML lines
+  if (problems.length) io.stderr(formatDiagnostics(problems, options.format, new Map(compiled.files.map((file) => [file.path, file.text]))));
   if (hasErrors(problems)) {
     for (const drift of plan.drift) {
       if (drift.kind === "hand-edited" || (drift.kind === "orphaned" && !plan.deletes.includes(drift.path))) io.stderr(unifiedDiff(drift));

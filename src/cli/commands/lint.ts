@@ -1,12 +1,16 @@
-import { parseDocument } from "yaml";
-import { CONFIG_FILE } from "../../config/resolve-config.js";
+import type { ExperimentalFeatures } from "@actions/expressions/features";
+import { CONFIG_FILE, SOURCE_DIR, checkConfig, defaultTargets } from "../../config/resolve-config.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { type Format, formatDiagnostics } from "../../diagnostics/format/index.js";
-import { createLocator } from "../../diagnostics/locate.js";
+import type { Validator } from "../../compile.js";
 import type { Io } from "../../io/io.js";
-import { discover } from "../../load/discover.js";
+import type { RequiredCheck } from "../../rules/_define-rule.js";
+import { resolveLintSettings } from "../../rules/_settings.js";
+import { allRules } from "../../rules/index.js";
 import { defaultValidators } from "../../validate/default-validators.js";
-import type { JsonObject } from "../../model/json.js";
+import { lintYaml } from "../../validate/lint-yaml.js";
+import { createRuleRunner } from "../../validate/run-rules.js";
+import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
 import { ExitCode } from "../exit-code.js";
 
 /** Options of `trunkline lint`. */
@@ -18,9 +22,22 @@ export interface LintOptions {
 
 /** `trunkline lint`: validate YAML workflows, generated or hand-written, with YAML line and column. */
 export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
-  const files = await lintTargets(options.paths, io);
-  const validators = await defaultValidators();
-  const diagnostics: Diagnostic[] = [];
+  const config = await loadConfig(io);
+  const files = await lintTargets(options.paths, io, config.outDirs);
+  const settings = resolveLintSettings(config.lint, allRules, CONFIG_FILE);
+  const validationCache = await io.openValidationCache();
+  let loading: Promise<readonly Validator[]> | undefined;
+  const validators = () => (loading ??= defaultValidators());
+  const runRules = createRuleRunner({ settings: settings.settings });
+  const checksByRoot = new Map<string, Promise<RequiredCheck[]>>();
+  const requiredChecksFor = (file: string) => {
+    const root = repositoryRootOfWorkflow(file);
+    if (!checksByRoot.has(root)) checksByRoot.set(root, readRulesetChecks(io, root));
+    return checksByRoot.get(root)!;
+  };
+  const settingsKey = JSON.stringify(config.lint ?? null);
+  const diagnostics: Diagnostic[] = [...config.diagnostics, ...settings.diagnostics];
+  const texts = new Map<string, string>();
   await Promise.all(
     files.map(async (file) => {
       const text = await io.readText(file);
@@ -28,25 +45,21 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
         diagnostics.push({ rule: "load", severity: "error", file, message: `${file} does not exist`, hint: "pass a YAML file or a folder of them" });
         return;
       }
-      const document = parseDocument(text);
-      if (document.errors.length) {
-        diagnostics.push(...document.errors.map((error) => ({ rule: "parser", severity: "error" as const, file, line: error.linePos?.[0].line, column: error.linePos?.[0].col, message: error.message.split("\n")[0]! })));
-        return;
-      }
-      const model = document.toJS({ maxAliasCount: 1000 }) as JsonObject;
-      const found = (await Promise.all(validators.map((validate) => validate({ model, text, file })))).flat();
-      const locator = found.some((diagnostic) => diagnostic.line === undefined) ? createLocator(text) : undefined;
-      diagnostics.push(...found.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locator!.positionOf(diagnostic.path) } : diagnostic)));
+      texts.set(file, text);
+      const requiredChecks = await requiredChecksFor(file);
+      const rulesKey = `${settingsKey}\0${JSON.stringify(requiredChecks)}`;
+      diagnostics.push(...(await lintYaml(file, text, { validators, runRules, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks })));
     }),
   );
+  await validationCache?.save();
   const sorted = sortDiagnostics(diagnostics);
-  if (sorted.length) io.stdout(formatDiagnostics(sorted, options.format));
+  if (sorted.length) io.stdout(formatDiagnostics(sorted, options.format, texts));
   io.stderr(`trunkline: ${files.length} file${files.length === 1 ? "" : "s"} checked, ${sorted.filter((diagnostic) => diagnostic.severity === "error").length} error(s).\n`);
   return hasErrors(sorted) ? ExitCode.Problems : ExitCode.Ok;
 }
 
-async function lintTargets(paths: readonly string[], io: Io): Promise<string[]> {
-  const folders = paths.length ? paths : [".github/workflows", ...(await outputFolders(io))];
+async function lintTargets(paths: readonly string[], io: Io, outDirs: readonly string[]): Promise<string[]> {
+  const folders = paths.length ? paths : [".github/workflows", ...outDirs];
   const files = new Set<string>();
   for (const entry of folders) {
     const clean = entry.replace(/\\/g, "/").replace(/\/+$/, "");
@@ -56,11 +69,28 @@ async function lintTargets(paths: readonly string[], io: Io): Promise<string[]> 
   return [...files].sort();
 }
 
-async function outputFolders(io: Io): Promise<string[]> {
+/** What lint needs from the config: output folders, parser flags and the `lint` section. */
+interface LintConfigView {
+  outDirs: string[];
+  featureFlags?: ExperimentalFeatures;
+  lint?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+// Only the config is loaded, not the sources: lint reads YAML.
+async function loadConfig(io: Io): Promise<LintConfigView> {
+  const targetFolders = await io.listFolders(`${SOURCE_DIR}/targets`);
   if ((await io.readText(CONFIG_FILE)) === undefined) {
-    const folders = await io.listFolders("workflows-src/targets");
-    return folders.map((name) => `generated/${name}/.github/workflows`);
+    return { outDirs: defaultTargets(targetFolders).map((target) => target.outDir), diagnostics: [] };
   }
-  const discovery = await discover(io);
-  return discovery.targets.map((entry) => entry.target.outDir);
+  const loaded = await io.loadModules([CONFIG_FILE], "config");
+  const module = loaded.modules.get(CONFIG_FILE);
+  if (!module) return { outDirs: [], diagnostics: loaded.diagnostics };
+  const checked = checkConfig(module.default, targetFolders);
+  return {
+    outDirs: checked.targets.map((target) => target.outDir),
+    featureFlags: checked.config.parser?.featureFlags,
+    lint: checked.config.lint,
+    diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
+  };
 }

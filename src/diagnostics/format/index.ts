@@ -2,20 +2,26 @@ import type { Diagnostic } from "../diagnostic.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
 import { formatPretty } from "./pretty.js";
+import { formatSarif } from "./sarif.js";
 
 /** The output formats every command accepts with `--format`. */
-export const FORMATS = ["pretty", "json", "github"] as const;
+export const FORMATS = ["pretty", "json", "github", "sarif"] as const;
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
-/** Formats diagnostics in the chosen format. */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Format): string {
+/**
+ * Formats diagnostics in the chosen format. `texts` (file → content) lets `pretty` show the lines
+ * around each problem.
+ */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Format, texts?: ReadonlyMap<string, string>): string {
   switch (format) {
     case "json":
       return formatJson(diagnostics);
     case "github":
       return formatGithub(diagnostics);
+    case "sarif":
+      return formatSarif(diagnostics);
     default:
-      return formatPretty(diagnostics);
+      return formatPretty(diagnostics, texts);
   }
 }

@@ -40,5 +40,7 @@ export default workflow("pipeline", {
   name: "Pipeline",
   on: { push: { branches: ["main"] }, pull_request: { branches: ["main"] } },
   permissions: { contents: "read" },
+  // A newer push to a pull request cancels its superseded run; runs on main always finish.
+  concurrency: { group: "${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}", "cancel-in-progress": "${{ github.event_name == 'pull_request' }}" },
   jobs: { lint, test, build, release },
 });

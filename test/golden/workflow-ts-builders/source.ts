@@ -13,4 +13,6 @@ export const checks = new Workflow("checks", {
   name: "Checks",
   on: { pull_request: { branches: ["main"], paths: ["src/**", "docs/**"] } },
   permissions: { contents: "read" },
+  // A newer push to the pull request cancels its superseded run.
+  concurrency: { group: "${{ github.workflow }}-${{ github.event.pull_request.number }}", "cancel-in-progress": true },
 }).addJobs([test, docs]);

@@ -1,0 +1,95 @@
+import type { WorkflowPath } from "../diagnostics/diagnostic.js";
+import type { JobView, StepView, WorkflowView } from "./_workflow-view.js";
+
+/** How much a rule's finding matters: an error stops `gen` and fails `lint`; a warning only prints. */
+export type Severity = "error" | "warning";
+
+/** A rule's level in `trunkline.config.ts`: a severity, or "off" to not run it. */
+export type RuleLevel = Severity | "off";
+
+/** One problem a rule found. Line and column are filled in from `path` later, never by the rule. */
+export interface Finding {
+  /** Where in the workflow: `["jobs", "test", "steps", 2, "run"]`. */
+  path: WorkflowPath;
+  /** What is wrong, in workflow terms, quoting the user's values. */
+  message: string;
+  /** What to do about it, in the imperative. */
+  hint?: string;
+}
+
+/** A check a workflow holds as a required status check (named in a ruleset or in the config). */
+export interface RequiredCheck {
+  /** The check's name: a job's `name`, or its id when it has no name. */
+  name: string;
+  /** The branches the ruleset protects, when known; `undefined` means "not known". */
+  branches?: readonly string[];
+}
+
+/** Facts about the repository, beyond the workflow file itself, that some rules need. */
+export interface ProjectFacts {
+  requiredChecks: readonly RequiredCheck[];
+}
+
+/** What every hook receives. */
+export interface RuleContext<Options> {
+  workflow: WorkflowView;
+  options: Options;
+  project: ProjectFacts;
+  report(finding: Finding): void;
+}
+
+/** What the `job` hook receives: one job of the workflow. */
+export interface JobContext<Options> extends RuleContext<Options> {
+  id: string;
+  job: JobView;
+  /** `["jobs", id]`. */
+  path: WorkflowPath;
+}
+
+/** What the `step` hook receives: one step of a job. */
+export interface StepContext<Options> extends RuleContext<Options> {
+  job: JobView;
+  step: StepView;
+  /** `["jobs", id, "steps", index]`. */
+  path: WorkflowPath;
+}
+
+/** The doc page of a rule, rendered to `docs/rules/<id>.md` and checked by the registry test. */
+export interface RuleDocs {
+  /** Markdown: why the mistake costs something, with a GitHub docs link. */
+  why: string;
+  /** A workflow (YAML) that gives exactly one finding of this rule. */
+  invalid: string;
+  /** The same workflow, fixed: no finding of this rule. */
+  valid: string;
+  /** Markdown: how to fix it, in TypeScript sources and in YAML. */
+  fix: string;
+  /** Markdown: the rule's options, when it has any. */
+  options?: string;
+}
+
+/** A rule as written in `src/rules/<id>.ts`. Hooks are called in one walk over the workflow. */
+export interface RuleDefinition<Id extends string, Options extends object> {
+  /** Kebab-case; equals the file name, the test name, the doc page name and `Diagnostic.rule`. */
+  id: Id;
+  /** The severity when the config does not set one. */
+  severity: Severity;
+  /** One sentence: the hazard the rule catches. */
+  summary: string;
+  docs: RuleDocs;
+  /** Default options; the config can override each key. */
+  options?: Options;
+  workflow?(context: RuleContext<Options>): void;
+  job?(context: JobContext<Options>): void;
+  step?(context: StepContext<Options>): void;
+}
+
+/** A registered rule: a definition whose options have their defaults filled in. */
+export interface Rule<Id extends string = string, Options extends object = object> extends RuleDefinition<Id, Options> {
+  options: Options;
+}
+
+/** Types a rule's definition and fills in its defaults; every `src/rules/<id>.ts` default-exports one. */
+export function defineRule<const Id extends string, Options extends object = Record<never, never>>(definition: RuleDefinition<Id, Options>): Rule<Id, Options> {
+  return { ...definition, options: definition.options ?? ({} as Options) };
+}

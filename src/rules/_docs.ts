@@ -1,0 +1,34 @@
+// Renders a rule's doc page, `docs/rules/<id>.md`, from the docs in its source file, so the page
+// and the rule cannot drift; `npm run docs:rules` writes the pages, `trunkline check` compares them.
+import type { Rule } from "./_define-rule.js";
+
+/** The folder of the rule pages, relative to the repository root. */
+export const RULE_DOCS_DIR = "docs/rules";
+
+/** The page of one rule, as Markdown. */
+export function renderRuleDoc(rule: Rule): string {
+  const sections = [
+    `# ${rule.id}`,
+    rule.summary,
+    `Default severity: **${rule.severity}**. Configure it in \`trunkline.config.ts\` (\`lint: { rules: { "${rule.id}": "off" } }\`), or suppress one finding with \`job(spec, { suppress: ["${rule.id}"] })\` / \`step(spec, { suppress: [...] })\` in TypeScript or a \`# trunkline-ignore: ${rule.id}\` comment in YAML.`,
+    `## Why\n\n${rule.docs.why.trim()}`,
+    `## Invalid\n\n\`\`\`yaml invalid\n${rule.docs.invalid.trimEnd()}\n\`\`\``,
+    `## Valid\n\n\`\`\`yaml valid\n${rule.docs.valid.trimEnd()}\n\`\`\``,
+    `## How to fix\n\n${rule.docs.fix.trim()}`,
+  ];
+  if (rule.docs.options) sections.push(`## Options\n\n${rule.docs.options.trim()}`);
+  return `<!-- Generated from src/rules/${rule.id}.ts by "npm run docs:rules"; edit that file. -->\n\n${sections.join("\n\n")}\n`;
+}
+
+/** The index page listing every rule with its summary and default severity. */
+export function renderRuleIndex(rules: readonly Rule[]): string {
+  const rows = rules.map((rule) => `| [\`${rule.id}\`](./${rule.id}.md) | ${rule.severity} | ${rule.summary.replace(/\|/g, "\\|")} |`);
+  return `<!-- Generated from src/rules/ by "npm run docs:rules"; edit those files. -->\n\n# trunkline rules\n\nRules run on every workflow \`trunkline gen\` writes (errors stop the write) and on any YAML file \`trunkline lint\` is given.\n\n| rule | default | catches |\n| --- | --- | --- |\n${rows.join("\n")}\n`;
+}
+
+/** Every generated page, keyed by its repo-relative path. */
+export function renderRuleDocs(rules: readonly Rule[]): Map<string, string> {
+  const pages = new Map<string, string>([[`${RULE_DOCS_DIR}/README.md`, renderRuleIndex(rules)]]);
+  for (const rule of rules) pages.set(`${RULE_DOCS_DIR}/${rule.id}.md`, renderRuleDoc(rule));
+  return pages;
+}

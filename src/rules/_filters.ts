@@ -1,0 +1,139 @@
+// GitHub's filter patterns for branches, tags and paths: what makes one invalid, and whether a list
+// of them matches a name. Syntax: https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#filter-pattern-cheat-sheet
+import type { WorkflowPath } from "../diagnostics/diagnostic.js";
+import type { Json } from "../model/json.js";
+import type { TriggerView } from "./_workflow-view.js";
+
+/** What a pattern is matched against: a git ref name (branches, tags) or a file path. */
+export type FilterKind = "ref" | "path";
+
+/** The filter keys of `push`, `pull_request` and `pull_request_target`, and what each matches. */
+export const FILTER_KEYS: Readonly<Record<string, FilterKind>> = {
+  branches: "ref",
+  "branches-ignore": "ref",
+  tags: "ref",
+  "tags-ignore": "ref",
+  paths: "path",
+  "paths-ignore": "path",
+};
+
+/** Events whose filters GitHub applies: https://docs.github.com/actions/reference/workflows-and-actions/events-that-trigger-workflows */
+export const FILTERED_EVENTS = new Set(["push", "pull_request", "pull_request_target", "workflow_run", "merge_group"]);
+
+/** One pattern of a filter list and where it is written. */
+export interface FilterPattern {
+  pattern: string;
+  path: WorkflowPath;
+}
+
+/** The patterns under `trigger.config[key]`: a list, or a single string as GitHub also accepts. */
+export function filterPatterns(trigger: TriggerView, key: string): FilterPattern[] | undefined {
+  const value: Json | undefined = trigger.config?.[key];
+  if (typeof value === "string") return [{ pattern: value, path: [...trigger.path, key] }];
+  if (!Array.isArray(value)) return undefined;
+  return value.flatMap((pattern, index) => (typeof pattern === "string" ? [{ pattern, path: [...trigger.path, key, index] }] : []));
+}
+
+// Characters git never allows in a ref name (git check-ref-format); `*`, `?` and `[` are glob syntax here.
+const NEVER_IN_REF = /[\s~^:\x00-\x1f\x7f]|\.\.|@\{|\/\//;
+
+/** Why a pattern can never match or is malformed, as the end of a sentence; undefined when fine. */
+export function filterPatternProblem(pattern: string, kind: FilterKind): string | undefined {
+  if (pattern === "") return "is empty";
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body === "") return "is only \"!\"";
+  if (kind === "path" && body.startsWith("./")) return 'starts with "./", but paths are matched from the repository root without it';
+  if (kind === "ref") {
+    const outsideEscapes = body.replace(/\\./g, "x");
+    const bad = NEVER_IN_REF.exec(outsideEscapes);
+    if (bad) return `has ${JSON.stringify(bad[0])}, which a git ref name cannot contain`;
+  }
+  let previousIsSpecial = true;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (char === "\\") {
+      if (i + 1 >= body.length) return "ends with a lone \\";
+      i++;
+      previousIsSpecial = false;
+      continue;
+    }
+    if (char === "?" || char === "+") {
+      if (previousIsSpecial) return `has "${char}" with no character before it to repeat`;
+      previousIsSpecial = true;
+      continue;
+    }
+    if (char === "[") {
+      const close = body.indexOf("]", i + 1);
+      if (close < 0) return 'has a "[" without a closing "]"';
+      const problem = bracketProblem(body.slice(i + 1, close));
+      if (problem) return problem;
+      i = close;
+      previousIsSpecial = false;
+      continue;
+    }
+    previousIsSpecial = char === "*";
+  }
+  return undefined;
+}
+
+// Ranges may only span a-z, A-Z or 0-9 (the cheat sheet above).
+function bracketProblem(inside: string): string | undefined {
+  if (inside === "") return 'has an empty "[]"';
+  for (let i = 0; i < inside.length; i++) {
+    if (inside[i + 1] !== "-") continue;
+    const from = inside[i]!;
+    const to = inside[i + 2];
+    if (to === undefined) return `has the unfinished range "[${inside}]"`;
+    const sameClass = [/[a-z]/, /[A-Z]/, /[0-9]/].some((range) => range.test(from) && range.test(to));
+    if (!sameClass || from > to) return `has the range "${from}-${to}", but ranges go within a-z, A-Z or 0-9, upwards`;
+    i += 2;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a name passes a list of patterns, evaluated in order as GitHub does: a later `!pattern`
+ * excludes what earlier patterns included.
+ */
+export function matchesFilterList(patterns: readonly string[], name: string): boolean {
+  let matched = false;
+  for (const pattern of patterns) {
+    const negated = pattern.startsWith("!");
+    if (patternToRegExp(negated ? pattern.slice(1) : pattern).test(name)) matched = !negated;
+  }
+  return matched;
+}
+
+const regExpCache = new Map<string, RegExp>();
+
+function patternToRegExp(pattern: string): RegExp {
+  let cached = regExpCache.get(pattern);
+  if (cached) return cached;
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === "*") {
+      if (pattern[i + 1] === "*") {
+        source += ".*";
+        i++;
+      } else source += "[^/]*";
+    } else if (char === "?" || char === "+") source += char;
+    else if (char === "[") {
+      const close = pattern.indexOf("]", i + 1);
+      if (close < 0) source += "\\[";
+      else {
+        source += `[${pattern.slice(i + 1, close).replace(/[\\\]^]/g, "\\$&")}]`;
+        i = close;
+      }
+    } else if (char === "\\" && i + 1 < pattern.length) {
+      source += escapeRegExp(pattern[++i]!);
+    } else source += escapeRegExp(char);
+  }
+  cached = new RegExp(`^${source}$`);
+  regExpCache.set(pattern, cached);
+  return cached;
+}
+
+function escapeRegExp(char: string): string {
+  return /[.*+?^${}()|[\]\\/-]/.test(char) ? `\\${char}` : char;
+}

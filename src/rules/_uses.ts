@@ -1,0 +1,40 @@
+// The parts of a `uses:` value: https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsuses
+
+/** A `uses:` value taken apart. */
+export type UsesTarget =
+  | { kind: "local"; path: string }
+  | { kind: "docker"; image: string }
+  | { kind: "remote"; owner: string; repo: string; subpath: string; ref: string };
+
+// Several rules read every step's `uses`, and the same actions recur across files.
+const parsed = new Map<string, UsesTarget | undefined>();
+
+/** Splits `owner/repo[/path]@ref`, `./path` and `docker://image`; undefined when it is none of them. */
+export function parseUses(uses: string): UsesTarget | undefined {
+  if (parsed.has(uses)) return parsed.get(uses);
+  if (parsed.size > 10_000) parsed.clear();
+  const target = splitUses(uses);
+  parsed.set(uses, target);
+  return target;
+}
+
+function splitUses(uses: string): UsesTarget | undefined {
+  if (uses.startsWith("./") || uses.startsWith(".\\")) return { kind: "local", path: uses };
+  if (uses.startsWith("docker://")) return { kind: "docker", image: uses.slice("docker://".length) };
+  const at = uses.lastIndexOf("@");
+  if (at < 0) return undefined;
+  const [owner, repo, ...rest] = uses.slice(0, at).split("/");
+  if (!owner || !repo) return undefined;
+  return { kind: "remote", owner, repo, subpath: rest.join("/"), ref: uses.slice(at + 1) };
+}
+
+/** Whether a remote action or workflow is `actions/checkout` at any version. */
+export function isCheckout(uses: string | undefined): boolean {
+  const target = uses === undefined ? undefined : parseUses(uses);
+  return target?.kind === "remote" && target.owner.toLowerCase() === "actions" && target.repo.toLowerCase() === "checkout" && target.subpath === "";
+}
+
+/** A full commit SHA: the only ref nobody can move. */
+export function isCommitSha(ref: string): boolean {
+  return /^[0-9a-f]{40}$/i.test(ref);
+}

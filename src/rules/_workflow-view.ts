@@ -1,0 +1,214 @@
+// A read-only view of a normalized workflow for rules: jobs, steps, needs and triggers in the
+// forms GitHub accepts, and every expression found in a job, computed once and shared by all rules.
+// Any JSON can arrive here (lint reads hand-written YAML that may be malformed), so every read is
+// checked; a rule never sees a value of the wrong kind.
+import type { WorkflowPath } from "../diagnostics/diagnostic.js";
+import type { Json, JsonObject } from "../model/json.js";
+import { type ExpressionFacts, expressionFacts, findExpressions } from "./_expressions.js";
+
+/** A string of the workflow that holds expressions, and what they read. */
+export interface ExpressionUse {
+  path: WorkflowPath;
+  /** The whole string, as written. */
+  text: string;
+  /** An `if:` value: an expression even without `${{ }}`. */
+  isCondition: boolean;
+  expressions: readonly ExpressionFacts[];
+}
+
+/** One entry of a job's `needs`. */
+export interface NeedsEntry {
+  id: string;
+  path: WorkflowPath;
+}
+
+/** One step of a job. */
+export interface StepView {
+  index: number;
+  path: WorkflowPath;
+  raw: JsonObject;
+  /** The `id:`, when it is a string. */
+  id: string | undefined;
+  uses: string | undefined;
+  run: string | undefined;
+  /** The expressions in this step's values, `if:` included. */
+  readonly expressions: readonly ExpressionUse[];
+}
+
+/** One job of the workflow. */
+export interface JobView {
+  id: string;
+  path: WorkflowPath;
+  raw: JsonObject;
+  /** The `name:` when it is a string, else the id: the name a check run gets. */
+  name: string;
+  needs: readonly NeedsEntry[];
+  steps: readonly StepView[];
+  /** The `if:` as a string (`true` and `false` are given as text), or undefined. */
+  condition?: string;
+  /** A job that calls a reusable workflow (`uses:`) instead of running steps. */
+  isCall: boolean;
+  /** Step ids (lowercased) and the index of the first step with each. */
+  stepIndexById: ReadonlyMap<string, number>;
+  /** Every expression in the job, inside steps or not. */
+  readonly expressions: readonly ExpressionUse[];
+  /** The expressions of the job's `if:`, empty when it has none. */
+  readonly conditionFacts: readonly ExpressionFacts[];
+}
+
+/** A trigger (`on:` entry) and where it is written. */
+export interface TriggerView {
+  name: string;
+  /** The event's filters and types; undefined for `on: push` or `push:` with no value. */
+  config?: JsonObject;
+  path: WorkflowPath;
+}
+
+/** The workflow as rules see it. */
+export interface WorkflowView {
+  raw: JsonObject;
+  jobs: readonly JobView[];
+  /** A job by id, case-insensitively (GitHub compares job ids that way). */
+  job(id: string): JobView | undefined;
+  triggers: ReadonlyMap<string, TriggerView>;
+}
+
+/** Whether a JSON value is an object (not null, not a list). */
+export function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value under `key` when it is an object. */
+export function objectAt(value: JsonObject | undefined, key: string): JsonObject | undefined {
+  const found = value?.[key];
+  return isObject(found) ? found : undefined;
+}
+
+/** The value under `key` when it is a string. */
+export function stringAt(value: JsonObject | undefined, key: string): string | undefined {
+  const found = value?.[key];
+  return typeof found === "string" ? found : undefined;
+}
+
+/** Builds the view of a workflow model; undefined when the model is not a mapping. */
+export function viewWorkflow(model: unknown): WorkflowView | undefined {
+  if (!isObject(model as Json)) return undefined;
+  const raw = model as JsonObject;
+  const jobsObject = objectAt(raw, "jobs") ?? {};
+  const jobs = Object.entries(jobsObject).flatMap(([id, job]) => (isObject(job) ? [viewJob(id, job)] : []));
+  const byId = new Map(jobs.map((job) => [job.id.toLowerCase(), job]));
+  return { raw, jobs, job: (id) => byId.get(id.toLowerCase()), triggers: viewTriggers(raw["on"]) };
+}
+
+function viewTriggers(on: Json | undefined): Map<string, TriggerView> {
+  const triggers = new Map<string, TriggerView>();
+  if (typeof on === "string") triggers.set(on, { name: on, path: ["on"] });
+  else if (Array.isArray(on)) {
+    on.forEach((name, index) => {
+      if (typeof name === "string") triggers.set(name, { name, path: ["on", index] });
+    });
+  } else if (isObject(on)) {
+    for (const [name, config] of Object.entries(on)) {
+      triggers.set(name, { name, path: ["on", name], ...(isObject(config) ? { config } : {}) });
+    }
+  }
+  return triggers;
+}
+
+function viewJob(id: string, raw: JsonObject): JobView {
+  const path = ["jobs", id];
+  const rawNeeds = raw["needs"];
+  const needs: NeedsEntry[] = [];
+  if (typeof rawNeeds === "string") needs.push({ id: rawNeeds, path: [...path, "needs"] });
+  else if (Array.isArray(rawNeeds)) {
+    rawNeeds.forEach((need, index) => {
+      if (typeof need === "string") needs.push({ id: need, path: [...path, "needs", index] });
+    });
+  }
+  const rawSteps = raw["steps"];
+  const steps = Array.isArray(rawSteps) ? rawSteps.flatMap((step, index) => (isObject(step) ? [viewStep(step, index, [...path, "steps", index])] : [])) : [];
+  const stepIndexById = new Map<string, number>();
+  for (const step of steps) if (step.id !== undefined && !stepIndexById.has(step.id.toLowerCase())) stepIndexById.set(step.id.toLowerCase(), step.index);
+  const condition = raw["if"];
+  let expressions: ExpressionUse[] | undefined;
+  let conditionFacts: ExpressionFacts[] | undefined;
+  return {
+    id,
+    path,
+    raw,
+    name: stringAt(raw, "name") ?? id,
+    needs,
+    steps,
+    condition: typeof condition === "string" || typeof condition === "boolean" ? String(condition) : undefined,
+    isCall: typeof raw["uses"] === "string",
+    stepIndexById,
+    get expressions() {
+      if (!expressions) {
+        expressions = [];
+        for (const [key, value] of Object.entries(raw)) {
+          if (key === "steps") for (const step of steps) expressions.push(...step.expressions);
+          else collectExpressions(value, [...path, key], key === "if", expressions);
+        }
+      }
+      return expressions;
+    },
+    get conditionFacts() {
+      conditionFacts ??= typeof condition === "string" ? conditionExpressions(condition).map(expressionFacts) : [];
+      return conditionFacts;
+    },
+  };
+}
+
+function viewStep(raw: JsonObject, index: number, path: WorkflowPath): StepView {
+  let expressions: ExpressionUse[] | undefined;
+  return {
+    index,
+    path,
+    raw,
+    id: stringAt(raw, "id"),
+    uses: stringAt(raw, "uses"),
+    run: stringAt(raw, "run"),
+    get expressions() {
+      if (!expressions) {
+        expressions = [];
+        for (const [key, value] of Object.entries(raw)) collectExpressions(value, [...path, key], key === "if", expressions);
+      }
+      return expressions;
+    },
+  };
+}
+
+/** The expression texts of an `if:` value: the whole value when it has no `${{ }}`. */
+export function conditionExpressions(condition: string): string[] {
+  const embedded = findExpressions(condition);
+  if (embedded.length > 0) return embedded.map((expression) => expression.body);
+  return condition.trim() === "" ? [] : [condition];
+}
+
+// `path` is a stack shared by the whole walk and copied only for a string that holds expressions:
+// most values hold none, and a path per value was the walk's main cost.
+function collectExpressions(value: Json, path: WorkflowPath, isCondition: boolean, into: ExpressionUse[]): void {
+  if (typeof value === "string") {
+    const bodies = isCondition ? conditionExpressions(value) : value.includes("${{") ? findExpressions(value).map((expression) => expression.body) : [];
+    if (bodies.length > 0) into.push({ path: [...path], text: value, isCondition, expressions: bodies.map(expressionFacts) });
+  } else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      collectExpressions(value[index]!, path, false, into);
+      path.pop();
+    }
+  } else if (isObject(value)) {
+    for (const key in value) {
+      path.push(key);
+      collectExpressions(value[key]!, path, false, into);
+      path.pop();
+    }
+  }
+}
+
+/** Every expression in a value outside jobs (workflow `env`, `run-name`, `concurrency`, …). */
+export function expressionsIn(value: Json, path: WorkflowPath): ExpressionUse[] {
+  const found: ExpressionUse[] = [];
+  collectExpressions(value, [...path], false, found);
+  return found;
+}

@@ -1,0 +1,59 @@
+import { defineRule } from "./_define-rule.js";
+import { FILTERED_EVENTS, FILTER_KEYS, filterPatternProblem, filterPatterns } from "./_filters.js";
+
+// Lists that include: one made only of `!` patterns includes nothing (the cheat sheet's rule).
+const INCLUDING_KEYS = new Set(["branches", "tags", "paths"]);
+
+export default defineRule({
+  id: "glob-invalid",
+  severity: "error",
+  summary: "A branch, tag or path filter pattern is malformed or can never match.",
+  docs: {
+    why: `Filter patterns are GitHub's own glob syntax: \`*\`, \`**\`, \`?\` and \`+\` (repeat the character before),
+\`[a-z]\`, \`!\` to exclude, \`\\\\\` to escape. A malformed pattern, a branch pattern with a character no
+git ref can hold, a path starting with \`./\`, or a list of only \`!\` patterns matches nothing: the
+workflow silently never runs for the changes it was meant for.
+See the [filter pattern cheat sheet](https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#filter-pattern-cheat-sheet).`,
+    invalid: `on:
+  push:
+    paths:
+      - "./src/**"
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+`,
+    valid: `on:
+  push:
+    paths:
+      - "src/**"
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+`,
+    fix: "Write paths from the repository root without `./`, close every `[`, escape a literal `+` or `?` as `\\+`, and put at least one pattern without `!` in `branches`, `tags` and `paths` (or use the `-ignore` form).",
+  },
+  workflow({ workflow, report }) {
+    for (const trigger of workflow.triggers.values()) {
+      if (!FILTERED_EVENTS.has(trigger.name) || !trigger.config) continue;
+      for (const [key, kind] of Object.entries(FILTER_KEYS)) {
+        const patterns = filterPatterns(trigger, key);
+        if (!patterns) continue;
+        for (const { pattern, path } of patterns) {
+          const problem = filterPatternProblem(pattern, kind);
+          if (problem) report({ path, message: `${trigger.name}.${key} pattern ${JSON.stringify(pattern)} ${problem}`, hint: "see the filter pattern cheat sheet: https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#filter-pattern-cheat-sheet" });
+        }
+        if (INCLUDING_KEYS.has(key) && patterns.length > 0 && patterns.every(({ pattern }) => pattern.startsWith("!"))) {
+          report({
+            path: [...trigger.path, key],
+            message: `${trigger.name}.${key} has only "!" patterns, which exclude from nothing: no ${kind === "ref" ? key.replace(/s$/, "") : "change"} matches`,
+            hint: `add a pattern that includes, e.g. "**" first, or use ${key}-ignore`,
+          });
+        }
+      }
+    }
+  },
+});

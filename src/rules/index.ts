@@ -1,0 +1,62 @@
+// The rule registry: every rule, in alphabetical order of id. A new rule is one file here plus
+// its line below, a table test in test/rules/<id>.test.ts and its page, from `npm run docs:rules`.
+import concurrencyMissing from "./concurrency-missing.js";
+import cronInvalid from "./cron-invalid.js";
+import dangerousCheckout from "./dangerous-checkout.js";
+import deprecatedCommand from "./deprecated-command.js";
+import forkUnsafeSelfHosted from "./fork-unsafe-self-hosted.js";
+import gateCancelled from "./gate-cancelled.js";
+import gateIncomplete from "./gate-incomplete.js";
+import gateNotAlways from "./gate-not-always.js";
+import globInvalid from "./glob-invalid.js";
+import ifAlwaysTrue from "./if-always-true.js";
+import matrixKeyUnknown from "./matrix-key-unknown.js";
+import needsCycle from "./needs-cycle.js";
+import needsOutputUnknown from "./needs-output-unknown.js";
+import needsUnknown from "./needs-unknown.js";
+import pathsAndPathsIgnore from "./paths-and-paths-ignore.js";
+import permissionsMissing from "./permissions-missing.js";
+import permissionsWriteAll from "./permissions-write-all.js";
+import persistCredentials from "./persist-credentials.js";
+import requiredCheckPathFiltered from "./required-check-path-filtered.js";
+import scriptInjection from "./script-injection.js";
+import secretsInherit from "./secrets-inherit.js";
+import stepOutputUnknown from "./step-output-unknown.js";
+import timeoutMissing from "./timeout-missing.js";
+import unpinnedAction from "./unpinned-action.js";
+import unpinnedImage from "./unpinned-image.js";
+
+/** Every trunkline rule, alphabetical by id. */
+export const allRules = [
+  concurrencyMissing,
+  cronInvalid,
+  dangerousCheckout,
+  deprecatedCommand,
+  forkUnsafeSelfHosted,
+  gateCancelled,
+  gateIncomplete,
+  gateNotAlways,
+  globInvalid,
+  ifAlwaysTrue,
+  matrixKeyUnknown,
+  needsCycle,
+  needsOutputUnknown,
+  needsUnknown,
+  pathsAndPathsIgnore,
+  permissionsMissing,
+  permissionsWriteAll,
+  persistCredentials,
+  requiredCheckPathFiltered,
+  scriptInjection,
+  secretsInherit,
+  stepOutputUnknown,
+  timeoutMissing,
+  unpinnedAction,
+  unpinnedImage,
+] as const;
+
+/** Any one of the registered rules, with its literal id and option types. */
+export type AnyRule = (typeof allRules)[number];
+
+/** The id of a registered rule: what suppressions and the config accept. */
+export type RuleId = AnyRule["id"];

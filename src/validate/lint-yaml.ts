@@ -1,0 +1,115 @@
+import type { ExperimentalFeatures } from "@actions/expressions/features";
+import { LineCounter, parseDocument } from "yaml";
+import type { ValidationCache, Validator } from "../compile.js";
+import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
+import { type YamlLocator, locatorOf } from "../diagnostics/locate.js";
+import type { JsonObject } from "../model/json.js";
+import { pathKey } from "../normalize/to-json.js";
+import type { RequiredCheck } from "../rules/_define-rule.js";
+import { sha256 } from "../sync/manifest.js";
+import { PARSER_YAML_OPTIONS } from "./parsed-yaml.js";
+import type { RuleRunner, Suppressions } from "./run-rules.js";
+
+/** What {@link lintYaml} runs on each file. */
+export interface LintYamlOptions {
+  /**
+   * Schema and GitHub's parser, loaded on first use: skipped for files the cache knows to pass
+   * them, and GitHub's parser is the costliest module to load.
+   */
+  validators: () => Promise<readonly Validator[]>;
+  runRules: RuleRunner;
+  featureFlags?: ExperimentalFeatures;
+  validationCache?: ValidationCache;
+  /**
+   * Identifies the rule settings (config and required checks). With it, a file that gave no
+   * finding at all is remembered, and linting it again with the same text and settings is skipped.
+   */
+  rulesKey?: string;
+  /** Required checks of the repository the file belongs to (from its rulesets). */
+  requiredChecks?: readonly RequiredCheck[];
+}
+
+/**
+ * Lints one YAML workflow, generated or hand-written: YAML syntax, the schema, GitHub's parser and
+ * trunkline's rules, honouring `# trunkline-ignore:` comments. Every diagnostic gets a YAML line
+ * and column. The text is parsed once and shared by every layer that needs the document.
+ */
+export async function lintYaml(file: string, text: string, options: LintYamlOptions): Promise<Diagnostic[]> {
+  // Same key as `gen` uses, so a generated file that passed there is not validated again here.
+  const cacheKey = sha256(`${file}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
+  const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${cacheKey}`);
+  if (cleanKey && options.validationCache?.has(cleanKey)) return [];
+  const diagnostics = await lintUncached(file, text, cacheKey, options);
+  if (cleanKey && diagnostics.length === 0) options.validationCache?.add(cleanKey);
+  return diagnostics;
+}
+
+async function lintUncached(file: string, text: string, cacheKey: string, options: LintYamlOptions): Promise<Diagnostic[]> {
+  const lineCounter = new LineCounter();
+  // parsed the way GitHub's reader parses, so its layer reads this document instead of parsing again
+  const document = parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS });
+  if (document.errors.length) {
+    return document.errors.map((error) => ({ rule: "parser", severity: "error" as const, file, line: error.linePos?.[0].line, column: error.linePos?.[0].col, message: error.message.split("\n")[0]! }));
+  }
+  const model = document.toJS({ maxAliasCount: 1000 }) as JsonObject;
+  const diagnostics: Diagnostic[] = [];
+  if (!options.validationCache?.has(cacheKey)) {
+    const found = (await Promise.all((await options.validators()).map((validate) => validate({ model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter } })))).flat();
+    if (found.length === 0) options.validationCache?.add(cacheKey);
+    diagnostics.push(...found);
+  }
+  let locator: YamlLocator | undefined;
+  const locate = () => (locator ??= locatorOf(document, lineCounter, text));
+  const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, locate()) : undefined;
+  diagnostics.push(...options.runRules({ model, file, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) }));
+  const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locate().positionOf(diagnostic.path) } : diagnostic));
+  return dropParserRepeats(located);
+}
+
+// `# trunkline-ignore: rule-a, rule-b -- why`, and `# trunkline-ignore-file: rule` for the whole file.
+const IGNORE_COMMENT = /#\s*trunkline-ignore(-file)?:\s*([A-Za-z0-9, \t-]*?)\s*(?:--.*)?$/;
+
+/**
+ * Reads suppression comments. A comment after a value suppresses findings at that line's node; a
+ * comment on its own line suppresses them at the next line's node; on a `- ` line that node is the
+ * whole sequence item (the step), not its first key.
+ */
+export function commentSuppressions(text: string, locator: YamlLocator): Suppressions {
+  const suppressions = new Map<string, string[]>();
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, index) => {
+    const match = IGNORE_COMMENT.exec(line);
+    if (!match) return;
+    const rules = match[2]!.split(/[\s,]+/).filter(Boolean);
+    let path: WorkflowPath | undefined = [];
+    if (!match[1]) {
+      const hasContent = line.slice(0, match.index).trim() !== "";
+      const target = hasContent ? index : lines.findIndex((next, nextIndex) => nextIndex > index && next.trim() !== "" && !next.trim().startsWith("#"));
+      path = target < 0 ? undefined : nodePathOnLine(lines[target]!, target + 1, locator);
+    }
+    if (!path) return;
+    const key = pathKey(path);
+    suppressions.set(key, [...(suppressions.get(key) ?? []), ...rules]);
+  });
+  return suppressions;
+}
+
+function nodePathOnLine(line: string, lineNumber: number, locator: YamlLocator): WorkflowPath {
+  const items = /^(\s*)((?:-\s+)*)/.exec(line)!;
+  const column = items[0].length + 1;
+  const path = locator.pathAt(lineNumber, column);
+  if (items[2] === "") return path;
+  // the line opens a sequence item: cut the path after that item's index
+  let cut = path.length;
+  while (cut > 0 && typeof path[cut - 1] !== "number") cut--;
+  return cut > 0 ? path.slice(0, cut) : path;
+}
+
+// GitHub's parser and a rule or the schema often describe one mistake at one place; the other
+// layers' messages carry a hint, so the parser's is dropped, but only for an error of theirs: a
+// warning must never hide an error.
+function dropParserRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
+  const places = new Set(diagnostics.filter((diagnostic) => diagnostic.rule !== "parser" && diagnostic.severity === "error").map((diagnostic) => `${diagnostic.line}:${diagnostic.column}`));
+  if (places.size === 0) return diagnostics;
+  return diagnostics.filter((diagnostic) => diagnostic.rule !== "parser" || !places.has(`${diagnostic.line}:${diagnostic.column}`));
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ExitCode } from "../../src/cli/exit-code.js";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+
+const CI = ".github/workflows/ci.yml";
+// `deploy` reads an output `build` does not declare (an error); `build` has no timeout (a warning).
+const source = (options: { buildOptions?: string; stepOptions?: string; output?: string } = {}) => `import { job, step, workflow } from "trunkline";
+
+const build = job({
+  "runs-on": "ubuntu-latest",
+  outputs: { version: "\${{ steps.v.outputs.value }}" },
+  steps: [step({ id: "v", run: "echo value=1 >> $GITHUB_OUTPUT" })],
+}${options.buildOptions ?? ""});
+const deploy = job({
+  needs: [build],
+  "runs-on": "ubuntu-latest",
+  "timeout-minutes": 5,
+  steps: [
+    step({ run: "./deploy", env: { VERSION: "\${{ needs.build.outputs.${options.output ?? "tag"} }}" } }${options.stepOptions ?? ""}),
+  ],
+});
+export default workflow("ci", { on: "push", permissions: {}, jobs: { build, deploy } });
+`;
+const parse = (stderr: string) => JSON.parse(stderr.slice(0, stderr.lastIndexOf("]") + 1)) as Diagnostic[];
+
+describe("rules during gen", () => {
+  let repo: TempRepo;
+  afterEach(async () => {
+    await repo.dispose();
+  });
+
+  it("an error stops the write and points at the TypeScript line of the step, then the YAML", async () => {
+    repo = await createTempRepo({ "workflows-src/ci.ts": source() });
+    const result = await repo.run(["gen", "--format", "json"]);
+    expect(result.code).toBe(ExitCode.SourceErrors);
+    expect(await repo.read(CI)).toBeUndefined();
+    const found = parse(result.stderr).map((d) => ({ rule: d.rule, severity: d.severity, line: d.line, source: d.source && `${d.source.file}:${d.source.line}` }));
+    expect(found).toEqual([
+      // the job's call site (line 3) for the job, the step's (line 13) for the step
+      { rule: "timeout-missing", severity: "warning", line: 8, source: "workflows-src/ci.ts:3" },
+      { rule: "needs-output-unknown", severity: "error", line: 24, source: "workflows-src/ci.ts:13" },
+    ]);
+  });
+
+  it("warnings print and the workflow is written", async () => {
+    repo = await createTempRepo({ "workflows-src/ci.ts": source({ output: "version" }) });
+    const result = await repo.run(["gen"]);
+    expect(result.code).toBe(ExitCode.Ok);
+    expect(result.stderr).toContain("[timeout-missing]");
+    expect(result.stderr).toContain("workflows-src/ci.ts:3:");
+    // then the YAML place and its line, though the file was not written yet when it was checked
+    expect(result.stderr).toContain("at jobs.build (.github/workflows/ci.yml:8:3)");
+    expect(result.stderr).toMatch(/^ {2}> 8 \| {3}build:$/m);
+    expect(await repo.read(CI)).toBeDefined();
+  });
+
+  it("suppressions given to job() and step() silence those rules and never reach the YAML", async () => {
+    repo = await createTempRepo({ "workflows-src/ci.ts": source({ buildOptions: ', { suppress: ["timeout-missing"] }', stepOptions: ', { suppress: ["needs-output-unknown"] }' }) });
+    const result = await repo.run(["gen"]);
+    expect(result.stderr).not.toContain("[");
+    expect(result.code).toBe(ExitCode.Ok);
+    expect(await repo.read(CI)).not.toContain("suppress");
+    // a suppression covers only the rules it names
+    await repo.write("workflows-src/ci.ts", source({ buildOptions: ', { suppress: ["needs-output-unknown"] }' }));
+    expect((await repo.run(["gen"])).code).toBe(ExitCode.SourceErrors);
+  });
+
+  it("a suppression given to workflow() covers every job", async () => {
+    const withoutPermissions = source({ output: "version", buildOptions: ', { suppress: ["timeout-missing"] }' }).replace("permissions: {}, ", "");
+    repo = await createTempRepo({ "workflows-src/ci.ts": withoutPermissions });
+    expect((await repo.run(["gen"])).stderr.match(/\[permissions-missing\]/g)).toHaveLength(2);
+    await repo.write("workflows-src/ci.ts", withoutPermissions.replace("jobs: { build, deploy } }", 'jobs: { build, deploy } }, { suppress: ["permissions-missing"] }'));
+    const result = await repo.run(["gen"]);
+    expect(result.stderr).not.toContain("[permissions-missing]");
+    expect(result.code).toBe(ExitCode.Ok);
+  });
+
+  it("levels from trunkline.config.ts apply to gen too", async () => {
+    repo = await createTempRepo({
+      "workflows-src/ci.ts": source({ output: "version" }),
+      "trunkline.config.ts": 'import { defineConfig } from "trunkline";\nexport default defineConfig({ lint: { rules: { "timeout-missing": "error" } } });\n',
+    });
+    const result = await repo.run(["gen", "--format", "json"]);
+    expect(result.code).toBe(ExitCode.SourceErrors);
+    expect(parse(result.stderr).map((d) => [d.rule, d.severity])).toEqual([["timeout-missing", "error"]]);
+  });
+});
