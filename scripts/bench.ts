@@ -1,7 +1,7 @@
 // Times the CLI as users run it (`npm run bench`, `npm run bench -- --json`). Each case is a whole
 // process, so start-up, module loading and the compile cache all count, as they do for a user.
 import { spawnSync } from "node:child_process";
-import { rmSync, utimesSync } from "node:fs";
+import { readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -77,7 +77,7 @@ function buildDist(): void {
   expectSuccess("node", ["scripts/build.mjs"])(result);
 }
 
-/** `trunkline gen` over `size` synthetic sources, with the caches kept (warm) and dropped (cold). */
+/** `trunkline gen` over `size` synthetic sources: nothing changed (warm), one source edited (edit), caches dropped (cold). */
 function benchGen(size: number): Row[] {
   const repo = createSyntheticRepo(REPO_ROOT, size);
   try {
@@ -88,13 +88,19 @@ function benchGen(size: number): Row[] {
     };
     // The warm-up writes every output; after that nothing changes between runs: the common case.
     const warm = gen("warm");
+    // The everyday edit: one source changes what it generates; the caches of the last run are kept.
+    let edits = 0;
+    const edit = gen("edit", () => {
+      const file = path.join(repo.root, repo.sourceFile(0));
+      writeFileSync(file, `${readFileSync(file, "utf8").replace(/npm ci( # edit \d+)?/, `npm ci # edit ${++edits}`)}`);
+    });
     // An edit after a fresh clone: no compiled sources, nothing known to be valid.
     const cold = gen("cold", () => {
       rmSync(path.join(repo.root, CACHE_DIR), { recursive: true, force: true });
       const now = new Date();
       utimesSync(path.join(repo.root, repo.sourceFile(0)), now, now);
     });
-    return [warm, cold];
+    return [warm, edit, cold];
   } finally {
     repo.dispose();
   }

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -7,7 +8,7 @@ import { toSourcePosition } from "./source-map.js";
 /** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
 export const CACHE_DIR = ".trunkline/cache";
 // Bump when the way sources are compiled changes, so old caches are not reused.
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** The modules that loaded, keyed by repo-relative source path, and what failed to. */
 export interface LoadedModules {
@@ -17,24 +18,22 @@ export interface LoadedModules {
 
 interface CacheIndex {
   format: number;
-  entries: string[];
-  /** Every file the bundles read, with the size and mtime seen when they were built. */
-  inputs: Record<string, [number, number]>;
+  /** Per source: every file its bundle read, with the size and mtime seen when it was built. */
+  entries: Record<string, Record<string, [number, number]>>;
 }
 
 /**
- * Compiles TypeScript sources with esbuild (one call for all of them, skipped entirely when no
- * input changed since the last run) and imports the results in this process. A source that fails
- * to compile or throws while importing becomes a diagnostic with its file and line; the others
- * still load, so every error shows in one run.
+ * Compiles TypeScript sources with esbuild and imports the results in this process. Only sources
+ * whose files changed since the last run are compiled again (one esbuild call for all of them, none
+ * at all when nothing changed). A source that fails to compile or throws while importing becomes a
+ * diagnostic with its file and line; the others still load, so every error shows in one run.
  */
 export async function loadModules(root: string, files: readonly string[], cacheName = "sources"): Promise<LoadedModules> {
   const cacheDir = path.join(root, CACHE_DIR, cacheName);
   const diagnostics: Diagnostic[] = [];
-  let failed = new Set<string>();
-  if (!(await isCacheFresh(root, cacheDir, files))) {
-    failed = await compile(root, cacheDir, files, diagnostics);
-  }
+  const index = await readIndex(cacheDir);
+  const stale = await staleEntries(root, index, files);
+  const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics) : new Set<string>();
   const modules = new Map<string, Record<string, unknown>>();
   await Promise.all(
     files.filter((file) => !failed.has(file)).map(async (file) => {
@@ -52,30 +51,42 @@ export async function loadModules(root: string, files: readonly string[], cacheN
   return { modules, diagnostics };
 }
 
-async function isCacheFresh(root: string, cacheDir: string, files: readonly string[]): Promise<boolean> {
-  let index: CacheIndex;
+async function readIndex(cacheDir: string): Promise<CacheIndex> {
   try {
-    index = JSON.parse(await readFile(path.join(cacheDir, "index.json"), "utf8")) as CacheIndex;
+    const index = JSON.parse(await readFile(path.join(cacheDir, "index.json"), "utf8")) as CacheIndex;
+    if (index.format === CACHE_FORMAT && typeof index.entries === "object") return index;
   } catch {
-    return false;
+    // no index yet, or an unreadable one
   }
-  if (index.format !== CACHE_FORMAT || index.entries.join("\n") !== [...files].sort().join("\n")) return false;
-  const checks = await Promise.all(
-    Object.entries(index.inputs).map(async ([input, [size, mtimeMs]]) => {
-      try {
-        const info = await stat(path.join(root, input));
-        return info.size === size && info.mtimeMs === mtimeMs;
-      } catch {
-        return false;
-      }
-    }),
-  );
-  return checks.every(Boolean);
+  return { format: CACHE_FORMAT, entries: {} };
 }
 
-async function compile(root: string, cacheDir: string, files: readonly string[], diagnostics: Diagnostic[]): Promise<Set<string>> {
-  const esbuild = await import("esbuild"); // loaded only when something changed
-  await rm(cacheDir, { recursive: true, force: true });
+// Sources never built, or any of whose inputs (the source, files it imports) changed size or mtime.
+async function staleEntries(root: string, index: CacheIndex, files: readonly string[]): Promise<string[]> {
+  const seen = new Map<string, Promise<boolean>>();
+  const unchanged = (input: string, [size, mtimeMs]: [number, number]) => {
+    let check = seen.get(input);
+    if (!check) {
+      check = stat(path.join(root, input)).then((info) => info.size === size && info.mtimeMs === mtimeMs, () => false);
+      seen.set(input, check);
+    }
+    return check;
+  };
+  const verdicts = await Promise.all(
+    files.map(async (file) => {
+      const inputs = index.entries[file];
+      if (!inputs) return true;
+      const checks = await Promise.all(Object.entries(inputs).map(([input, recorded]) => unchanged(input, recorded)));
+      return !checks.every(Boolean);
+    }),
+  );
+  return files.filter((_, position) => verdicts[position]);
+}
+
+async function compile(root: string, cacheDir: string, files: readonly string[], index: CacheIndex, diagnostics: Diagnostic[]): Promise<Set<string>> {
+  // Loaded only when something changed; required, as esbuild's entry is CommonJS and importing it
+  // would make Node scan its source for exports first.
+  const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   await mkdir(cacheDir, { recursive: true });
   await writeFile(path.join(root, CACHE_DIR, ".gitignore"), "*\n");
   const options = (entryPoints: string[]) => ({
@@ -95,35 +106,34 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     logLevel: "silent" as const,
   });
   const failed = new Set<string>();
-  const inputs: CacheIndex["inputs"] = {};
-  const record = async (metafile: { inputs: Record<string, unknown> }) => {
-    for (const input of Object.keys(metafile.inputs)) {
-      const info = await stat(path.join(root, input)).catch(() => undefined);
-      if (info) inputs[input] = [info.size, info.mtimeMs];
+  const record = async (metafile: import("esbuild").Metafile) => {
+    for (const output of Object.values(metafile.outputs)) {
+      if (!output.entryPoint) continue;
+      const inputs: Record<string, [number, number]> = {};
+      for (const input of Object.keys(output.inputs)) {
+        const info = await stat(path.join(root, input)).catch(() => undefined);
+        if (info) inputs[input] = [info.size, info.mtimeMs];
+      }
+      index.entries[output.entryPoint] = inputs;
     }
   };
   try {
-    const result = await esbuild.build(options([...files]));
-    await record(result.metafile!);
+    await record((await esbuild.build(options([...files]))).metafile!);
   } catch {
     // Some source does not compile: build each on its own so the others still load.
     await Promise.all(
       files.map(async (file) => {
         try {
-          const result = await esbuild.build(options([file]));
-          await record(result.metafile!);
+          await record((await esbuild.build(options([file]))).metafile!);
         } catch (error) {
           failed.add(file);
+          delete index.entries[file]; // not cached: the next run tries it again
           diagnostics.push(...compileFailures(file, error));
         }
       }),
     );
   }
-  // A failed source is not cached: the next run tries it again.
-  if (failed.size === 0) {
-    const index: CacheIndex = { format: CACHE_FORMAT, entries: [...files].sort(), inputs };
-    await writeFile(path.join(cacheDir, "index.json"), JSON.stringify(index));
-  }
+  await writeFile(path.join(cacheDir, "index.json"), JSON.stringify(index));
   return failed;
 }
 

@@ -83,6 +83,19 @@ describe("gen and check", () => {
     expect(await repo.snapshot()).toEqual(before);
   });
 
+  it("recompiles every source that imports a changed module, and only those", async () => {
+    const user = (file: string) => `import { job, workflow } from "trunkline";\nimport { command } from "../lib/commands.ts";\nconst t = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, steps: [{ run: command }] });\nexport default workflow("${file}", { on: "push", permissions: {}, jobs: { t } });\n`;
+    await repo.write("lib/commands.ts", 'export const command = "make one";\n');
+    await repo.write("workflows-src/a.ts", user("a"));
+    await repo.write("workflows-src/b.ts", user("b"));
+    expect((await repo.run(["gen"])).code).toBe(ExitCode.Ok);
+    const ci = await repo.read(CI);
+    await repo.write("lib/commands.ts", 'export const command = "make two";\n');
+    expect((await repo.run(["gen"])).code).toBe(ExitCode.Ok);
+    for (const file of ["a", "b"]) expect(parse((await repo.read(`.github/workflows/${file}.yml`))!).jobs.t.steps[0].run).toBe("make two");
+    expect(await repo.read(CI)).toBe(ci);
+  });
+
   it("reports a missing file", async () => {
     await repo.run(["gen"]);
     await repo.remove(CI);
