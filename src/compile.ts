@@ -11,6 +11,8 @@ import { type LoadedSource, type NormalizedWorkflow, normalizeSource } from "./n
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
 import { pathKey } from "./normalize/to-json.js";
+import { type EmittedWorkflow, type RulesetFile, checkRepository, compileRulesets } from "./rulesets/compile-rulesets.js";
+import type { RepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
 
 /** One file trunkline wants on disk. */
 export interface OutputFile {
@@ -19,6 +21,8 @@ export interface OutputFile {
   target: string;
   sourceFile: string;
   text: string;
+  /** The workflow as plain data (workflows only), for later stages that read it without parsing `text`. */
+  model?: JsonObject;
 }
 
 /** The sources of one target, loaded. */
@@ -70,6 +74,10 @@ export interface CompileOptions {
   toSource: (position: SourcePosition) => SourcePosition;
   /** trunkline's rules, configured; run on every output (not cached: their settings live in the config). */
   runRules?: RuleRunner;
+  /** Rulesets each target's repository keeps on disk that trunkline does not generate, by target name. */
+  rulesetsOnDisk?: ReadonlyMap<string, readonly RulesetFile[]>;
+  /** The rules comparing a repository's rulesets with its workflows, run once per target. */
+  runRepositoryRules?: RepositoryRuleRunner;
 }
 
 /**
@@ -82,8 +90,13 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   const claimedBy = new Map<string, string>();
   let validators: readonly Validator[] | undefined;
   for (const { target, sources } of targets) {
-    for (const source of sources) {
-      const normalized = normalizeSource(source);
+    // Rulesets first: the workflow rules need the checks they require, generated in this same run.
+    const normalizedSources = sources.map((source) => normalizeSource(source));
+    const rulesets = await compileRulesets(target, normalizedSources, options.rulesetsOnDisk?.get(target.name) ?? [], options.toSource);
+    diagnostics.push(...rulesets.diagnostics);
+    const requiredChecks = JSON.stringify(rulesets.requiredChecks);
+    const emitted: EmittedWorkflow[] = [];
+    for (const normalized of normalizedSources) {
       diagnostics.push(...normalized.diagnostics);
       for (const workflow of normalized.workflows) {
         const outputPath = `${target.outDir}/${workflow.fileName}`;
@@ -100,9 +113,10 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         const text = emitCached(workflow, options.emitCache);
         const cacheKey = sha256(`${outputPath}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
         // Same key shape as `lint` uses for a file that passed every layer and every rule.
-        const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${JSON.stringify([...workflow.suppressions])}\0${cacheKey}`);
+        const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${requiredChecks}\0${JSON.stringify([...workflow.suppressions])}\0${cacheKey}`);
+        emitted.push({ file: outputPath, text, workflow });
         if (cleanKey && options.validationCache?.has(cleanKey)) {
-          files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text });
+          files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
           continue;
         }
         const found: Diagnostic[] = [];
@@ -111,10 +125,10 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           found.push(...(await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat());
           if (!found.length) options.validationCache?.add(cacheKey);
         }
-        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions }) ?? []));
+        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks }) ?? []));
         if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
         diagnostics.push(...locateAll(found, text, workflow, options.toSource));
-        files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text });
+        files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
       }
       for (const document of normalized.documents) {
         const outputPath = `${repositoryRootOf(target.outDir)}${document.fileName}`;
@@ -130,6 +144,11 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         claimedBy.set(outputPath, `${document.sourceFile} (export "${document.exportName}")`);
         files.push({ path: outputPath, target: target.name, sourceFile: document.sourceFile, text: markdownHeader(document.sourceFile, document.text) + document.text });
       }
+    }
+    files.push(...rulesets.files);
+    // Rulesets against workflows; skipped when a source failed, which would only add echoes of its errors.
+    if (options.runRepositoryRules && !normalizedSources.some((normalized) => normalized.diagnostics.some((diagnostic) => diagnostic.severity === "error"))) {
+      diagnostics.push(...checkRepository(options.runRepositoryRules, emitted, rulesets.documents, (found, entry) => locateAll(found, entry.text, entry.workflow, options.toSource), options.toSource));
     }
   }
   return { files, diagnostics: sortDiagnostics(diagnostics) };

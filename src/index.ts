@@ -5,6 +5,8 @@ export type { RuleId } from "./rules/index.js";
 export type { LintConfig, LintIgnore, RuleSetting } from "./rules/_settings.js";
 export { document } from "./dsl/document.js";
 export type { Document } from "./dsl/document.js";
+export { ruleset } from "./rulesets/ruleset.js";
+export type { BypassActor, MergeQueueParameters, PullRequestParameters, RefPattern, RequiredStatusChecksParameters, Ruleset, RulesetRule, RulesetSpec } from "./rulesets/ruleset.js";
 export * from "./blocks/index.js";
 export { ACTION_PINS, pinnedAction, newestTag, tagOfPin } from "./actions/pins.js";
 export type { PinnedActionName, PinnedActionTag, PinnedUses } from "./actions/pins.js";

@@ -8,11 +8,13 @@ import { readDisk } from "./sync/disk.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
 import { defaultValidators } from "./validate/default-validators.js";
 import { CONFIG_FILE } from "./config/resolve-config.js";
-import type { RequiredCheck } from "./rules/_define-rule.js";
 import { resolveLintSettings } from "./rules/_settings.js";
 import { allRules } from "./rules/index.js";
 import { createRuleRunner } from "./validate/run-rules.js";
-import { readRulesetChecks, repositoryRootOfWorkflow } from "./validate/ruleset-checks.js";
+import { readRulesetFiles, repositoryRootOfWorkflow } from "./validate/ruleset-checks.js";
+import type { RulesetFile } from "./rulesets/compile-rulesets.js";
+import { createRepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
+import { MANIFEST_FILE, parseManifest } from "./sync/manifest.js";
 import path from "node:path";
 
 /** What one pass of discover → load → compile → plan found. */
@@ -25,36 +27,40 @@ export interface PipelineResult {
 
 /**
  * Runs every stage but the write; `gen` applies the plan, `check` reports it. Findings the
- * baseline (`.trunkline/baseline.json`) accepts are left out unless `baseline` is false.
+ * baseline (`.trunkline/baseline.json`) accepts are left out.
  */
-export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[]; baseline?: boolean }): Promise<PipelineResult> {
+export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[] }): Promise<PipelineResult> {
   const discovery = await discover(io);
   const validationCache = await io.openValidationCache();
   const lint = resolveLintSettings(discovery.lint, allRules, CONFIG_FILE);
   const runRules = createRuleRunner({ settings: lint.settings });
-  // Each target is a repository of its own, with its own rulesets beside its workflows.
-  const checksByRoot = new Map<string, RequiredCheck[]>();
+  // Each target is a repository of its own. Its generated rulesets come from this run (compile);
+  // those on disk that trunkline never wrote (not in the manifest) are read here and checked too.
+  const owned = parseManifest(await io.readText(MANIFEST_FILE)).files;
+  const rulesetsOnDisk = new Map<string, RulesetFile[]>();
   for (const { target } of discovery.targets) {
-    const root = repositoryRootOfWorkflow(`${target.outDir}/x.yml`);
-    if (!checksByRoot.has(root)) checksByRoot.set(root, await readRulesetChecks(io, root));
+    const kept = await readRulesetFiles(io, repositoryRootOfWorkflow(`${target.outDir}/x.yml`));
+    rulesetsOnDisk.set(target.name, kept.filter((ruleset) => !(ruleset.file in owned)));
   }
   const compiled = await compile(discovery.targets, {
     validators: async () => options.validators ?? (await defaultValidators()),
     validationCache,
     emitCache: validationCache,
-    rulesKey: JSON.stringify([discovery.lint ?? null, [...checksByRoot]]),
+    rulesKey: JSON.stringify([discovery.lint ?? null, [...rulesetsOnDisk]]),
     featureFlags: discovery.featureFlags,
     toSource: (position) => {
       const mapped = toSourcePosition(position);
       return { ...mapped, file: path.relative(io.root, mapped.file).split(path.sep).join("/") };
     },
-    runRules: (input) => runRules({ ...input, requiredChecks: checksByRoot.get(repositoryRootOfWorkflow(input.file)) ?? [] }),
+    runRules,
+    rulesetsOnDisk,
+    runRepositoryRules: createRepositoryRuleRunner({ settings: lint.settings }),
   });
   await validationCache?.save();
   const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));
   const plan = planSync(compiled.files, disk, options);
   // accepted findings are dropped; a baseline whose findings were fixed is written back smaller
-  const baselined = options.baseline === false ? { diagnostics: compiled.diagnostics } : baselineOutputs(compiled.diagnostics, compiled.files, await io.readText(BASELINE_FILE));
+  const baselined = baselineOutputs(compiled.diagnostics, compiled.files, await io.readText(BASELINE_FILE));
   if (baselined.prunedText !== undefined) plan.writes.push({ path: BASELINE_FILE, text: baselined.prunedText });
   return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...lint.diagnostics, ...baselined.diagnostics]) };
 }

@@ -1,4 +1,4 @@
-import { job, step, workflow } from "trunkline";
+import { job, ruleset, step, workflow } from "trunkline";
 
 // Actions are pinned to full commit SHAs; the tag each SHA was published as is in the comment.
 const checkout = step({
@@ -38,4 +38,20 @@ export default workflow("ci", {
     "cancel-in-progress": "${{ github.event_name == 'pull_request' }}",
   },
   jobs: { test },
+});
+
+/** Protection of main: changes land by reviewed pull request, with the CI job above green. */
+export const main = ruleset("main", {
+  conditions: { ref_name: { include: ["refs/heads/main"] } },
+  rules: [
+    {
+      type: "pull_request",
+      parameters: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, required_review_thread_resolution: true, allowed_merge_methods: ["squash", "rebase"] },
+    },
+    // the job itself: its name is what GitHub reports, and the ruleset follows a rename
+    { type: "required_status_checks", parameters: { required_status_checks: [test] } },
+    { type: "required_linear_history" },
+    { type: "non_fast_forward" },
+    { type: "deletion" },
+  ],
 });

@@ -27,8 +27,7 @@ export function isBaselineable(diagnostic: Pick<Diagnostic, "rule">): boolean {
   return !NEVER_BASELINED.has(diagnostic.rule);
 }
 
-/** An empty baseline. */
-export function emptyBaseline(): Baseline {
+function emptyBaseline(): Baseline {
   return { version: 1, files: {} };
 }
 
@@ -213,10 +212,12 @@ export interface BaselinedOutputs {
  * whose findings are gone are dropped, so the file only ever shrinks; entries of files that are not
  * outputs (hand-written YAML checked by `lint`) are left alone.
  */
-export function baselineOutputs(diagnostics: readonly Diagnostic[], outputs: readonly { path: string; text: string }[], baselineText: string | undefined): BaselinedOutputs {
+export function baselineOutputs(diagnostics: readonly Diagnostic[], outputs: readonly { path: string; text: string; model?: unknown }[], baselineText: string | undefined): BaselinedOutputs {
   if (baselineText === undefined) return { diagnostics: [...diagnostics] };
-  const texts = new Map(outputs.map((output) => [output.path, output.text]));
-  const result = applyBaseline(diagnostics, parseBaseline(baselineText), modelsFromTexts(texts), new Set(texts.keys()));
+  const parsed = modelsFromTexts(new Map(outputs.map((output) => [output.path, output.text])));
+  const known = new Map(outputs.filter((output) => output.model !== undefined).map((output) => [output.path, output.model]));
+  const models: ModelsByFile = { get: (file) => (known.has(file) ? known.get(file) : parsed.get(file)) };
+  const result = applyBaseline(diagnostics, parseBaseline(baselineText), models, new Set(outputs.map((output) => output.path)));
   const prunedText = serializeBaseline(result.pruned);
   return { diagnostics: result.remaining, ...(prunedText !== baselineText ? { prunedText } : {}) };
 }

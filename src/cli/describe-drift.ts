@@ -4,7 +4,7 @@ import type { Drift } from "../sync/plan-sync.js";
 const WHY: Record<Drift["kind"], (drift: Drift) => string> = {
   missing: (drift) => `${drift.path} is missing: ${drift.sourceFile} generates it`,
   stale: (drift) => `${drift.path} is stale: ${drift.sourceFile} changed after generation`,
-  "hand-edited": (drift) => `${drift.path} was edited by hand: its body no longer matches the hash in its header`,
+  "hand-edited": (drift) => `${drift.path} was edited by hand: it no longer matches the hash recorded when it was generated`,
   orphaned: (drift) => `${drift.path} is orphaned: no source generates it any more (it came from ${drift.sourceFile})`,
 };
 

@@ -13,6 +13,7 @@ Commands:
   check               generate in memory and compare with the files on disk
   lint [paths...]     validate YAML workflow files and run trunkline's rules (default: every output folder)
   import <paths...>   turn existing workflow YAML into sources that regenerate it exactly
+  rulesets plan       print the gh api commands that create or update the generated rulesets (sends nothing)
 
 Options:
   --format <f>        pretty | json | github | sarif (default: github when GITHUB_ACTIONS=true, else pretty)
@@ -20,7 +21,9 @@ Options:
                       import: overwrite existing sources of the same name
   --out <dir>         import: the folder for the sources (default: the target's source folder)
   --target <name>     import: the target the sources join (default: the one writing the inputs' folder)
+                      rulesets plan: only this target's rulesets
   --replace           import: replace each original by its generated file once its round trip held
+  --baseline          lint: also list the findings .trunkline/baseline.json accepts
   -h, --help          show this help
 
 Exit codes: 0 ok · 1 check: files out of sync, lint: errors · 2 errors in sources (nothing written) · 3 usage
@@ -35,7 +38,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       allowPositionals: true,
       options: {
         format: { type: "string" }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
-        out: { type: "string" }, target: { type: "string" }, replace: { type: "boolean", default: false },
+        out: { type: "string" }, target: { type: "string" }, replace: { type: "boolean", default: false }, baseline: { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -63,7 +66,16 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     case "check":
       return noPaths() ? check({ format }, io) : ExitCode.Usage;
     case "lint":
-      return lint({ paths: rest, format }, io);
+      return lint({ paths: rest, format, baseline: parsed.values.baseline ?? false }, io);
+    case "rulesets": {
+      const [subcommand, ...extra] = rest;
+      if (subcommand !== "plan" || extra.length > 0) {
+        io.stderr(`trunkline rulesets: ${subcommand === undefined ? "no subcommand given" : `unknown arguments "${rest.join(" ")}"`}; use "trunkline rulesets plan [--target <name>]"\n`);
+        return ExitCode.Usage;
+      }
+      const { rulesetsPlan } = await import("./commands/rulesets.js");
+      return rulesetsPlan({ target: parsed.values.target, format }, io);
+    }
     case "import": {
       // loaded on demand: gen and check never need the importer
       const { importCommand } = await import("./commands/import.js");

@@ -15,9 +15,9 @@ export function captureCallSite(): CallSite {
   return { stack: new Error("call site") };
 }
 
-// trunkline's own code runs from <package>/dist (bundled) or <package>/src (tests); frames there,
-// in node_modules or in Node itself are not the author's.
-const PACKAGE_ROOT = fileURLToPath(new URL(import.meta.url.includes("/src/") ? "../.." : "..", import.meta.url));
+// trunkline's own code runs from <package>/dist (bundled, possibly from dist/chunks/) or
+// <package>/src (tests); frames there, in node_modules or in Node itself are not the author's.
+const PACKAGE_ROOT = fileURLToPath(import.meta.url).replace(/^(.*)[\\/](?:dist|src)[\\/].*$/, "$1");
 const OWN_FOLDERS = [path.join(PACKAGE_ROOT, "dist") + path.sep, path.join(PACKAGE_ROOT, "src") + path.sep];
 
 function isOwnFrame(file: string): boolean {

@@ -185,11 +185,6 @@ export function castKey(path: readonly (string | number)[]): string {
   return path.join("\u0000");
 }
 
-/** Whether `value` typechecks against `shape` as an object literal. */
-export function fitsShape(value: Json, shape: TypeShape, mode: CheckMode): boolean {
-  return misfit(value, shape, mode) === undefined;
-}
-
 /**
  * The narrowest places where a cast makes `value` typecheck against `shape`: a container whose keys
  * are wrong (unknown or missing) is cast whole; otherwise each child that does not fit is planned

@@ -5,7 +5,7 @@
  */
 export type Code =
   | { kind: "text"; text: string }
-  | { kind: "object"; entries: CodeEntry[]; end: string[] }
+  | { kind: "object"; entries: CodeEntry[]; end: string[]; multiline?: boolean }
   | { kind: "array"; items: CodeItem[]; end: string[] }
   | { kind: "call"; callee: string; args: Code[] }
   | { kind: "cast"; value: Code };
@@ -28,8 +28,8 @@ export interface CodeItem {
   trailing?: string;
 }
 
-/** Lines longer than this are broken up (template literals excepted: their lines are the text's). */
-export const LINE_WIDTH = 100;
+// Lines longer than this are broken up (template literals excepted: their lines are the text's).
+const LINE_WIDTH = 100;
 const INDENT = "  ";
 
 /** Prints `code` starting at `column` of a line whose indentation is `indent`. */
@@ -66,8 +66,19 @@ export function printCode(code: Code, indent = "", column = indent.length): stri
   }
 }
 
-/** The one-line form, or undefined when the code holds comments or a multi-line literal. */
-export function printFlat(code: Code): string | undefined {
+// Each node's one-line form is asked for at every level above it; computing it once keeps
+// printing linear in the depth of the workflow.
+const flatForms = new WeakMap<Code, string | undefined>();
+
+// The one-line form, or undefined when the code holds comments or a multi-line literal.
+function printFlat(code: Code): string | undefined {
+  if (flatForms.has(code)) return flatForms.get(code);
+  const flat = computeFlat(code);
+  flatForms.set(code, flat);
+  return flat;
+}
+
+function computeFlat(code: Code): string | undefined {
   switch (code.kind) {
     case "text":
       return code.text.includes("\n") ? undefined : code.text;
@@ -80,7 +91,7 @@ export function printFlat(code: Code): string | undefined {
       return args.every((arg) => arg !== undefined) ? `${code.callee}(${args.join(", ")})` : undefined;
     }
     case "object": {
-      if (code.end.length || code.entries.some((entry) => entry.before.length || entry.trailing !== undefined)) return undefined;
+      if (code.multiline || code.end.length || code.entries.some((entry) => entry.before.length || entry.trailing !== undefined)) return undefined;
       if (code.entries.length === 0) return "{}";
       const entries = code.entries.map((entry) => (entry.shorthand ? entry.key : withFlat(entry.value, (value) => `${entry.key}: ${value}`)));
       return entries.every((entry) => entry !== undefined) ? `{ ${entries.join(", ")} }` : undefined;

@@ -1,6 +1,7 @@
 import { type Document, LineCounter, type Node, type Pair, isAlias, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json } from "../model/json.js";
+import { formatPath } from "../normalize/to-json.js";
 
 /** The comments found next to one place in a workflow, as the text after each `#`. */
 export interface PlaceComments {
@@ -34,8 +35,9 @@ export function commentKey(path: WorkflowPath): string {
   return path.join("\u0000");
 }
 
-/** The options every reading of workflow YAML uses, here and in the round-trip check, so both agree. */
-export const YAML_READ_OPTIONS = { merge: true, uniqueKeys: true } as const;
+// YAML 1.2 with `<<` merge keys applied, as the round-trip check reads the original; duplicate keys
+// are an error, since which value a reader keeps is then anyone's guess.
+const YAML_READ_OPTIONS = { merge: true, uniqueKeys: true } as const;
 
 /**
  * Parses workflow YAML for import. The value comes from the same parse the round-trip check uses
@@ -62,30 +64,37 @@ export function readWorkflowYaml(text: string): { workflow?: ReadWorkflow; probl
   return { workflow: { value: value as Json, comments, trailingFileComments }, problems: [] };
 }
 
-// Values a YAML parser can produce that JSON (and so a workflow source) cannot hold.
+// Values a YAML parser can produce that JSON (and so a workflow source) cannot hold. The path is
+// only built once something is found: most files have nothing to find.
 function findNonJson(value: unknown, path: WorkflowPath): ReadProblem | undefined {
-  // NOTE: .inf and .nan pass: the source keeps them, and the round trip reports that trunkline's
-  // model (JSON) cannot write them, at their path
+  return isPlainData(value) ? undefined : locateNonJson(value, path);
+}
+
+// NOTE: .inf and .nan pass: the source keeps them, and the round trip reports that trunkline's
+// model (JSON) cannot write them, at their path
+function isPlainData(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return typeof value !== "function" && typeof value !== "symbol" && typeof value !== "bigint" && value !== undefined;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isPlainData);
+}
+
+function locateNonJson(value: unknown, path: WorkflowPath): ReadProblem | undefined {
   if (value === null || typeof value === "string" || typeof value === "boolean" || typeof value === "number") return undefined;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const found = findNonJson(item, [...path, index]);
+      const found = locateNonJson(item, [...path, index]);
       if (found) return found;
     }
     return undefined;
   }
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     for (const [key, item] of Object.entries(value)) {
-      const found = findNonJson(item, [...path, key]);
+      const found = locateNonJson(item, [...path, key]);
       if (found) return found;
     }
     return undefined;
   }
-  return { message: `${formatPlace(path)} is a ${(value as object).constructor?.name ?? typeof value}, which a workflow source cannot hold` };
-}
-
-function formatPlace(path: WorkflowPath): string {
-  return path.length ? path.map((part) => (typeof part === "number" ? `[${part}]` : `.${part}`)).join("").replace(/^\./, "") : "the document";
+  return { message: `${formatPath(path)} is a ${(value as object).constructor?.name ?? typeof value}, which a workflow source cannot hold` };
 }
 
 /** A mapping entry or list item in block style: where it starts, and its path. */
@@ -106,19 +115,19 @@ function collectPlaces(document: Document, lineCounter: LineCounter): Place[] {
     places.push({ path, offset, line, column: col });
   };
   const walk = (node: unknown, path: WorkflowPath) => {
-    if (isAlias(node)) return; // expanded from its anchor; its comments stay there
+    // an alias is expanded from its anchor, whose comments stay there
+    if (isAlias(node) || !(isMap(node) || isSeq(node)) || node.flow) return;
     if (isMap(node)) {
       for (const pair of node.items as Pair[]) {
         if (!isScalar(pair.key) || typeof pair.key.value === "symbol") continue; // `<<` merges or complex keys
         const childPath = [...path, pair.key.value === null ? "" : String(pair.key.value)];
-        if (!node.flow) add(childPath, pair.key.range?.[0]);
-        if (!node.flow) walk(pair.value, childPath);
+        add(childPath, pair.key.range?.[0]);
+        walk(pair.value, childPath);
       }
-    } else if (isSeq(node)) {
+    } else {
       (node.items as Node[]).forEach((item, index) => {
-        const childPath = [...path, index];
-        if (!node.flow) add(childPath, (item as Node | null)?.range?.[0]);
-        if (!node.flow) walk(item, childPath);
+        add([...path, index], (item as Node | null)?.range?.[0]);
+        walk(item, [...path, index]);
       });
     }
   };
@@ -162,14 +171,13 @@ function findComments(text: string, ranges: readonly [number, number][]): FoundC
   while (lineStart <= text.length) {
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    for (let offset = lineStart; offset < lineEnd; offset++) {
-      if (text[offset] !== "#") continue;
+    for (let offset = text.indexOf("#", lineStart); offset >= 0 && offset < lineEnd; offset = text.indexOf("#", offset + 1)) {
       if (offset > lineStart && !/[ \t]/.test(text[offset - 1]!)) continue; // `a#b` is text
       // ranges are sorted and never overlap, so only the first one not yet passed can hold `offset`
       while (rangeIndex < ranges.length && ranges[rangeIndex]![1] <= offset) rangeIndex++;
       const range = ranges[rangeIndex];
       if (range && range[0] <= offset) {
-        offset = Math.min(range[1], lineEnd) - 1;
+        offset = Math.min(range[1], lineEnd) - 1; // the search goes on after the scalar
         continue;
       }
       const fullLine = text.slice(lineStart, offset).trim() === "";
@@ -216,8 +224,9 @@ function attachComments(text: string, places: readonly Place[], ranges: readonly
       continue;
     }
     // Indented deeper than what follows: it closes the collection it is indented into.
+    // (the top level has no closing: there it goes above what follows, or ends the file)
     const owner = previous ? innermostAtColumn(previous, places, comment.column) : undefined;
-    if (owner && owner.path.length > 0) at(owner.path.slice(0, -1)).end.push(comment.text);
+    if (owner && owner.path.length > 1) at(owner.path.slice(0, -1)).end.push(comment.text);
     else if (next) at(next.path).before.push(comment.text);
     else trailingFileComments.push(comment.text);
   }

@@ -10,8 +10,6 @@ export interface WorkflowToTsInput {
   workflow: ReadWorkflow;
   /** The output file name, e.g. `ci.yml`; `workflow("ci", …)` writes `ci.yml`, `.yaml` is kept. */
   fileName: string;
-  /** The module the DSL is imported from. */
-  importFrom?: string;
 }
 
 /** A generated source, and how much of it had to be typed loosely. */
@@ -56,11 +54,13 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
   const fileArgument = stringLiteral(/\.ya?ml$/.test(shortName) ? input.fileName : shortName);
   const exportComments = rootCast === undefined ? [] : [`${CAST_NOTE} ${rootCast}`];
   if (rootCast !== undefined) context.looselyTyped.push({ path: [], reason: rootCast });
-  const call: Code = { kind: "call", callee: "workflow", args: [{ kind: "text", text: fileArgument }, rootCast === undefined ? specCode : { kind: "cast", value: specCode }] };
+  // the workflow is the file's subject: one top-level key per line, however short
+  if (specCode.kind === "object") specCode.multiline = true;
+  const call: Code = { kind: "call", callee: "workflow", args: [{ kind: "text", text: fileArgument }, rootCast === undefined ? specCode : { kind: "cast", value: specCode }, ...context.suppressOption([])] };
   const rootComments = context.commentsAt([]);
   const parts = [
     ...commentLines("", [...rootComments.before, ...(rootComments.trailing === undefined ? [] : [rootComments.trailing])]),
-    `import { ${[...context.imports].sort().join(", ")} } from ${JSON.stringify(input.importFrom ?? "trunkline")};`,
+    `import { ${[...context.imports].sort().join(", ")} } from "trunkline";`,
     "",
     ...declarations.flatMap((declaration) => [declaration, ""]),
     [...commentLines("", exportComments), `export default ${printCode(call, "", "export default ".length)};`].join("\n"),
@@ -98,13 +98,25 @@ function neededIds(job: Json): string[] {
 }
 
 /** An override for one entry of an object being written: its code, and whether to print `{ key }`. */
-type EntryOverride = (key: string, value: Json) => { value: Code; shorthand?: boolean; withoutComments?: boolean } | undefined;
+type EntryOverride = (key: string, value: Json) => { value: Code; shorthand?: boolean; withoutComments?: boolean; notes?: string[] } | undefined;
 
 class Context {
   readonly imports = new Set<string>(["workflow"]);
   readonly looselyTyped: { path: WorkflowPath; reason: string }[] = [];
 
-  constructor(private readonly read: ReadWorkflow) {}
+  private readonly suppressions: Map<string, string[]>;
+
+  constructor(private readonly read: ReadWorkflow) {
+    this.suppressions = suppressionsOf(read);
+  }
+
+  /** `{ suppress: [...] }` for the workflow, job or step at `path`, when its YAML had ignore comments. */
+  suppressOption(path: WorkflowPath): Code[] {
+    const rules = this.suppressions.get(commentKey(path));
+    if (!rules?.length) return [];
+    const list: Code = { kind: "array", items: rules.map((rule) => ({ value: { kind: "text", text: JSON.stringify(rule) }, before: [] })), end: [] };
+    return [{ kind: "object", entries: [{ key: "suppress", value: list, before: [] }], end: [] }];
+  }
 
   commentsAt(path: WorkflowPath): PlaceComments {
     return this.read.comments.get(commentKey(path)) ?? NO_COMMENTS;
@@ -131,11 +143,17 @@ class Context {
       above.push(`${CAST_NOTE} ${rootCast}`);
     }
     const spec = this.objectCode(value, path, rootCast === undefined ? plan : new Map(), (key, entry) => {
-      if (key === "needs") return { value: this.needsCode(entry, [...path, "needs"], names, declared) };
+      if (key === "needs") {
+        const found = this.looselyTyped.length;
+        const value = this.needsCode(entry, [...path, "needs"], names, declared);
+        // a cast of the whole `needs` gets its note above the entry; casts of items carry their own
+        const whole = this.looselyTyped.slice(found).find((loose) => loose.path.length === path.length + 1);
+        return { value, notes: whole ? [`${CAST_NOTE} ${whole.reason}`] : [] };
+      }
       if (key === "steps" && Array.isArray(entry)) return { value: this.stepsCode(entry, [...path, "steps"]) };
       return undefined;
     });
-    const call: Code = { kind: "call", callee: "job", args: [rootCast === undefined ? spec : { kind: "cast", value: spec }] };
+    const call: Code = { kind: "call", callee: "job", args: [rootCast === undefined ? spec : { kind: "cast", value: spec }, ...this.suppressOption(path)] };
     const head = `const ${name} = `;
     return [...commentLines("", above), `${head}${printCode(call, "", head.length)};`].join("\n");
   }
@@ -143,9 +161,11 @@ class Context {
   /** `needs` by reference to already-declared jobs; anything else (cycles, unknown ids) as written, cast. */
   needsCode(value: Json, path: WorkflowPath, names: Map<string, string>, declared: Set<string>): Code {
     const reference = (need: Json): Code | undefined => (typeof need === "string" && declared.has(need) ? { kind: "text", text: names.get(need)! } : undefined);
+    const notes = new Map<string, string>();
     const asWritten = (need: Json, needPath: WorkflowPath): Code => {
       const reason = typeof need === "string" && names.has(need) ? `"${need}" is declared later (the jobs need each other)` : "needs names no job of this workflow";
       this.looselyTyped.push({ path: needPath, reason });
+      notes.set(commentKey(needPath), `${CAST_NOTE} ${reason}`);
       return { kind: "cast", value: this.valueCode(need, needPath, new Map(), needPath.length) };
     };
     if (!Array.isArray(value)) {
@@ -158,7 +178,9 @@ class Context {
     }
     const items: CodeItem[] = value.map((need, index) => {
       const comments = this.commentsAt([...path, index]);
-      return { value: reference(need) ?? asWritten(need, [...path, index]), before: comments.before, trailing: comments.trailing };
+      const code = reference(need) ?? asWritten(need, [...path, index]);
+      const note = notes.get(commentKey([...path, index]));
+      return { value: code, before: note ? [...comments.before, note] : comments.before, trailing: comments.trailing };
     });
     return { kind: "array", items, end: this.commentsAt(path).end };
   }
@@ -182,7 +204,7 @@ class Context {
         before.push(`${CAST_NOTE} ${rootCast}`);
       }
       const spec = this.objectCode(item, itemPath, rootCast === undefined ? plan : new Map());
-      return { value: { kind: "call", callee: "step", args: [rootCast === undefined ? spec : { kind: "cast", value: spec }] }, before, trailing: comments.trailing };
+      return { value: { kind: "call", callee: "step", args: [rootCast === undefined ? spec : { kind: "cast", value: spec }, ...this.suppressOption(itemPath)] }, before, trailing: comments.trailing };
     });
     return { kind: "array", items, end: this.commentsAt(path).end };
   }
@@ -196,7 +218,7 @@ class Context {
       const entryPath = [...path, key];
       const replaced = override?.(key, entryValue);
       const comments = replaced?.withoutComments ? NO_COMMENTS : this.commentsAt(entryPath);
-      const before = [...comments.before];
+      const before = [...comments.before, ...(replaced?.notes ?? [])];
       let code: Code;
       if (replaced) code = replaced.value;
       else {
@@ -231,4 +253,39 @@ class Context {
     }
     return this.objectCode(value, path, plan, undefined, rootDepth);
   }
+}
+
+// `# trunkline-ignore: rule-a, rule-b -- why` (and `-file:` for the whole workflow), as `lint` reads them.
+const IGNORE_COMMENT = /^\s*trunkline-ignore(-file)?:\s*([A-Za-z0-9, \t-]*?)\s*(?:--.*)?$/;
+
+/**
+ * The rules each workflow, job and step suppresses through comments in the YAML, keyed by the
+ * path of the DSL call that takes them (`suppress` covers everything below it, so a comment on a
+ * step's `uses:` line becomes the step's). The comments themselves stay, with their reasons.
+ */
+function suppressionsOf(read: ReadWorkflow): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  const add = (unit: WorkflowPath, rules: string[]) => {
+    const key = commentKey(unit);
+    result.set(key, [...new Set([...(result.get(key) ?? []), ...rules])]);
+  };
+  for (const [key, place] of read.comments) {
+    const path: WorkflowPath = key === "" ? [] : key.split("\u0000").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    for (const text of [...place.before, ...place.end, ...(place.trailing === undefined ? [] : [place.trailing])]) {
+      const match = IGNORE_COMMENT.exec(text);
+      if (match) add(match[1] ? [] : dslUnitOf(path), match[2]!.split(/[\s,]+/).filter(Boolean));
+    }
+  }
+  for (const text of read.trailingFileComments) {
+    const match = IGNORE_COMMENT.exec(text);
+    if (match?.[1]) add([], match[2]!.split(/[\s,]+/).filter(Boolean));
+  }
+  return result;
+}
+
+// The workflow, job or step whose DSL call holds `path`.
+function dslUnitOf(path: WorkflowPath): WorkflowPath {
+  if (path[0] !== "jobs" || path.length < 2) return [];
+  if (path[2] === "steps" && typeof path[3] === "number") return path.slice(0, 4);
+  return path.slice(0, 2);
 }

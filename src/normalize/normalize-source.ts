@@ -4,6 +4,8 @@ import type { CallSite } from "../dsl/call-site.js";
 import type { Workflow } from "../dsl/types.js";
 import type { Document } from "../dsl/document.js";
 import { type JsonObject, isJsonObject } from "../model/json.js";
+import type { NormalizedRuleset } from "../rulesets/compile-rulesets.js";
+import { RULESET, type Ruleset } from "../rulesets/ruleset.js";
 import { WORKFLOW_SHAPE } from "./shape.js";
 import { type ToJsonContext, toJson } from "./to-json.js";
 
@@ -24,6 +26,8 @@ export interface NormalizedWorkflow {
   callSites: Map<string, CallSite>;
   /** Rule ids suppressed in the source on the workflow (key ""), its jobs and steps, keyed by `pathKey`. */
   suppressions: Map<string, readonly string[]>;
+  /** The DSL job objects in `jobs`, with their ids: how a ruleset's required job is found. */
+  jobs: ReadonlyMap<object, string>;
 }
 
 /** A generated document a source exports (see `document()`). */
@@ -35,10 +39,12 @@ export interface NormalizedDocument {
   text: string;
 }
 
-/** The result of normalizing one source: its workflows and documents, and problems found in it. */
+/** The result of normalizing one source: its workflows, documents and rulesets, and problems found in it. */
 export interface NormalizedSource {
   workflows: NormalizedWorkflow[];
   documents: NormalizedDocument[];
+  /** Resolved against the target's workflows later, by the ruleset stage. */
+  rulesets: NormalizedRuleset[];
   diagnostics: Diagnostic[];
 }
 
@@ -61,10 +67,11 @@ export function normalizeSource(source: LoadedSource): NormalizedSource {
   const diagnostics: Diagnostic[] = [];
   const candidates: Candidate[] = [];
   const documents: NormalizedDocument[] = [];
+  const rulesets: NormalizedRuleset[] = [];
   const plainBaseName = source.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
   const seen = new Set<unknown>();
   for (const [exportName, value] of Object.entries(source.exports)) {
-    const values = Array.isArray(value) && value.length > 0 && value.every(isWorkflowLike) ? value : [value];
+    const values = Array.isArray(value) && value.length > 0 && value.every((item) => isWorkflowLike(item) || hasBrand(item, RULESET)) ? value : [value];
     for (const item of values) {
       // `export default ci` beside `export const ci`: one workflow, exported twice.
       if (typeof item === "object" && item !== null && seen.has(item)) continue;
@@ -75,12 +82,16 @@ export function normalizeSource(source: LoadedSource): NormalizedSource {
         else documents.push(document);
         continue;
       }
+      if (hasBrand(item, RULESET)) {
+        rulesets.push({ sourceFile: source.file, exportName, ruleset: item as Ruleset });
+        continue;
+      }
       const candidate = recognize(item, exportName, plainBaseName);
       if (candidate) candidates.push(candidate);
       else diagnostics.push(notAWorkflow(source.file, exportName, item));
     }
   }
-  if (candidates.length === 0 && documents.length === 0 && diagnostics.length === 0) {
+  if (candidates.length === 0 && documents.length === 0 && rulesets.length === 0 && diagnostics.length === 0) {
     diagnostics.push({
       rule: "load", severity: "error", file: source.file,
       message: `${source.file} exports no workflow`,
@@ -102,7 +113,7 @@ export function normalizeSource(source: LoadedSource): NormalizedSource {
     diagnostics.push(...normalized.diagnostics);
     if (normalized.workflow) workflows.push(normalized.workflow);
   }
-  return { workflows, documents, diagnostics };
+  return { workflows, documents, rulesets, diagnostics };
 }
 
 // A document's path stays inside the target's repository root and names a Markdown file, the only
@@ -151,7 +162,7 @@ function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflo
   if (context.problems.length > 0) return { diagnostics };
   return {
     diagnostics,
-    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions },
+    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions, jobs: context.jobIds },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
+import type { RepositoryView } from "./_repository-view.js";
 import type { JobView, StepView, WorkflowView } from "./_workflow-view.js";
 
 /** How much a rule's finding matters: an error stops `gen` and fails `lint`; a warning only prints. */
@@ -23,6 +24,8 @@ export interface RequiredCheck {
   name: string;
   /** The branches the ruleset protects, when known; `undefined` means "not known". */
   branches?: readonly string[];
+  /** The ruleset file that requires it, for messages; undefined for the config's. */
+  ruleset?: string;
 }
 
 /** Facts about the repository, beyond the workflow file itself, that some rules need. */
@@ -54,6 +57,19 @@ export interface StepContext<Options> extends RuleContext<Options> {
   path: WorkflowPath;
 }
 
+/** A finding of a `repository` hook, in one of the repository's files: a workflow or a ruleset. */
+export interface RepositoryFinding extends Finding {
+  /** Repo-relative path of the file the finding is in. */
+  file: string;
+}
+
+/** What the `repository` hook receives: every workflow and ruleset of one repository. */
+export interface RepositoryContext<Options> {
+  repository: RepositoryView;
+  options: Options;
+  report(finding: RepositoryFinding): void;
+}
+
 /** The doc page of a rule, rendered to `docs/rules/<id>.md` and checked by the registry test. */
 export interface RuleDocs {
   /** Markdown: why the mistake costs something, with a GitHub docs link. */
@@ -66,6 +82,8 @@ export interface RuleDocs {
   fix: string;
   /** Markdown: the rule's options, when it has any. */
   options?: string;
+  /** For a `repository` rule: the ruleset (GitHub's REST JSON) both examples are checked against. */
+  ruleset?: string;
 }
 
 /** A rule as written in `src/rules/<id>.ts`. Hooks are called in one walk over the workflow. */
@@ -82,6 +100,8 @@ export interface RuleDefinition<Id extends string, Options extends object> {
   workflow?(context: RuleContext<Options>): void;
   job?(context: JobContext<Options>): void;
   step?(context: StepContext<Options>): void;
+  /** Called once per repository that has rulesets, with all its workflows: for cross-file checks. */
+  repository?(context: RepositoryContext<Options>): void;
 }
 
 /** A registered rule: a definition whose options have their defaults filled in. */

@@ -12,6 +12,8 @@ export function renderRuleDoc(rule: Rule): string {
     rule.summary,
     `Default severity: **${rule.severity}**. Configure it in \`trunkline.config.ts\` (\`lint: { rules: { "${rule.id}": "off" } }\`), or suppress one finding with \`job(spec, { suppress: ["${rule.id}"] })\` / \`step(spec, { suppress: [...] })\` in TypeScript or a \`# trunkline-ignore: ${rule.id}\` comment in YAML.`,
     `## Why\n\n${rule.docs.why.trim()}`,
+    // a rule that compares rulesets with workflows shows the ruleset its examples are checked against
+    ...(rule.docs.ruleset ? [`## Ruleset\n\nBoth examples below are checked against this ruleset (\`rulesets/main.json\`, GitHub's REST format):\n\n\`\`\`json\n${rule.docs.ruleset.trimEnd()}\n\`\`\``] : []),
     `## Invalid\n\n\`\`\`yaml invalid\n${rule.docs.invalid.trimEnd()}\n\`\`\``,
     `## Valid\n\n\`\`\`yaml valid\n${rule.docs.valid.trimEnd()}\n\`\`\``,
     `## How to fix\n\n${rule.docs.fix.trim()}`,

@@ -18,7 +18,10 @@ import pathsAndPathsIgnore from "./paths-and-paths-ignore.js";
 import permissionsMissing from "./permissions-missing.js";
 import permissionsWriteAll from "./permissions-write-all.js";
 import persistCredentials from "./persist-credentials.js";
+import requiredCheckConditional from "./required-check-conditional.js";
+import requiredCheckNoMergeGroup from "./required-check-no-merge-group.js";
 import requiredCheckPathFiltered from "./required-check-path-filtered.js";
+import requiredCheckUnknown from "./required-check-unknown.js";
 import scriptInjection from "./script-injection.js";
 import secretsInherit from "./secrets-inherit.js";
 import stepOutputUnknown from "./step-output-unknown.js";
@@ -46,7 +49,10 @@ export const allRules = [
   permissionsMissing,
   permissionsWriteAll,
   persistCredentials,
+  requiredCheckConditional,
+  requiredCheckNoMergeGroup,
   requiredCheckPathFiltered,
+  requiredCheckUnknown,
   scriptInjection,
   secretsInherit,
   stepOutputUnknown,

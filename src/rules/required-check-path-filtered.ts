@@ -1,3 +1,4 @@
+import { namesOfJob } from "../rulesets/check-contexts.js";
 import { defineRule } from "./_define-rule.js";
 import { filterPatterns, matchesFilterList } from "./_filters.js";
 import { gatesOf } from "./_gate.js";
@@ -52,21 +53,24 @@ jobs:
 `,
     fix: `Remove the workflow-level \`paths\`/\`paths-ignore\` and make sure the branch filters include every
 protected branch; detect changes inside the workflow instead and let the gate allow the skipped jobs.
-Required checks come from the gates, from rulesets found beside the workflows
-(\`rulesets/*.json\` next to \`.github/\`), and from \`lint.requiredChecks\` in \`trunkline.config.ts\`.`,
+Required checks come from the gates, from the rulesets \`gen\` writes from \`ruleset()\` sources, from
+rulesets found beside the workflows (\`rulesets/*.json\` next to \`.github/\`, or \`.github/rulesets/\`),
+and from \`lint.requiredChecks\` in \`trunkline.config.ts\`.`,
   },
   workflow({ workflow, project, report }) {
     const holders = new Map<JobView, readonly string[] | undefined>();
+    const requiredBy = new Set<string>();
     for (const gate of gatesOf(workflow)) holders.set(gate, undefined);
     for (const check of project.requiredChecks) {
       const wanted = check.name.toLowerCase();
       for (const job of workflow.jobs) {
-        if (job.name.toLowerCase() !== wanted && job.id.toLowerCase() !== wanted) continue;
+        if (job.name.toLowerCase() !== wanted && job.id.toLowerCase() !== wanted && !reportsCheck(job, check.name)) continue;
         holders.set(job, [...(holders.get(job) ?? []), ...(check.branches ?? [])]);
+        if (check.ruleset) requiredBy.add(check.ruleset);
       }
     }
     if (holders.size === 0) return;
-    const names = [...holders.keys()].map((job) => `"${job.name}"`).join(", ");
+    const names = [...holders.keys()].map((job) => `"${job.name}"`).join(", ") + (requiredBy.size ? ` (required by ${[...requiredBy].join(", ")})` : "");
     for (const event of PULL_REQUEST_EVENTS) {
       const trigger = workflow.triggers.get(event);
       if (!trigger?.config) continue;
@@ -91,6 +95,12 @@ Required checks come from the gates, from rulesets found beside the workflows
     }
   },
 });
+
+// A matrix job reports one check per leg, `name (value, …)`.
+function reportsCheck(job: JobView, name: string): boolean {
+  const names = namesOfJob(job.id, job.raw);
+  return "names" in names && names.names.includes(name);
+}
 
 // Whether a pull request into `branch` passes the trigger's branch filters.
 function branchRuns(trigger: TriggerView, branch: string): boolean {

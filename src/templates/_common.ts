@@ -1,5 +1,5 @@
 import { pinnedAction } from "../actions/pins.js";
-import type { StepSpec, Workflow, WorkflowSpec } from "../dsl/types.js";
+import type { Job, StepSpec, Workflow, WorkflowSpec } from "../dsl/types.js";
 import { workflow } from "../dsl/workflow.js";
 
 /**
@@ -13,6 +13,8 @@ export type TemplateWorkflow<Options> = Workflow & { readonly options: Readonly<
 export type GatedWorkflow<Options> = TemplateWorkflow<Options> & {
   /** The check name a ruleset must require: the gate job's name. */
   readonly requiredCheck: string;
+  /** The gate job: what `ruleset()` takes in `required_status_checks`, so the name cannot drift. */
+  readonly gate: Job;
   /** The base branches whose pull requests run the workflow. */
   readonly pullRequestBranches: readonly string[];
 };

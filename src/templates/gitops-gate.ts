@@ -138,7 +138,7 @@ export function gitopsGate(options: GitopsGateOptions): GatedWorkflow<ResolvedGi
     concurrency: supersededRunsConcurrency(),
     jobs: gate.jobs,
   }, resolved);
-  return Object.assign(built, { requiredCheck: gate.checkName, pullRequestBranches: [resolved.trunk] });
+  return Object.assign(built, { requiredCheck: gate.checkName, gate: gate.job, pullRequestBranches: [resolved.trunk] });
 }
 
 function isReusableCheckOnHostedRunner(called: Workflow): boolean {

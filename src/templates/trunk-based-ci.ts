@@ -170,5 +170,5 @@ export function trunkBasedCi(options: TrunkBasedCiOptions): GatedWorkflow<Resolv
     concurrency: supersededRunsConcurrency(),
     jobs: gate.jobs,
   }, resolved);
-  return Object.assign(built, { requiredCheck: gate.checkName, pullRequestBranches: [...resolved.pullRequestBranches] });
+  return Object.assign(built, { requiredCheck: gate.checkName, gate: gate.job, pullRequestBranches: [...resolved.pullRequestBranches] });
 }

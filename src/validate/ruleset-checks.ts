@@ -11,19 +11,24 @@ const RULESET_FOLDERS = ["rulesets", ".github/rulesets"];
  * the branches each protects when they are named plainly.
  */
 export async function readRulesetChecks(io: Io, repositoryRoot: string): Promise<RequiredCheck[]> {
-  const checks: RequiredCheck[] = [];
+  return (await readRulesetFiles(io, repositoryRoot)).flatMap(({ file, text }) => requiredChecksOf(parseJson(text), file));
+}
+
+/** The ruleset files stored in a repository (`rulesets/*.json`, `.github/rulesets/*.json`), with their text. */
+export async function readRulesetFiles(io: Io, repositoryRoot: string): Promise<{ file: string; text: string }[]> {
+  const found: { file: string; text: string }[] = [];
   for (const folder of RULESET_FOLDERS) {
     const prefix = repositoryRoot === "" ? folder : `${repositoryRoot.replace(/\/$/, "")}/${folder}`;
     for (const file of await io.listFiles(prefix, [".json"])) {
       const text = await io.readText(file);
-      if (text !== undefined) checks.push(...requiredChecksOf(parseJson(text)));
+      if (text !== undefined) found.push({ file, text });
     }
   }
-  return checks;
+  return found;
 }
 
-/** The required checks one ruleset document demands; anything it cannot read gives none. */
-export function requiredChecksOf(ruleset: unknown): RequiredCheck[] {
+/** The required checks one ruleset document (from `file`, when given) demands; anything it cannot read gives none. */
+export function requiredChecksOf(ruleset: unknown, file?: string): RequiredCheck[] {
   if (!isRecord(ruleset) || ruleset["enforcement"] === "disabled" || (ruleset["target"] !== undefined && ruleset["target"] !== "branch")) return [];
   const conditions = isRecord(ruleset["conditions"]) && isRecord(ruleset["conditions"]["ref_name"]) ? ruleset["conditions"]["ref_name"] : undefined;
   const included = Array.isArray(conditions?.["include"]) ? conditions["include"] : [];
@@ -34,7 +39,7 @@ export function requiredChecksOf(ruleset: unknown): RequiredCheck[] {
     if (!isRecord(rule) || rule["type"] !== "required_status_checks" || !isRecord(rule["parameters"])) return [];
     const listed = rule["parameters"]["required_status_checks"];
     return (Array.isArray(listed) ? listed : []).flatMap((check) =>
-      isRecord(check) && typeof check["context"] === "string" ? [{ name: check["context"], ...(branches.length ? { branches } : {}) }] : [],
+      isRecord(check) && typeof check["context"] === "string" ? [{ name: check["context"], ...(branches.length ? { branches } : {}), ...(file ? { ruleset: file } : {}) }] : [],
     );
   });
 }

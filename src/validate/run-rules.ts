@@ -116,7 +116,8 @@ function toDiagnostic(finding: Finding, entry: ActiveRule, file: string): Diagno
   };
 }
 
-function isSuppressed(suppressions: Suppressions | undefined, path: WorkflowPath, rule: string): boolean {
+/** Whether a rule is suppressed at `path` or anywhere above it. */
+export function isSuppressed(suppressions: Suppressions | undefined, path: WorkflowPath, rule: string): boolean {
   if (!suppressions || suppressions.size === 0) return false;
   for (let length = path.length; length >= 0; length--) {
     if (suppressions.get(pathKey(path.slice(0, length)))?.includes(rule)) return true;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { type WorkflowPath, sortDiagnostics } from "../../src/diagnostics/diagnostic.js";
 import type { RequiredCheck, Rule } from "../../src/rules/_define-rule.js";
 import { DEFAULT_LINT_SETTINGS } from "../../src/rules/_settings.js";
+import { createRepositoryRuleRunner } from "../../src/rulesets/run-repository-rules.js";
 import { lintYaml } from "../../src/validate/lint-yaml.js";
 import { createRuleRunner } from "../../src/validate/run-rules.js";
 
@@ -19,10 +21,18 @@ export interface InvalidCase extends RuleCase {
   errors: { path: WorkflowPath; line: number; column: number }[];
 }
 
-/** Runs only `rule` over a workflow, the way `trunkline lint` does, and returns its diagnostics. */
+/**
+ * Runs only `rule` over a workflow, the way `trunkline lint` does, and returns its diagnostics. A
+ * rule comparing rulesets with workflows sees the workflow beside the ruleset of its own docs.
+ */
 export async function lintWithRule(rule: Rule, yaml: string, options?: object, requiredChecks?: RequiredCheck[]) {
   const settings = { ...DEFAULT_LINT_SETTINGS, options: new Map(options ? [[rule.id, { ...rule.options, ...options }]] : []) };
-  return sortDiagnostics(await lintYaml("workflow.yml", yaml, { validators: async () => [], runRules: createRuleRunner({ rules: [rule], settings }), ...(requiredChecks ? { requiredChecks } : {}) }));
+  const found = await lintYaml("workflow.yml", yaml, { validators: async () => [], runRules: createRuleRunner({ rules: [rule], settings }), ...(requiredChecks ? { requiredChecks } : {}) });
+  if (rule.repository && rule.docs.ruleset) {
+    const runRepository = createRepositoryRuleRunner({ rules: [rule], settings });
+    found.push(...runRepository({ workflows: [{ file: "workflow.yml", model: parse(yaml) as unknown }], rulesets: [{ file: "rulesets/main.json", document: JSON.parse(rule.docs.ruleset) as unknown }] }));
+  }
+  return sortDiagnostics(found);
 }
 
 /**

@@ -1,18 +1,27 @@
+import type { ExperimentalFeatures } from "@actions/expressions/features";
 import picomatch from "picomatch";
-import { BASELINE_FILE, buildBaseline, isBaselineable, modelsFromTexts, parseBaseline, replaceFiles, serializeBaseline } from "../../baseline/baseline.js";
-import type { OutputFile } from "../../compile.js";
+import { LineCounter, parseDocument } from "yaml";
+import { BASELINE_FILE, buildBaseline, isBaselineable, parseBaseline, replaceFiles, serializeBaseline } from "../../baseline/baseline.js";
+import type { Validator } from "../../compile.js";
 import type { TargetConfig } from "../../config/define-config.js";
 import { CONFIG_FILE, DEFAULT_TARGET, SOURCE_DIR, checkConfig, defaultTargets } from "../../config/resolve-config.js";
 import { type Diagnostic, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { type Format, formatDiagnostics } from "../../diagnostics/format/index.js";
-import { createLocator } from "../../diagnostics/locate.js";
-import { parseHeader } from "../../emit/header.js";
-import { type PlannedSource, checkLoadedSource, compareGenerated, notRegenerated, planImport } from "../../importer/plan-import.js";
+import { createLocator, locatorOf } from "../../diagnostics/locate.js";
+import { emitYaml } from "../../emit/emit-yaml.js";
+import { type PlannedSource, compareRegenerated, notRegenerated, planImport } from "../../importer/plan-import.js";
 import { registerSources, registrationSnippet } from "../../importer/register-sources.js";
 import type { Io } from "../../io/io.js";
+import type { JsonObject } from "../../model/json.js";
 import { normalizeSource } from "../../normalize/normalize-source.js";
-import { runPipeline } from "../../pipeline.js";
+import type { RequiredCheck } from "../../rules/_define-rule.js";
+import { resolveLintSettings } from "../../rules/_settings.js";
+import { allRules } from "../../rules/index.js";
 import { MANIFEST_FILE, parseManifest, serializeManifest, sha256 } from "../../sync/manifest.js";
+import { defaultValidators } from "../../validate/default-validators.js";
+import { PARSER_YAML_OPTIONS } from "../../validate/parsed-yaml.js";
+import { createRuleRunner } from "../../validate/run-rules.js";
+import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
 import { ExitCode } from "../exit-code.js";
 
 /** Options of `trunkline import`. */
@@ -33,11 +42,21 @@ export interface ImportOptions {
 // Layers that say GitHub itself would reject the file: a warning of import, never a baseline entry.
 const VALIDITY_RULES = new Set(["schema", "parser"]);
 
+/** One imported source whose output reproduced its original. */
+interface Reproduced {
+  planned: PlannedSource;
+  /** Where `gen` writes it, and the exact text it writes. */
+  outputPath: string;
+  text: string;
+  model: JsonObject;
+}
+
 /**
- * `trunkline import`: YAML workflows → TypeScript sources. Each source is loaded and generated
- * again right away; a file whose regenerated YAML does not parse to exactly the original's value
- * is reported with the first differing path (exit 2). Lint findings go to the baseline so adoption
- * starts green; with `--replace`, originals whose round trip held become generated files.
+ * `trunkline import`: YAML workflows → TypeScript sources. Each source is loaded and generated at
+ * once with the loader, normalizer and emitter `gen` uses; a file whose output does not parse to
+ * exactly the original's value is reported with the first differing path (exit 2). Lint findings
+ * go to the baseline so adoption starts green; with `--replace`, originals whose round trip held
+ * become generated files.
  */
 export async function importCommand(options: ImportOptions, io: Io): Promise<ExitCode> {
   const diagnostics: Diagnostic[] = [];
@@ -52,94 +71,94 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
     return ExitCode.Usage;
   }
   const inputTexts = await Promise.all(inputs.map(async (path) => ({ path, text: (await io.readText(path)) ?? "" })));
-  const textOf = (path: string) => inputTexts.find((input) => input.path === path)?.text;
+  const originalText = new Map(inputTexts.map((input) => [input.path, input.text]));
   const plan = planImport(inputTexts, { sourceDir: setup.sourceDir });
   diagnostics.push(...plan.diagnostics);
   for (const skipped of plan.skipped) io.stderr(`skipped ${skipped.path}: ${skipped.reason}\n`);
 
   // 1. write the sources (never over a different existing one without --force)
-  const written: PlannedSource[] = [];
-  for (const planned of plan.sources) {
-    const existing = await io.readText(planned.sourcePath);
-    if (existing !== undefined && existing !== planned.text && !options.force) {
-      diagnostics.push({ rule: "import", severity: "error", file: planned.yamlPath, message: `${planned.sourcePath} already exists, so ${planned.yamlPath} was not imported`, hint: "pass --force to overwrite it, or --out to import elsewhere" });
-      continue;
-    }
-    if (existing !== planned.text) await io.writeAtomic(planned.sourcePath, planned.text);
-    written.push(planned);
-  }
+  const writes = await Promise.all(
+    plan.sources.map(async (planned) => {
+      const existing = await io.readText(planned.sourcePath);
+      if (existing !== undefined && existing !== planned.text && !options.force) {
+        diagnostics.push({ rule: "import", severity: "error", file: planned.yamlPath, message: `${planned.sourcePath} already exists, so ${planned.yamlPath} was not imported`, hint: "pass --force to overwrite it, or --out to import elsewhere" });
+        return undefined;
+      }
+      if (existing !== planned.text) await io.writeAtomic(planned.sourcePath, planned.text);
+      return planned;
+    }),
+  );
+  const written = writes.filter((planned): planned is PlannedSource => planned !== undefined);
 
-  // 2. make sure `gen` reads them
-  if (written.length) diagnostics.push(...(await registerInConfig(setup, io)));
-
-  // 3. the round trip: `gen` itself, in memory; its diagnostics are what `gen` will report
-  const pipeline = written.length ? await runPipeline(io, { force: false, baseline: false }) : undefined;
-  const outputsBySource = new Map((pipeline?.compiled.files ?? []).filter((file) => /\.ya?ml$/.test(file.path)).map((file) => [file.sourceFile, file]));
-  const held: { planned: PlannedSource; output?: OutputFile }[] = [];
-  const notRead: PlannedSource[] = [];
-  for (const planned of written) {
-    const output = outputsBySource.get(planned.sourcePath);
-    const sourceError = pipeline?.diagnostics.find((diagnostic) => diagnostic.file === planned.sourcePath && diagnostic.severity === "error");
-    const result = output
-      ? compareGenerated(planned, { fileName: output.path.replace(/^.*\//, ""), yaml: parseHeader(output.text)?.body ?? output.text })
-      : sourceError
-        ? notRegenerated(planned, sourceError)
-        : undefined;
-    if (!result) notRead.push(planned);
-    else if (result.held) held.push({ planned, output });
-    else diagnostics.push(locateInOriginal(result.problem, textOf(planned.yamlPath)));
-  }
-  // Sources no target reads (an --out outside them, a config that could not be edited) are still
-  // verified, loaded on their own.
-  if (notRead.length) {
-    const loaded = await io.loadModules(notRead.map((planned) => planned.sourcePath), "import");
-    diagnostics.push(...loaded.diagnostics);
-    for (const planned of notRead) {
+  // 2. the round trip, checked on the exact text `gen` will write; the same parse feeds GitHub's
+  //    parser and the rules, so each output is parsed once
+  const reproduced: Reproduced[] = [];
+  const findings: Diagnostic[] = [];
+  const models = new Map<string, unknown>();
+  if (written.length) {
+    // GitHub's parser and the rules load while esbuild compiles the sources in its own process
+    const [loaded, validators, rules, validationCache] = await Promise.all([
+      io.loadModules(written.map((planned) => planned.sourcePath), "import"),
+      defaultValidators(),
+      ruleRunnerFor(setup.lint, io),
+      io.openValidationCache(),
+    ]);
+    diagnostics.push(...loaded.diagnostics, ...rules.diagnostics);
+    for (const planned of written) {
       const exports = loaded.modules.get(planned.sourcePath);
       if (!exports) continue; // its load failure is already reported
-      const result = checkLoadedSource(planned, normalizeSource({ file: planned.sourcePath, exports }));
-      if (result.held) held.push({ planned });
-      else diagnostics.push(locateInOriginal(result.problem, textOf(planned.yamlPath)));
+      const outputPath = `${setup.target.outDir}/${planned.fileName}`;
+      const normalized = normalizeSource({ file: planned.sourcePath, exports });
+      const errors = normalized.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+      const workflow = normalized.workflows[0];
+      if (errors.length || normalized.workflows.length !== 1 || !workflow) {
+        const error = errors[0] ?? { rule: "import", severity: "error" as const, file: planned.sourcePath, message: `it defines ${normalized.workflows.length} workflows instead of one` };
+        diagnostics.push(inOriginal(notRegenerated(planned, error).problem, originalText.get(planned.yamlPath)));
+        continue;
+      }
+      const text = emitYaml(workflow.model, planned.sourcePath);
+      const lineCounter = new LineCounter();
+      const document = parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS });
+      const result = compareRegenerated(planned, workflow.fileName, document.toJS() as unknown);
+      if (!result.held) {
+        diagnostics.push(inOriginal(result.problem, originalText.get(planned.yamlPath)));
+        continue;
+      }
+      reproduced.push({ planned, outputPath, text, model: workflow.model });
+      models.set(outputPath, workflow.model);
+      // 3. what GitHub would reject is a warning; lint findings go to the baseline
+      const found = [
+        ...(await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: setup.featureFlags, document: { document, lineCounter } })))).flat(),
+        ...(await rules.run(workflow.model, outputPath, workflow.suppressions)),
+      ];
+      const rejection = found.find((diagnostic) => VALIDITY_RULES.has(diagnostic.rule) && diagnostic.severity === "error");
+      if (rejection) diagnostics.push(rejectionWarning(planned, rejection, locatorOf(document, lineCounter, text), originalText.get(planned.yamlPath)));
+      else validationCache?.add(validationKey(outputPath, setup.featureFlags, text));
+      findings.push(...found.filter(isBaselineable));
     }
-  }
-
-  // 4. what GitHub would reject is a warning; lint findings go to the baseline
-  const heldOutputs = new Map(held.filter((entry) => entry.output).map((entry) => [entry.output!.path, entry.planned]));
-  const findings: Diagnostic[] = [];
-  const rejected = new Set<string>();
-  for (const diagnostic of pipeline?.diagnostics ?? []) {
-    const planned = heldOutputs.get(diagnostic.file);
-    if (!planned) continue;
-    if (isBaselineable(diagnostic)) findings.push(diagnostic);
-    else if (VALIDITY_RULES.has(diagnostic.rule) && diagnostic.severity === "error" && !rejected.has(planned.yamlPath)) {
-      rejected.add(planned.yamlPath);
-      diagnostics.push(locateInOriginal({
-        rule: "import", severity: "warning", file: planned.yamlPath, path: diagnostic.path,
-        message: `${planned.yamlPath} is imported, but GitHub's workflow ${diagnostic.rule === "schema" ? "schema" : "parser"} rejects it: ${diagnostic.message}`,
-        hint: `\`trunkline gen\` refuses it until it is fixed; fix ${planned.sourcePath}`,
-      }, textOf(planned.yamlPath)));
-    }
+    await validationCache?.save();
   }
   const baselineText = await io.readText(BASELINE_FILE);
-  const texts = new Map(held.flatMap((entry) => (entry.output ? [[entry.output.path, entry.output.text] as const] : [])));
-  const baseline = replaceFiles(parseBaseline(baselineText), buildBaseline(findings, modelsFromTexts(texts)), heldOutputs.keys());
+  const baseline = replaceFiles(parseBaseline(baselineText), buildBaseline(findings, models), reproduced.map((entry) => entry.outputPath));
   const nextBaselineText = serializeBaseline(baseline);
   // no file for an empty baseline that never existed: nothing to accept, nothing to commit
   const isEmpty = Object.keys(baseline.files).length === 0;
   if (nextBaselineText !== baselineText && !(baselineText === undefined && isEmpty)) await io.writeAtomic(BASELINE_FILE, nextBaselineText);
 
+  // 4. make sure `gen` reads the sources
+  if (written.length) diagnostics.push(...(await registerInConfig(setup, io)));
+
   // 5. --replace: an original becomes the generated file, only where the round trip held
   let replaced = 0;
-  if (options.replace) {
+  if (options.replace && reproduced.length) {
     const manifest = parseManifest(await io.readText(MANIFEST_FILE));
-    for (const { planned, output } of held) {
-      if (!output || output.path !== planned.yamlPath) {
-        const where = output ? `target "${output.target}" generates it as ${output.path}` : "no target reads its source";
-        diagnostics.push({ rule: "import", severity: "warning", file: planned.yamlPath, message: `${planned.yamlPath} was not replaced: ${where}`, hint: output ? `delete ${planned.yamlPath} yourself once ${output.path} is generated` : `add ${planned.sourcePath} to a target's sources, then import again with --replace` });
+    for (const { planned, outputPath, text } of reproduced) {
+      if (outputPath !== planned.yamlPath) {
+        diagnostics.push({ rule: "import", severity: "warning", file: planned.yamlPath, message: `${planned.yamlPath} was not replaced: target "${setup.target.name}" generates it as ${outputPath}`, hint: `delete ${planned.yamlPath} yourself once ${outputPath} is generated` });
         continue;
       }
-      await io.writeAtomic(output.path, output.text);
-      manifest.files[output.path] = { target: output.target, source: output.sourceFile, sha256: sha256(output.text) };
+      await io.writeAtomic(outputPath, text);
+      manifest.files[outputPath] = { target: setup.target.name, source: planned.sourcePath, sha256: sha256(text) };
       replaced++;
     }
     if (replaced) {
@@ -150,15 +169,15 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
 
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.length) io.stdout(formatDiagnostics(sorted, options.format));
-  for (const { planned } of held) {
+  for (const { planned } of reproduced) {
     const loose = planned.looselyTyped.length ? ` (${planned.looselyTyped.length} value${planned.looselyTyped.length === 1 ? "" : "s"} typed loosely)` : "";
     io.stderr(`imported ${planned.yamlPath} → ${planned.sourcePath}${loose}\n`);
   }
-  const failed = inputTexts.length - plan.skipped.length - held.length;
+  const failed = inputTexts.length - plan.skipped.length - reproduced.length;
   const baselined = findings.length ? `, ${findings.length} lint finding(s) recorded in ${BASELINE_FILE}` : "";
-  io.stderr(`trunkline: ${held.length} imported with an exact round trip, ${failed} not${baselined}${options.replace ? `, ${replaced} original(s) replaced` : ""}.\n`);
-  if (!options.replace && held.some((entry) => entry.output?.path === entry.planned.yamlPath)) {
-    io.stderr(`The originals are still in place, and gen never overwrites a file it did not generate: rerun with --replace to hand them over.\n`);
+  io.stderr(`trunkline: ${reproduced.length} imported with an exact round trip, ${failed} not${baselined}${options.replace ? `, ${replaced} original(s) replaced` : ""}.\n`);
+  if (!options.replace && reproduced.some((entry) => entry.outputPath === entry.planned.yamlPath)) {
+    io.stderr("The originals are still in place, and gen never overwrites a file it did not generate: rerun with --replace to hand them over.\n");
   }
   return failed > 0 || sorted.some((diagnostic) => diagnostic.severity === "error") ? ExitCode.SourceErrors : ExitCode.Ok;
 }
@@ -189,12 +208,17 @@ interface ImportSetup {
   isNewTarget: boolean;
   hasConfig: boolean;
   sourceDir: string;
+  featureFlags?: ExperimentalFeatures;
+  /** The config's `lint` section, as `gen` reads it. */
+  lint?: unknown;
 }
 
-/** Which target the sources join, where they go, and the parser options that target's outputs use. */
+/** Which target the sources join, where they go, and the config `gen` will check their outputs with. */
 async function resolveSetup(options: ImportOptions, inputs: readonly string[], io: Io): Promise<ImportSetup | { usage: string }> {
   const targetFolders = await io.listFolders(`${SOURCE_DIR}/targets`);
   let targets = defaultTargets(targetFolders);
+  let featureFlags: ExperimentalFeatures | undefined;
+  let lint: unknown;
   const hasConfig = (await io.readText(CONFIG_FILE)) !== undefined;
   if (hasConfig) {
     const loaded = await io.loadModules([CONFIG_FILE], "config");
@@ -203,6 +227,8 @@ async function resolveSetup(options: ImportOptions, inputs: readonly string[], i
     const checked = checkConfig(module.default, targetFolders);
     if (checked.diagnostics.length) return { usage: `${CONFIG_FILE} has problems: ${checked.diagnostics.map((d) => d.message).join("; ")}` };
     targets = checked.targets;
+    featureFlags = checked.config.parser?.featureFlags;
+    lint = checked.config.lint;
   }
   const inputFolders = [...new Set(inputs.map((input) => input.replace(/\/[^/]*$/, "")))];
   let target = options.target === undefined
@@ -213,17 +239,35 @@ async function resolveSetup(options: ImportOptions, inputs: readonly string[], i
     const name = options.target ?? DEFAULT_TARGET;
     if (!/^[A-Za-z0-9._-]+$/.test(name)) return { usage: `--target "${name}" is not a usable target name (letters, digits, . _ -)` };
     isNewTarget = hasConfig;
+    // a new target in a config writes where the originals are, so --replace can hand them over
     target = hasConfig
       ? { name, sources: [`${options.out ?? `${SOURCE_DIR}/${name}`}/*.ts`], outDir: inputFolders.length === 1 && !inputFolders[0]!.startsWith("..") ? inputFolders[0]! : `generated/${name}/.github/workflows` }
       : { name, sources: [`${SOURCE_DIR}/targets/${name}/**/*.ts`], outDir: `generated/${name}/.github/workflows` };
   }
-  const sourceDir = toRepoPath(options.out ?? staticBase(target.sources[0] ?? `${SOURCE_DIR}/*.ts`), io.root);
-  if (sourceDir.startsWith("..") || sourceDir === ".") return { usage: `--out must be a folder inside the repository (got ${options.out})` };
-  return { target, isNewTarget, hasConfig, sourceDir };
+  const sourceDir = toRepoPath(options.out ?? (picomatch.scan(target.sources[0] ?? `${SOURCE_DIR}/*.ts`).base || "."), io.root);
+  if (sourceDir.startsWith("..") || sourceDir === ".") return { usage: `--out must be a folder inside the repository (got ${options.out ?? sourceDir})` };
+  return { target, isNewTarget, hasConfig, sourceDir, featureFlags, lint };
 }
 
-function staticBase(glob: string): string {
-  return picomatch.scan(glob).base || ".";
+/** The rules as `gen` runs them: the config's settings, and the required checks of the output's repository. */
+async function ruleRunnerFor(lint: unknown, io: Io): Promise<{ run: (model: JsonObject, file: string, suppressions: ReadonlyMap<string, readonly string[]>) => Promise<Diagnostic[]>; diagnostics: Diagnostic[] }> {
+  const resolved = resolveLintSettings(lint, allRules, CONFIG_FILE);
+  const runRules = createRuleRunner({ settings: resolved.settings });
+  const checksByRoot = new Map<string, Promise<RequiredCheck[]>>();
+  return {
+    diagnostics: resolved.diagnostics,
+    async run(model, file, suppressions) {
+      const root = repositoryRootOfWorkflow(file);
+      if (!checksByRoot.has(root)) checksByRoot.set(root, readRulesetChecks(io, root));
+      return runRules({ model, file, suppressions, requiredChecks: await checksByRoot.get(root)! });
+    },
+  };
+}
+
+// The key `gen` and `lint` use for an output that passed the schema and GitHub's parser, so the
+// first `gen` after an import does not validate again what import just validated.
+function validationKey(outputPath: string, featureFlags: ExperimentalFeatures | undefined, text: string): string {
+  return sha256(`${outputPath}\0${JSON.stringify(featureFlags ?? {})}\0${text}`);
 }
 
 /** Adds the source folder to the config when the target's globs do not cover it; warns when there is no config to add it to. */
@@ -232,7 +276,6 @@ async function registerInConfig(setup: ImportSetup, io: Io): Promise<Diagnostic[
   const isCovered = picomatch(setup.target.sources)(`${setup.sourceDir}/imported.ts`);
   if (isCovered && !setup.isNewTarget) return [];
   if (!setup.hasConfig) {
-    if (isCovered) return [];
     return [{ rule: "import", severity: "warning", file: setup.sourceDir, message: `gen does not read sources in ${setup.sourceDir}: without ${CONFIG_FILE}, sources live in ${SOURCE_DIR}/*.ts and ${SOURCE_DIR}/targets/<name>/`, hint: `create ${CONFIG_FILE} with a target whose sources include "${glob}"` }];
   }
   const configText = (await io.readText(CONFIG_FILE))!;
@@ -245,8 +288,20 @@ async function registerInConfig(setup: ImportSetup, io: Io): Promise<Diagnostic[
   return [];
 }
 
-// Round-trip misses carry the path in the original; its line there is what a reader looks up.
-function locateInOriginal(problem: Diagnostic, text: string | undefined): Diagnostic {
+/** GitHub rejecting an imported workflow: a warning at the place in the original. */
+function rejectionWarning(planned: PlannedSource, rejection: Diagnostic, generated: ReturnType<typeof locatorOf>, original: string | undefined): Diagnostic {
+  // parser errors come with a line of the generated text: its path finds the place in the original
+  const path = rejection.path ?? (rejection.line !== undefined ? generated.pathAt(rejection.line, rejection.column ?? 1) : undefined);
+  const layer = rejection.rule === "schema" ? "schema" : "parser";
+  return inOriginal({
+    rule: "import", severity: "warning", file: planned.yamlPath, ...(path ? { path } : {}),
+    message: `${planned.yamlPath} is imported, but GitHub's workflow ${layer} rejects it: ${rejection.message}`,
+    hint: `\`trunkline gen\` refuses it until it is fixed; fix ${planned.sourcePath}`,
+  }, original);
+}
+
+// A problem found on a path is shown at that path's line in the original, which is what the user has open.
+function inOriginal(problem: Diagnostic, text: string | undefined): Diagnostic {
   if (!problem.path || text === undefined) return problem;
   return { ...problem, ...createLocator(text).positionOf(problem.path) };
 }

@@ -1,4 +1,5 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
+import { BASELINE_FILE, applyBaseline, describeBaseline, modelsFromTexts, parseBaseline } from "../../baseline/baseline.js";
 import { CONFIG_FILE, SOURCE_DIR, checkConfig, defaultTargets } from "../../config/resolve-config.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { type Format, formatDiagnostics } from "../../diagnostics/format/index.js";
@@ -11,6 +12,8 @@ import { defaultValidators } from "../../validate/default-validators.js";
 import { lintYaml } from "../../validate/lint-yaml.js";
 import { createRuleRunner } from "../../validate/run-rules.js";
 import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
+import { lintRepositories } from "../../rulesets/lint-repositories.js";
+import { createRepositoryRuleRunner } from "../../rulesets/run-repository-rules.js";
 import { ExitCode } from "../exit-code.js";
 
 /** Options of `trunkline lint`. */
@@ -18,6 +21,8 @@ export interface LintOptions {
   /** Files or folders; by default every target's output folder and `.github/workflows`. */
   paths: string[];
   format: Format;
+  /** Also print the findings the baseline accepts (`.trunkline/baseline.json`). */
+  baseline?: boolean;
 }
 
 /** `trunkline lint`: validate YAML workflows, generated or hand-written, with YAML line and column. */
@@ -52,7 +57,14 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
     }),
   );
   await validationCache?.save();
-  const sorted = sortDiagnostics(diagnostics);
+  // rulesets against every workflow of their repository (required-check-unknown and the like)
+  const repositories = await lintRepositories(io, [...texts.keys()], texts, createRepositoryRuleRunner({ settings: settings.settings }));
+  diagnostics.push(...repositories.diagnostics);
+  for (const [file, text] of repositories.texts) texts.set(file, text);
+  // findings the baseline accepts do not count; lint only reads it (gen drops what was fixed)
+  const baseline = parseBaseline(await io.readText(BASELINE_FILE));
+  if (options.baseline) io.stdout(describeBaseline(baseline) || `${BASELINE_FILE} accepts no finding.\n`);
+  const sorted = applyBaseline(sortDiagnostics(diagnostics), baseline, modelsFromTexts(texts), new Set()).remaining;
   if (sorted.length) io.stdout(formatDiagnostics(sorted, options.format, texts));
   io.stderr(`trunkline: ${files.length} file${files.length === 1 ? "" : "s"} checked, ${sorted.filter((diagnostic) => diagnostic.severity === "error").length} error(s).\n`);
   return hasErrors(sorted) ? ExitCode.Problems : ExitCode.Ok;

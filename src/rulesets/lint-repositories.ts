@@ -1,0 +1,68 @@
+import { parseDocument } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { createLocator } from "../diagnostics/locate.js";
+import type { Io } from "../io/io.js";
+import { commentSuppressions } from "../validate/lint-yaml.js";
+import { readRulesetFiles, repositoryRootOfWorkflow } from "../validate/ruleset-checks.js";
+import type { RepositoryRuleRunner } from "./run-repository-rules.js";
+
+/** What the repository rules found for `trunkline lint`, and the ruleset texts to show them in. */
+export interface RepositoryLint {
+  diagnostics: Diagnostic[];
+  /** The text of every ruleset file read, by path, for formatters that print the offending line. */
+  texts: Map<string, string>;
+}
+
+/**
+ * `trunkline lint`'s comparison of rulesets with workflows: for each repository the linted files
+ * belong to that stores rulesets (`rulesets/*.json`, `.github/rulesets/*.json`), every workflow of
+ * its `.github/workflows` is read, so a check reported by a file not linted still counts. Findings
+ * are kept for the linted files and the rulesets.
+ */
+export async function lintRepositories(io: Io, files: readonly string[], texts: ReadonlyMap<string, string>, run: RepositoryRuleRunner): Promise<RepositoryLint> {
+  const result: RepositoryLint = { diagnostics: [], texts: new Map() };
+  const linted = new Set(files);
+  const roots = new Map<string, string[]>();
+  for (const file of files) {
+    const root = repositoryRootOfWorkflow(file);
+    roots.set(root, [...(roots.get(root) ?? []), file]);
+  }
+  for (const [root, lintedHere] of roots) {
+    const rulesetFiles = await readRulesetFiles(io, root);
+    if (rulesetFiles.length === 0) continue;
+    const workflowsFolder = `${root === "" ? "" : `${root.replace(/\/$/, "")}/`}.github/workflows`;
+    const workflowFiles = [...new Set([...(await io.listFiles(workflowsFolder, [".yml", ".yaml"])), ...lintedHere])].sort();
+    const textOf = new Map<string, string>();
+    const workflows = [];
+    for (const file of workflowFiles) {
+      const text = texts.get(file) ?? (await io.readText(file));
+      if (text === undefined) continue;
+      const document = parseDocument(text);
+      if (document.errors.length > 0) continue; // lint reports the syntax error on the file itself
+      textOf.set(file, text);
+      const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, createLocator(text)) : undefined;
+      workflows.push({ file, model: document.toJS({ maxAliasCount: 1000 }) as unknown, ...(suppressions ? { suppressions } : {}) });
+    }
+    const rulesets = [];
+    for (const { file, text } of rulesetFiles) {
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch {
+        result.diagnostics.push({ rule: "load", severity: "warning", file, message: `${file} is not valid JSON, so the checks it requires are not compared with the workflows`, hint: "fix the JSON, or export the ruleset from GitHub again" });
+        continue;
+      }
+      textOf.set(file, text);
+      result.texts.set(file, text);
+      rulesets.push({ file, document });
+    }
+    const rulesetPaths = new Set(rulesets.map((ruleset) => ruleset.file));
+    for (const diagnostic of run({ workflows, rulesets })) {
+      if (!linted.has(diagnostic.file) && !rulesetPaths.has(diagnostic.file)) continue;
+      const text = textOf.get(diagnostic.file);
+      const position = text !== undefined && diagnostic.path ? createLocator(text).positionOf(diagnostic.path) : undefined;
+      result.diagnostics.push({ ...diagnostic, ...position });
+    }
+  }
+  return result;
+}
