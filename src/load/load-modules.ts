@@ -96,7 +96,10 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     outbase: root,
     outExtension: { ".js": ".mjs" },
     bundle: true,
-    packages: "external" as const,
+    plugins: [externalPackagesByUrl],
+    // Resolve packages as Node does: no "module" condition, no "module" main field.
+    conditions: [],
+    mainFields: ["main"],
     format: "esm" as const,
     platform: "node" as const,
     target: "node20",
@@ -136,6 +139,24 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
   await writeFile(path.join(cacheDir, "index.json"), JSON.stringify(index));
   return failed;
 }
+
+const RESOLVING = Symbol("resolving");
+
+/**
+ * Leaves packages out of the bundle, as `packages: "external"` would, but writes each import as the
+ * file URL it resolves to: Node then loads it without walking node_modules for every source.
+ */
+const externalPackagesByUrl: import("esbuild").Plugin = {
+  name: "external-packages-by-url",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === RESOLVING || /^(?:node|file):/.test(args.path)) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING });
+      if (resolved.errors.length || !resolved.path || !path.isAbsolute(resolved.path)) return { path: args.path, external: true };
+      return { path: pathToFileURL(resolved.path).href, external: true };
+    });
+  },
+};
 
 interface EsbuildMessage {
   text: string;
