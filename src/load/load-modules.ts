@@ -149,11 +149,19 @@ const RESOLVING = Symbol("resolving");
 const externalPackagesByUrl: import("esbuild").Plugin = {
   name: "external-packages-by-url",
   setup(build) {
+    // Sources in one folder import the same few packages: resolve each once per folder.
+    const resolutions = new Map<string, Promise<string>>();
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === RESOLVING || /^(?:node|file):/.test(args.path)) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING });
-      if (resolved.errors.length || !resolved.path || !path.isAbsolute(resolved.path)) return { path: args.path, external: true };
-      return { path: pathToFileURL(resolved.path).href, external: true };
+      const key = `${args.resolveDir}\0${args.kind}\0${args.path}`;
+      let resolution = resolutions.get(key);
+      if (!resolution) {
+        resolution = build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING }).then((resolved) =>
+          resolved.errors.length || !resolved.path || !path.isAbsolute(resolved.path) ? args.path : pathToFileURL(resolved.path).href,
+        );
+        resolutions.set(key, resolution);
+      }
+      return { path: await resolution, external: true };
     });
   },
 };
