@@ -23,3 +23,5 @@ export { readOnlyPermissions, noPermissions, grant } from "./permissions.js";
 export type { PermissionsSpec } from "./permissions.js";
 export { onReleaseTags, IS_RELEASE_TAG } from "./releases.js";
 export type { ReleaseTagPattern } from "./releases.js";
+export { protectedBranch } from "./branch-protection.js";
+export type { ProtectedBranchOptions } from "./branch-protection.js";

@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { validateWithParser } from "../../src/validate/parser.js";
 
 // GitHub's own parser test cases (actions/languageservices workflow-parser/testdata), shared by the
-// C#, Go and TypeScript parsers. Layout: /work/shared/corpora/README.md, section github-parser.
+// C#, Go and TypeScript parsers. Layout: ../shared/corpora/README.md, section github-parser.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const corpus = path.resolve(repoRoot, "../shared/corpora/github-parser");
 const readerDir = path.join(corpus, "reader");

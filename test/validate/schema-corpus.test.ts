@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { validateSchema } from "../../src/validate/schema.js";
 
 // Workflows other projects use as schema tests: SchemaStore's valid/invalid cases and actionlint's
-// lint-clean ones. Layout and caveats: /work/shared/corpora/README.md.
+// lint-clean ones. Layout and caveats: ../shared/corpora/README.md.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const corporaRoot = path.resolve(repoRoot, "../shared/corpora");
 const isCorpusPresent = existsSync(corporaRoot);

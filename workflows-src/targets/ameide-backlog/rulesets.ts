@@ -1,25 +1,7 @@
 // Branch protection of ameideio/ameide-backlog (seed 002): `main` takes pull requests only, with CI's
 // always-run gate as its one required check.
-import { ruleset } from "trunkline";
+import { protectedBranch } from "trunkline";
 import { ci } from "./backlog.ts";
 
 /** main: approved by a code owner, conversations resolved, linear history, the gate green. */
-export const main = ruleset("main", {
-  conditions: { ref_name: { include: ["refs/heads/main"] } },
-  rules: [
-    {
-      type: "pull_request",
-      parameters: {
-        required_approving_review_count: 1,
-        require_code_owner_review: true,
-        dismiss_stale_reviews_on_push: true,
-        required_review_thread_resolution: true,
-        allowed_merge_methods: ["squash", "rebase"],
-      },
-    },
-    { type: "required_status_checks", parameters: { required_status_checks: [ci.gate] } },
-    { type: "required_linear_history" },
-    { type: "non_fast_forward" },
-    { type: "deletion" },
-  ],
-});
+export const main = protectedBranch({ branch: "main", requiredChecks: [ci.gate] });
