@@ -1,5 +1,6 @@
 import { Document, type Pair, Scalar, type YAMLMap, isMap, isScalar, visit } from "yaml";
 import type { JsonObject } from "../model/json.js";
+import { tagOfPin } from "../actions/pins.js";
 import { header } from "./header.js";
 import { isRetypedAsPlain } from "./needs-quotes.js";
 
@@ -23,6 +24,7 @@ export function emitYamlBody(model: JsonObject): string {
       // `on` stays a plain key at the root: GitHub reads YAML 1.2, where it is a string.
       const isRootOn = ancestors.length === 2 && isScalar(pair.key) && pair.key.value === "on";
       if (isScalar(pair.key) && !isRootOn) styleKey(pair.key);
+      if (isScalar(pair.key) && pair.key.value === "uses" && isScalar(pair.value)) noteReleaseTag(pair.value);
     },
     Scalar(key, node) {
       if (key === "key") return;
@@ -54,6 +56,13 @@ function styleValue(node: Scalar): void {
   } else if (isRetypedAsPlain(text)) {
     node.type = Scalar.QUOTE_SINGLE;
   }
+}
+
+// A commit SHA says nothing to a reviewer; the release it was published as does (`@3d3c… # v7.0.1`).
+function noteReleaseTag(node: Scalar): void {
+  if (typeof node.value !== "string" || !/@[0-9a-f]{40}$/.test(node.value)) return;
+  const tag = tagOfPin(node.value);
+  if (tag) node.comment = ` ${tag}`;
 }
 
 // A blank line between top-level keys and between jobs makes long files readable.

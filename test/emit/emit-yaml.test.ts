@@ -73,3 +73,15 @@ describe("emitYaml", () => {
     expect(parse(text)).toEqual(withValues({ a: "x" }));
   });
 });
+
+describe("emitYaml, pinned actions", () => {
+  it("names the release a pinned SHA was published as, in a comment a reader sees and YAML ignores", () => {
+    const model = { on: "push", jobs: { t: { "runs-on": "ubuntu-latest", steps: [{ uses: "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1" }, { uses: "actions/checkout@v4" }, { uses: "someone/unknown@0123456789012345678901234567890123456789" }] } } };
+    const document = parseDocument(emitYamlBody(model));
+    const uses = (index: number) => document.getIn(["jobs", "t", "steps", index, "uses"], true) as Scalar;
+    expect(uses(0).comment?.trim()).toBe("v7.0.1");
+    expect(uses(1).comment).toBeUndefined();
+    expect(uses(2).comment).toBeUndefined();
+    expect(document.toJS()).toEqual(model);
+  });
+});
