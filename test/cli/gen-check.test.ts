@@ -110,6 +110,7 @@ describe("gen and check", () => {
     const checked = await repo.run(["check"], { GITHUB_ACTIONS: "true" });
     expect(checked.code).toBe(ExitCode.Problems);
     expect(checked.stdout).toMatch(/^::error file=\.github\/workflows\/ci\.yml,title=trunkline sync::/m);
+    expect(checked.stdout).toMatch(/^\+\s+- run: make$/m);
   });
 });
 

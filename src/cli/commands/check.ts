@@ -36,7 +36,8 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
     return ExitCode.Ok;
   }
   io.stdout(formatDiagnostics(drifted, options.format));
-  if (options.format === "pretty") for (const drift of plan.drift) io.stdout(unifiedDiff(drift));
+  // The diff is what a reader of a CI log needs to fix it; annotations point at the files.
+  if (options.format === "pretty" || options.format === "github") for (const drift of plan.drift) io.stdout(unifiedDiff(drift));
   if (io.env.GITHUB_ACTIONS === "true" && options.format !== "github") io.stdout(formatDiagnostics(drifted, "github"));
   return ExitCode.Problems;
 }
