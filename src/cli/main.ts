@@ -14,6 +14,7 @@ Commands:
   lint [paths...]     validate YAML workflow files and run trunkline's rules (default: every output folder)
   import <paths...>   turn existing workflow YAML into sources that regenerate it exactly
   rulesets plan       print the gh api commands that create or update the generated rulesets (sends nothing)
+  graph <workflow>    print a workflow's job graph as a Mermaid flowchart
 
 Options:
   --format <f>        pretty | json | github | sarif (default: github when GITHUB_ACTIONS=true, else pretty)
@@ -75,6 +76,14 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       }
       const { rulesetsPlan } = await import("./commands/rulesets.js");
       return rulesetsPlan({ target: parsed.values.target, format }, io);
+    }
+    case "graph": {
+      if (rest.length !== 1) {
+        io.stderr('trunkline graph: takes one workflow file, e.g. "trunkline graph .github/workflows/ci.yml"\n');
+        return ExitCode.Usage;
+      }
+      const { graph } = await import("./commands/graph.js");
+      return graph({ file: rest[0]! }, io);
     }
     case "import": {
       // loaded on demand: gen and check never need the importer
