@@ -3,6 +3,7 @@ import { type CompileResult, type Validator, compile } from "./compile.js";
 import { type Diagnostic, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import type { Io } from "./io/io.js";
 import { discover } from "./load/discover.js";
+import { locateExport } from "./load/locate-export.js";
 import { toSourcePosition } from "./load/source-map.js";
 import { readDisk } from "./sync/disk.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
@@ -62,5 +63,19 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   // accepted findings are dropped; a baseline whose findings were fixed is written back smaller
   const baselined = baselineOutputs(compiled.diagnostics, compiled.files, await io.readText(BASELINE_FILE));
   if (baselined.prunedText !== undefined) plan.writes.push({ path: BASELINE_FILE, text: baselined.prunedText });
-  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...lint.diagnostics, ...baselined.diagnostics]) };
+  const located = await locateExports(io, baselined.diagnostics);
+  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...lint.diagnostics, ...located]) };
+}
+
+// A diagnostic about a source's export (path ["export", name]) gets the line that declares it;
+// read only for such diagnostics, so a clean run opens no source file.
+async function locateExports(io: Io, diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
+  return Promise.all(
+    diagnostics.map(async (diagnostic) => {
+      if (diagnostic.line !== undefined || diagnostic.path?.[0] !== "export" || typeof diagnostic.path[1] !== "string") return diagnostic;
+      const text = await io.readText(diagnostic.file);
+      const position = text === undefined ? undefined : locateExport(text, diagnostic.path[1]);
+      return position ? { ...diagnostic, ...position } : diagnostic;
+    }),
+  );
 }

@@ -204,6 +204,8 @@ function notAWorkflow(file: string, exportName: string, value: unknown): Diagnos
   const kind = value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "function" ? "a function" : typeof value === "object" ? "an object without `on` and `jobs`" : `a ${typeof value}`;
   return {
     rule: "load", severity: "error", file,
+    // The path names the export; the pipeline turns it into the line that declares it.
+    path: ["export", exportName],
     message: `export "${exportName}" of ${file} is ${kind}, not a workflow`,
     hint: "export only workflows from a workflow source; keep shared jobs and helpers in a module outside the source folder",
   };

@@ -151,8 +151,8 @@ describe("bad input: a diagnostic with file and line, exit 2, the disk as it was
   });
 
   it("an export that is not a workflow", async () => {
-    await repo.write("workflows-src/other.ts", 'export const notAWorkflow = { name: "x" };\n');
-    await expectRejected([{ file: "workflows-src/other.ts", rule: "load", text: 'export "notAWorkflow"' }]);
+    await repo.write("workflows-src/other.ts", '// a helper in the wrong folder\n\nexport const notAWorkflow = { name: "x" };\n');
+    await expectRejected([{ file: "workflows-src/other.ts", rule: "load", line: 3, text: 'export "notAWorkflow"' }]);
   });
 
   it("a value JSON cannot hold, with the path to it", async () => {
