@@ -35,13 +35,18 @@ export interface LintYamlOptions {
  * and column. The text is parsed once and shared by every layer that needs the document.
  */
 export async function lintYaml(file: string, text: string, options: LintYamlOptions): Promise<Diagnostic[]> {
-  // Same key as `gen` uses, so a generated file that passed there is not validated again here.
-  const cacheKey = sha256(`${file}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
-  const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${cacheKey}`);
+  const { cacheKey, cleanKey } = lintCacheKeys(file, text, options.featureFlags, options.rulesKey);
   if (cleanKey && options.validationCache?.has(cleanKey)) return [];
   const diagnostics = await lintUncached(file, text, cacheKey, options);
   if (cleanKey && diagnostics.length === 0) options.validationCache?.add(cleanKey);
   return diagnostics;
+}
+
+/** The validation-cache keys {@link lintYaml} reads: passed the validators, and gave no finding at all. */
+export function lintCacheKeys(file: string, text: string, featureFlags: ExperimentalFeatures | undefined, rulesKey: string | undefined): { cacheKey: string; cleanKey?: string } {
+  // Same key as `gen` uses, so a generated file that passed there is not validated again here.
+  const cacheKey = sha256(`${file}\0${JSON.stringify(featureFlags ?? {})}\0${text}`);
+  return rulesKey === undefined ? { cacheKey } : { cacheKey, cleanKey: sha256(`clean\0${rulesKey}\0${cacheKey}`) };
 }
 
 async function lintUncached(file: string, text: string, cacheKey: string, options: LintYamlOptions): Promise<Diagnostic[]> {

@@ -9,6 +9,7 @@ import type { RequiredCheck } from "../../rules/_define-rule.js";
 import { resolveLintSettings } from "../../rules/_settings.js";
 import { allRules } from "../../rules/index.js";
 import { defaultValidators } from "../../validate/default-validators.js";
+import { type LintJob, PARALLEL_LINT_THRESHOLD, lintInParallel } from "../../validate/lint-parallel.js";
 import { lintYaml } from "../../validate/lint-yaml.js";
 import { createRuleRunner } from "../../validate/run-rules.js";
 import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
@@ -23,6 +24,10 @@ export interface LintOptions {
   format: Format;
   /** Also print the findings the baseline accepts (`.trunkline/baseline.json`). */
   baseline?: boolean;
+  /** Worker threads for a run with many files to lint; one per spare core (at most 3) by default, 0 for none. */
+  workers?: number;
+  /** Start workers only when more files than this need linting; {@link PARALLEL_LINT_THRESHOLD} by default. */
+  parallelThreshold?: number;
 }
 
 /** `trunkline lint`: validate YAML workflows, generated or hand-written, with YAML line and column. */
@@ -43,6 +48,9 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const settingsKey = JSON.stringify(config.lint ?? null);
   const diagnostics: Diagnostic[] = [...config.diagnostics, ...settings.diagnostics];
   const texts = new Map<string, string>();
+  const threshold = options.parallelThreshold ?? PARALLEL_LINT_THRESHOLD;
+  const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks });
+  const jobs: LintJob[] = [];
   await Promise.all(
     files.map(async (file) => {
       const text = await io.readText(file);
@@ -52,10 +60,18 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
       }
       texts.set(file, text);
       const requiredChecks = await requiredChecksFor(file);
-      const rulesKey = `${settingsKey}\0${JSON.stringify(requiredChecks)}`;
-      diagnostics.push(...(await lintYaml(file, text, { validators, runRules, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks })));
+      const job = { file, text, rulesKey: `${settingsKey}\0${JSON.stringify(requiredChecks)}`, requiredChecks };
+      // few files: lint each as soon as it is read; many: collect them, to share between threads
+      if (files.length <= threshold) diagnostics.push(...(await lintHere(job)));
+      else jobs.push(job);
     }),
   );
+  if (jobs.length > 0) {
+    // in file order, so the findings arrive in the same order however the files were shared
+    jobs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+    diagnostics.push(...found.flat());
+  }
   await validationCache?.save();
   // rulesets against every workflow of their repository (required-check-unknown and the like)
   const repositories = await lintRepositories(io, [...texts.keys()], texts, createRepositoryRuleRunner({ settings: settings.settings }));

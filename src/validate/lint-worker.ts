@@ -1,0 +1,39 @@
+// The worker-thread side of a parallel `trunkline lint` (see lint-parallel.ts): lints the batches
+// of files the main thread posts, with the same settings, and posts back the findings and the
+// cache keys to record. Built as its own entry point, dist/lint-worker.js.
+import { parentPort, workerData } from "node:worker_threads";
+import type { Validator } from "../compile.js";
+import { resolveLintSettings } from "../rules/_settings.js";
+import { allRules } from "../rules/index.js";
+import { defaultValidators } from "./default-validators.js";
+import type { LintBatch, LintBatchResult, LintWorkerData } from "./lint-parallel.js";
+import { lintYaml } from "./lint-yaml.js";
+import { createRuleRunner } from "./run-rules.js";
+
+const data = workerData as LintWorkerData;
+// Ignores hold matcher functions, which cannot be posted: resolve them here from the same config
+// section. Its problems were already reported by the main thread.
+const settings = resolveLintSettings(data.lint, allRules, "").settings;
+const runRules = createRuleRunner({ settings });
+let loading: Promise<readonly Validator[]> | undefined;
+const validators = () => (loading ??= defaultValidators());
+
+parentPort!.on("message", async (batch: LintBatch) => {
+  let reply: LintBatchResult;
+  try {
+    const results: LintBatchResult["results"] = [];
+    for (const job of batch.jobs) {
+      // The main thread owns the cache: this one only knows the keys it was told and collects new ones.
+      const known = new Set(job.knownKeys);
+      const added: string[] = [];
+      const validationCache = { has: (key: string) => known.has(key), add: (key: string) => void added.push(key) };
+      const diagnostics = await lintYaml(job.file, job.text, { validators, runRules, featureFlags: data.featureFlags, validationCache, rulesKey: job.rulesKey, requiredChecks: job.requiredChecks });
+      results.push({ diagnostics, added });
+    }
+    reply = { id: batch.id, results };
+  } catch (error) {
+    // The main thread lints the batch itself, so an unexpected throw surfaces there as it would without workers.
+    reply = { id: batch.id, error: String((error as Error).stack ?? error) };
+  }
+  parentPort!.postMessage(reply);
+});
