@@ -5,6 +5,7 @@ import { createLocator } from "./diagnostics/locate.js";
 import { resolveCallSite } from "./dsl/call-site.js";
 import { emitYaml } from "./emit/emit-yaml.js";
 import { markdownHeader } from "./emit/header.js";
+import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { JsonObject } from "./model/json.js";
 import { sha256 } from "./sync/manifest.js";
 import { type LoadedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
@@ -131,7 +132,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
       }
       for (const document of normalized.documents) {
-        const outputPath = `${repositoryRootOf(target.outDir)}${document.fileName}`;
+        const outputPath = `${repositoryPrefixOf(target.outDir)}${document.fileName}`;
         const previous = claimedBy.get(outputPath);
         if (previous !== undefined) {
           diagnostics.push({
@@ -164,14 +165,6 @@ function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined):
   return text;
 }
 
-/**
- * Where a target's documents go: the repository its workflows folder belongs to (`generated/web/`
- * for `generated/web/.github/workflows`, the root for `.github/workflows`), else the output folder.
- */
-export function repositoryRootOf(outDir: string): string {
-  const workflowsFolder = /(^|\/)\.github\/workflows$/;
-  return workflowsFolder.test(outDir) ? outDir.replace(workflowsFolder, "$1") : `${outDir}/`;
-}
 
 /** Fills line/column from paths (or paths from line/column) and the TypeScript call site. */
 function locateAll(diagnostics: Diagnostic[], text: string, workflow: NormalizedWorkflow, toSource: (position: SourcePosition) => SourcePosition): Diagnostic[] {

@@ -12,7 +12,8 @@ import { CONFIG_FILE } from "./config/resolve-config.js";
 import { resolveLintSettings } from "./rules/_settings.js";
 import { allRules } from "./rules/index.js";
 import { createRuleRunner } from "./validate/run-rules.js";
-import { readRulesetFiles, repositoryRootOfWorkflow } from "./validate/ruleset-checks.js";
+import { readRulesetFiles } from "./validate/ruleset-checks.js";
+import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { RulesetFile } from "./rulesets/compile-rulesets.js";
 import { createRepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
 import { MANIFEST_FILE, parseManifest } from "./sync/manifest.js";
@@ -40,7 +41,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   const owned = parseManifest(await io.readText(MANIFEST_FILE)).files;
   const rulesetsOnDisk = new Map<string, RulesetFile[]>();
   for (const { target } of discovery.targets) {
-    const kept = await readRulesetFiles(io, repositoryRootOfWorkflow(`${target.outDir}/x.yml`));
+    const kept = await readRulesetFiles(io, repositoryPrefixOf(target.outDir));
     rulesetsOnDisk.set(target.name, kept.filter((ruleset) => !(ruleset.file in owned)));
   }
   const compiled = await compile(discovery.targets, {

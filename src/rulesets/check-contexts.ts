@@ -3,6 +3,7 @@
 // reports, so this is what generated rulesets are written from and what the rules check against.
 // https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idname
 import type { Json, JsonObject } from "../model/json.js";
+import { repositoryPrefixOfFile } from "../config/repository-layout.js";
 
 /** GitHub Actions' app id: the `integration_id` of every check a workflow job reports. */
 export const GITHUB_ACTIONS_INTEGRATION_ID = 15368;
@@ -95,7 +96,7 @@ function checksOfWorkflow(workflow: WorkflowSource, byFile: ReadonlyMap<string, 
       continue;
     }
     // A job that calls a reusable workflow reports no check itself; the called jobs do, as "caller / callee".
-    const called = uses.startsWith("./") ? byFile.get(`${repositoryRootOf(workflow.file)}${uses.slice(2).replace(/@.*$/, "")}`) : undefined;
+    const called = uses.startsWith("./") ? byFile.get(`${repositoryPrefixOfFile(workflow.file)}${uses.slice(2).replace(/@.*$/, "")}`) : undefined;
     const callerPatterns = names.names.map((name) => new RegExp(`^${escapeRegExp(name)} / .*$`));
     if (!called || chain.has(called.file)) {
       const reason = !uses.startsWith("./") ? `calls ${uses}, whose jobs are not known here` : called ? "calls a workflow that calls it back" : `calls ${uses}, which is not a workflow of this repository`;
@@ -112,12 +113,6 @@ function checksOfWorkflow(workflow: WorkflowSource, byFile: ReadonlyMap<string, 
     }
   }
   return entries;
-}
-
-/** The repository a workflow file belongs to, as a prefix: `generated/web/` or `""`. */
-function repositoryRootOf(file: string): string {
-  const match = /^(.*?\/)?\.github\/workflows\/[^/]+$/.exec(file);
-  return match ? (match[1] ?? "") : file.replace(/[^/]*$/, "");
 }
 
 /**

@@ -14,6 +14,7 @@ import { checksOfRepository } from "./check-contexts.js";
 import { type TargetWorkflow, resolveRuleset } from "./resolve-ruleset.js";
 import type { RepositoryRuleRunner } from "./run-repository-rules.js";
 import type { Ruleset } from "./ruleset.js";
+import { repositoryPrefixOf } from "../config/repository-layout.js";
 
 /** A ruleset file found on disk that trunkline does not generate (written by hand, or exported from GitHub). */
 export interface RulesetFile {
@@ -52,9 +53,9 @@ export interface CompiledRulesets {
  * consumer's), `rulesets/` beside `.github/` for a generated target (`generated/web/rulesets/`).
  */
 export function rulesetFolderOf(outDir: string): string {
-  const workflowsFolder = /(^|\/)\.github\/workflows$/;
+  // This repository's own rulesets sit in .github/, as GitHub's own tooling expects.
   if (outDir === ".github/workflows") return ".github/rulesets";
-  return workflowsFolder.test(outDir) ? outDir.replace(workflowsFolder, "$1rulesets") : `${outDir}/rulesets`;
+  return `${repositoryPrefixOf(outDir)}rulesets`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Io } from "../io/io.js";
 import type { RequiredCheck } from "../rules/_define-rule.js";
+import { repositoryPrefixOfFile } from "../config/repository-layout.js";
 
 // Where a repository's rulesets-as-code live, relative to its root: beside `.github/` (trunkline's
 // generated targets) or inside it.
@@ -46,8 +47,7 @@ export function requiredChecksOf(ruleset: unknown, file?: string): RequiredCheck
 
 /** The repository a workflows folder belongs to: `generated/web/` for `generated/web/.github/workflows`. */
 export function repositoryRootOfWorkflow(file: string): string {
-  const match = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(file);
-  return match ? match[1]! : file.replace(/[^/]*$/, "");
+  return repositoryPrefixOfFile(file).replace(/\/$/, "");
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type OutputFile, repositoryRootOf } from "../../src/compile.js";
+import type { OutputFile } from "../../src/compile.js";
+import { repositoryPrefixOf as repositoryRootOf } from "../../src/config/repository-layout.js";
 import { document } from "../../src/dsl/document.js";
 import { workflow } from "../../src/dsl/workflow.js";
 import { isGenerated, markdownHeader, parseHeader } from "../../src/emit/header.js";
