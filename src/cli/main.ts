@@ -1,97 +1,131 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { FORMATS, type Format } from "../diagnostics/format/index.js";
 import type { Io } from "../io/io.js";
 import { check } from "./commands/check.js";
 import { gen } from "./commands/gen.js";
 import { lint } from "./commands/lint.js";
+import { COMMANDS, type CommandSpec, commandHelp, usage } from "./commands-table.js";
 import { ExitCode } from "./exit-code.js";
-
-const USAGE = `Usage: trunkline <command> [options]
-
-Commands:
-  gen                 generate every target's workflows, validate them, write them
-  check               generate in memory and compare with the files on disk
-  lint [paths...]     validate YAML workflow files and run trunkline's rules (default: every output folder)
-  import <paths...>   turn existing workflow YAML into sources that regenerate it exactly
-  rulesets plan       print the gh api commands that create or update the generated rulesets (sends nothing)
-  graph <workflow>    print a workflow's job graph as a Mermaid flowchart
-
-Options:
-  --format <f>        pretty | json | github | sarif (default: github when GITHUB_ACTIONS=true, else pretty)
-  --force             gen: overwrite or remove generated files that were edited by hand
-                      import: overwrite existing sources of the same name
-  --out <dir>         import: the folder for the sources (default: the target's source folder)
-  --target <name>     import: the target the sources join (default: the one writing the inputs' folder)
-                      rulesets plan: only this target's rulesets
-  --replace           import: replace each original by its generated file once its round trip held
-  --baseline          lint: also list the findings .trunkline/baseline.json accepts
-  -h, --help          show this help
-
-Exit codes: 0 ok · 1 check: files out of sync, lint: errors · 2 errors in sources (nothing written) · 3 usage
-`;
+import { PROJECT_MARKERS, findProject } from "./find-project.js";
+import { VERSION } from "./version.js";
 
 /** The CLI: argv (without node and script) → a command → an exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  // The command comes first (`trunkline <command> [options]`); before it only --help and --version.
+  const commandName = argv[0]?.startsWith("-") ? undefined : argv[0];
+  if (commandName === undefined) {
+    if (argv[0] === "--version") {
+      io.stdout(`${VERSION}\n`);
+      return ExitCode.Ok;
+    }
+    if (argv[0] === "--help" || argv[0] === "-h") {
+      io.stdout(usage());
+      return ExitCode.Ok;
+    }
+    io.stderr(`trunkline: ${argv.length ? `unknown option ${argv[0]}` : "no command given"}\n\n${usage()}`);
+    return ExitCode.Usage;
+  }
+  if (commandName === "help") {
+    const about = argv.filter((argument) => !argument.startsWith("-"))[1];
+    if (about === undefined) {
+      io.stdout(usage());
+      return ExitCode.Ok;
+    }
+    const spec = COMMANDS.find((command) => command.name === about);
+    if (!spec) return unknownCommand(about, io);
+    io.stdout(commandHelp(spec));
+    return ExitCode.Ok;
+  }
+  const spec = COMMANDS.find((command) => command.name === commandName);
+  if (!spec) return unknownCommand(commandName, io);
+
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        format: { type: "string" }, force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false },
-        out: { type: "string" }, target: { type: "string" }, replace: { type: "boolean", default: false }, baseline: { type: "boolean", default: false },
-      },
+      strict: true,
+      options: { ...Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type }])), help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
-    io.stderr(`trunkline: ${(error as Error).message}\n\n${USAGE}`);
-    return ExitCode.Usage;
+    return usageError(spec, (error as Error).message.replace(/^Unknown option '(.*)'\..*$/s, "unknown option $1").replace(/\. To specify a positional.*$/s, ""), io);
   }
-  const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help || command === "help") {
-    io.stdout(USAGE);
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) {
+    io.stdout(commandHelp(spec));
     return ExitCode.Ok;
   }
-  const format = (parsed.values.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty")) as Format;
-  if (!FORMATS.includes(format)) {
-    io.stderr(`trunkline: unknown --format "${format}"; use one of ${FORMATS.join(", ")}\n`);
-    return ExitCode.Usage;
+  const rest = parsed.positionals.slice(1);
+  const format = (values.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty")) as Format;
+  const allowedFormats = spec.name === "rulesets" ? ["pretty", "github"] : FORMATS;
+  if (!allowedFormats.includes(format)) {
+    return usageError(spec, `--format ${format} is not one of ${allowedFormats.join(", ")}`, io);
   }
-  const noPaths = () => {
-    if (rest.length === 0) return true;
-    io.stderr(`trunkline ${command}: takes no paths (got ${rest.join(" ")})\n`);
-    return false;
+  const string = (name: string) => values[name] as string | undefined;
+  const flag = (name: string) => values[name] === true;
+
+  // Every command runs at the project found by walking up from the current folder.
+  const project = await findProject(io, io.cwd);
+  const noProject = (what: string) => {
+    io.stderr(`trunkline ${spec.name}: no trunkline project in ${io.cwd} or any folder above it (looked for ${PROJECT_MARKERS.join(", ")}); ${what}\n`);
+    return ExitCode.Usage;
   };
-  switch (command) {
+  const inProject = project ? io.withRoot(project.root) : io;
+  switch (spec.name) {
     case "gen":
-      return noPaths() ? gen({ force: parsed.values.force ?? false, format }, io) : ExitCode.Usage;
+      if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
+      if (!project) return noProject('run it in your repository, or create workflows-src/ with a first source (README "Quick start")');
+      return gen({ force: flag("force"), format }, inProject);
     case "check":
-      return noPaths() ? check({ format }, io) : ExitCode.Usage;
+      if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
+      if (!project) return noProject("run it in your repository");
+      return check({ format }, inProject);
     case "lint":
-      return lint({ paths: rest, format, baseline: parsed.values.baseline ?? false }, io);
+      // Named files can be linted anywhere; "lint everything" needs a project to know where that is.
+      if (!project && rest.length === 0) return noProject("run it in your repository, or name the files to lint");
+      return lint({ paths: rest, format, baseline: flag("baseline") }, inProject);
     case "rulesets": {
       const [subcommand, ...extra] = rest;
       if (subcommand !== "plan" || extra.length > 0) {
-        io.stderr(`trunkline rulesets: ${subcommand === undefined ? "no subcommand given" : `unknown arguments "${rest.join(" ")}"`}; use "trunkline rulesets plan [--target <name>]"\n`);
-        return ExitCode.Usage;
+        return usageError(spec, subcommand === undefined ? "no subcommand given" : `unknown arguments "${rest.join(" ")}"`, io);
       }
+      if (!project) return noProject("run it in your repository");
       const { rulesetsPlan } = await import("./commands/rulesets.js");
-      return rulesetsPlan({ target: parsed.values.target, format }, io);
+      return rulesetsPlan({ target: string("target"), format }, inProject);
     }
     case "graph": {
-      if (rest.length !== 1) {
-        io.stderr('trunkline graph: takes one workflow file, e.g. "trunkline graph .github/workflows/ci.yml"\n');
-        return ExitCode.Usage;
-      }
+      if (rest.length !== 1) return usageError(spec, "takes one workflow file, e.g. .github/workflows/ci.yml", io);
       const { graph } = await import("./commands/graph.js");
-      return graph({ file: rest[0]! }, io);
+      return graph({ file: rest[0]! }, inProject);
     }
     case "import": {
+      if (rest.length === 0) return usageError(spec, "takes the workflow files or folders to import, e.g. .github/workflows", io);
+      // import starts a project: without one, the repository (the folder holding .git) is it
+      const root = project?.root ?? (await gitRoot(io, io.cwd));
+      if (root === undefined) return noProject("run it in the repository whose workflows you import");
       // loaded on demand: gen and check never need the importer
       const { importCommand } = await import("./commands/import.js");
-      return importCommand({ paths: rest, out: parsed.values.out, target: parsed.values.target, replace: parsed.values.replace ?? false, force: parsed.values.force ?? false, format }, io);
+      return importCommand({ paths: rest, out: string("out"), target: string("target"), replace: flag("replace"), force: flag("force"), format }, io.withRoot(root));
     }
     default:
-      io.stderr(`trunkline: ${command === undefined ? "no command given" : `unknown command "${command}"`}\n\n${USAGE}`);
-      return ExitCode.Usage;
+      throw new Error(`command ${spec.name} is listed but not dispatched`);
+  }
+}
+
+function usageError(spec: CommandSpec, problem: string, io: Io): ExitCode {
+  io.stderr(`trunkline ${spec.name}: ${problem}\n\n${commandHelp(spec)}`);
+  return ExitCode.Usage;
+}
+
+function unknownCommand(name: string, io: Io): ExitCode {
+  io.stderr(`trunkline: unknown command "${name}"\n\n${usage()}`);
+  return ExitCode.Usage;
+}
+
+async function gitRoot(io: Io, from: string): Promise<string | undefined> {
+  for (let folder = path.resolve(from); ; folder = path.dirname(folder)) {
+    if ((await io.listFolders(folder)).includes(".git") || (await io.readText(path.join(folder, ".git")).catch(() => undefined)) !== undefined) return folder;
+    if (path.dirname(folder) === folder) return undefined;
   }
 }

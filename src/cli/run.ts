@@ -5,7 +5,7 @@ import { main } from "./main.js";
 
 /** The process entry point: the only place that reads process.argv or sets the exit code. */
 export async function run(): Promise<void> {
-  const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, { validatorFingerprint: buildFingerprint() });
+  const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, { validatorFingerprint: buildFingerprint(), cwd: process.cwd() });
   try {
     process.exitCode = await main(process.argv.slice(2), io);
   } catch (error) {

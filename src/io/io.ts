@@ -6,10 +6,19 @@ import type { LoadedModules } from "../load/load-modules.js";
  * CLI entry point builds the real one, so commands can run in-process in tests.
  */
 export interface Io {
-  /** Absolute path of the repository root; every other path is relative to it, "/" separated. */
+  /**
+   * Absolute path of the project root. Paths given to the methods below are relative to it, "/"
+   * separated, or absolute (a file outside the project can be read, never written).
+   */
   readonly root: string;
+  /** Absolute path of the folder the command was run from: user-given paths are relative to it. */
+  readonly cwd: string;
+  /** The same world seen from another project root (the one found by walking up from `cwd`). */
+  withRoot(root: string): Io;
   readonly env: Readonly<Record<string, string | undefined>>;
   readText(file: string): Promise<string | undefined>;
+  /** Whether a path is a file, a folder, or nothing at all. */
+  kindOf(file: string): Promise<"file" | "folder" | undefined>;
   /** Files directly inside `folder` whose names end in one of `extensions`. */
   listFiles(folder: string, extensions: readonly string[]): Promise<string[]>;
   /** Sub-folders directly inside `folder`. */

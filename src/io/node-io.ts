@@ -1,16 +1,32 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadModules } from "../load/load-modules.js";
 import { glob } from "./glob.js";
 import { openValidationCache } from "./validation-cache.js";
 import type { Io } from "./io.js";
+import { isInsideProject } from "./project-path.js";
+
+/** Options of {@link createNodeIo}. */
+export interface NodeIoOptions {
+  /** Identifies the build of the validators, for the validation cache; no cache without it. */
+  validatorFingerprint?: string;
+  /** The folder user-given paths are relative to; the root by default. */
+  cwd?: string;
+}
 
 /** The real {@link Io}: the file system under `root`, and the process's streams. */
-export function createNodeIo(root: string, streams: { stdout: (text: string) => void; stderr: (text: string) => void }, env: Record<string, string | undefined>, options: { validatorFingerprint?: string } = {}): Io {
-  const absolute = (file: string) => path.join(root, file);
+export function createNodeIo(root: string, streams: { stdout: (text: string) => void; stderr: (text: string) => void }, env: Record<string, string | undefined>, options: NodeIoOptions = {}): Io {
+  const absolute = (file: string) => (path.isAbsolute(file) ? file : path.join(root, file));
+  // NOTE: commands refuse outside paths with a message first; this only stops a bug from writing there.
+  const writable = (file: string) => {
+    if (!isInsideProject(file)) throw new Error(`refusing to write ${file}: it is outside the project ${root}`);
+    return absolute(file);
+  };
   return {
     root,
+    cwd: options.cwd ?? root,
     env,
+    withRoot: (newRoot) => createNodeIo(newRoot, streams, env, { ...options, cwd: options.cwd ?? root }),
     async readText(file) {
       try {
         return await readFile(absolute(file), "utf8");
@@ -18,6 +34,10 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
         throw error;
       }
+    },
+    async kindOf(file) {
+      const info = await stat(absolute(file)).catch(() => undefined);
+      return info?.isFile() ? "file" : info?.isDirectory() ? "folder" : undefined;
     },
     async listFiles(folder, extensions) {
       const entries = await readdir(absolute(folder), { withFileTypes: true }).catch(() => []);
@@ -32,7 +52,7 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     },
     glob: (patterns) => glob(root, patterns),
     async writeAtomic(file, text) {
-      const target = absolute(file);
+      const target = writable(file);
       await mkdir(path.dirname(target), { recursive: true });
       const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
       await writeFile(temporary, text);
@@ -44,7 +64,7 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
       }
     },
     async remove(file) {
-      await rm(absolute(file), { force: true });
+      await rm(writable(file), { force: true });
     },
     loadModules: (files, cacheName) => loadModules(root, files, cacheName),
     openValidationCache: async () => (options.validatorFingerprint ? openValidationCache(root, options.validatorFingerprint) : undefined),

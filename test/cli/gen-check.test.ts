@@ -130,7 +130,7 @@ describe("bad input: a diagnostic with file and line, exit 2, the disk as it was
     before = await repo.snapshot();
     const result = await repo.run(["gen", "--format", "json"]);
     expect(result.code).toBe(ExitCode.SourceErrors);
-    const diagnostics = JSON.parse(result.stderr.slice(0, result.stderr.lastIndexOf("]") + 1)) as { file: string; rule: string; line?: number; message: string; source?: { file: string; line: number } }[];
+    const diagnostics = JSON.parse(result.stdout) as { file: string; rule: string; line?: number; message: string; source?: { file: string; line: number } }[];
     for (const expected of expectations) {
       const found = diagnostics.find((d) => d.rule === expected.rule && (d.file === expected.file || d.source?.file === expected.file));
       expect(found, JSON.stringify(diagnostics)).toBeDefined();

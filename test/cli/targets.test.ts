@@ -60,7 +60,7 @@ export default defineConfig({
     const before = await repo.snapshot();
     const result = await repo.run(["gen", "--format", "json"]);
     expect(result.code).toBe(ExitCode.SourceErrors);
-    expect(JSON.parse(result.stderr.slice(0, result.stderr.lastIndexOf("]") + 1))).toEqual([expect.objectContaining({ rule: "config", file: "trunkline.config.ts" })]);
+    expect(JSON.parse(result.stdout)).toEqual([expect.objectContaining({ rule: "config", file: "trunkline.config.ts" })]);
     expect(await repo.snapshot()).toEqual(before);
   });
 

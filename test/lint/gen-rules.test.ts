@@ -22,7 +22,7 @@ const deploy = job({
 });
 export default workflow("ci", { on: "push", permissions: {}, jobs: { build, deploy } });
 `;
-const parse = (stderr: string) => JSON.parse(stderr.slice(0, stderr.lastIndexOf("]") + 1)) as Diagnostic[];
+const parse = (stdout: string) => JSON.parse(stdout) as Diagnostic[];
 
 describe("rules during gen", () => {
   let repo: TempRepo;
@@ -35,7 +35,7 @@ describe("rules during gen", () => {
     const result = await repo.run(["gen", "--format", "json"]);
     expect(result.code).toBe(ExitCode.SourceErrors);
     expect(await repo.read(CI)).toBeUndefined();
-    const found = parse(result.stderr).map((d) => ({ rule: d.rule, severity: d.severity, line: d.line, source: d.source && `${d.source.file}:${d.source.line}` }));
+    const found = parse(result.stdout).map((d) => ({ rule: d.rule, severity: d.severity, line: d.line, source: d.source && `${d.source.file}:${d.source.line}` }));
     expect(found).toEqual([
       // the job's call site (line 3) for the job, the step's (line 13) for the step
       { rule: "timeout-missing", severity: "warning", line: 8, source: "workflows-src/ci.ts:3" },
@@ -83,6 +83,6 @@ describe("rules during gen", () => {
     });
     const result = await repo.run(["gen", "--format", "json"]);
     expect(result.code).toBe(ExitCode.SourceErrors);
-    expect(parse(result.stderr).map((d) => [d.rule, d.severity])).toEqual([["timeout-missing", "error"]]);
+    expect(parse(result.stdout).map((d) => [d.rule, d.severity])).toEqual([["timeout-missing", "error"]]);
   });
 });

@@ -30,7 +30,7 @@ export const main = ruleset("main", {
 `;
 
 /** The diagnostics of a `--format json` run (printed before the summary line). */
-const diagnosticsOf = (stderr: string) => JSON.parse(stderr.slice(0, stderr.lastIndexOf("]") + 1)) as Diagnostic[];
+const diagnosticsOf = (stdout: string) => JSON.parse(stdout) as Diagnostic[];
 const contexts = (text: string | undefined) =>
   (JSON.parse(text!) as { rules: { parameters: { required_status_checks: { context: string }[] } }[] }).rules[0]!.parameters.required_status_checks.map((check) => check.context);
 
@@ -56,7 +56,7 @@ describe("mutations that make the workflows and their ruleset disagree", () => {
     delete after[SOURCE];
     delete before[SOURCE];
     expect(after).toEqual(before);
-    return diagnosticsOf(result.stderr).filter((diagnostic) => diagnostic.severity === "error");
+    return diagnosticsOf(result.stdout).filter((diagnostic) => diagnostic.severity === "error");
   }
 
   it("rename the gate job: a ruleset kept by hand still requires the old name (required-check-unknown)", async () => {
@@ -120,7 +120,7 @@ export const ci = workflow("ci", { on: { pull_request: { branches: ["main"], pat
     await repo.write(SOURCE, `${filtered}export const main = ruleset("main", { conditions: { ref_name: { include: ["refs/heads/main"] } }, rules: [{ type: "required_status_checks", parameters: { required_status_checks: [test] } }] });\n`);
     const result = await repo.run(["gen", "--format", "json"]);
     expect(result.code).toBe(ExitCode.SourceErrors);
-    const errors = diagnosticsOf(result.stderr).filter((diagnostic) => diagnostic.severity === "error");
+    const errors = diagnosticsOf(result.stdout).filter((diagnostic) => diagnostic.severity === "error");
     expect(errors.map((diagnostic) => [diagnostic.rule, diagnostic.file, diagnostic.message.includes(RULESET)])).toEqual([["required-check-path-filtered", CI, true]]);
     expect(await repo.read(RULESET)).toBeUndefined();
   });

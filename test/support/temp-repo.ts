@@ -14,8 +14,8 @@ export interface TempRepo {
   write(file: string, text: string): Promise<void>;
   read(file: string): Promise<string | undefined>;
   remove(file: string): Promise<void>;
-  /** Runs the CLI in-process; `env` defaults to a non-CI environment. */
-  run(argv: string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Runs the CLI in-process; `env` defaults to a non-CI environment, `cwd` (repo-relative) to the root. */
+  run(argv: string[], env?: Record<string, string>, options?: { cwd?: string }): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Every file except node_modules and the compile cache, for "nothing changed" assertions. */
   snapshot(): Promise<Record<string, string>>;
   dispose(): Promise<void>;
@@ -29,7 +29,8 @@ export async function createTempRepo(files: Record<string, string> = {}): Promis
   // A user who writes workflow-ts builders has that library installed too.
   await mkdir(path.join(root, "node_modules", "@github-actions-workflow-ts"), { recursive: true });
   await symlink(path.join(REPO_ROOT, "node_modules", "@github-actions-workflow-ts", "lib"), path.join(root, "node_modules", "@github-actions-workflow-ts", "lib"), "dir");
-  await writeFile(path.join(root, "package.json"), '{ "type": "module" }\n');
+  // what a user's repository has once trunkline is installed: the marker of a project root
+  await writeFile(path.join(root, "package.json"), '{ "type": "module", "devDependencies": { "trunkline": "*" } }\n');
   const repo: TempRepo = {
     root,
     async write(file, text) {
@@ -42,10 +43,11 @@ export async function createTempRepo(files: Record<string, string> = {}): Promis
     async remove(file) {
       await rm(path.join(root, file), { force: true });
     },
-    async run(argv, env = {}) {
+    async run(argv, env = {}, options = {}) {
       let stdout = "";
       let stderr = "";
-      const io = createNodeIo(root, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) }, env);
+      const cwd = path.resolve(root, options.cwd ?? ".");
+      const io = createNodeIo(cwd, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) }, env, { cwd });
       const code = await main(argv, io);
       return { code, stdout, stderr };
     },

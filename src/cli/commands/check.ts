@@ -1,5 +1,5 @@
-import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { type Format, formatDiagnostics } from "../../diagnostics/format/index.js";
+import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
 import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
 import { unifiedDiff } from "../../sync/unified-diff.js";
@@ -20,8 +20,11 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   const { plan, diagnostics } = await runPipeline(io, { force: false });
   // A hand edit is drift here, not a blocker; a hand-written file in an output's place is an error.
   const errors = [...diagnostics, ...plan.blockers.filter((blocker) => !plan.drift.some((drift) => drift.path === blocker.file))];
+  const machine = isMachineFormat(options.format);
   if (hasErrors(errors)) {
-    io.stderr(formatDiagnostics(errors, options.format));
+    // warnings too: a tool reading stdout gets every finding in one document
+    if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === "warning")]), options.format));
+    else io.stderr(formatDiagnostics(errors, options.format));
     return ExitCode.SourceErrors;
   }
   const drifted = [...plan.drift.map(describeDrift), ...(await schemaFreshnessOf(io))];
@@ -30,10 +33,15 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
     drifted.push({ rule: "sync", severity: "error", file: ".trunkline/manifest.json", message: ".trunkline/manifest.json does not match the generated files", hint: 'run "npm run gen" and commit the result' });
   }
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning");
-  if (warnings.length) io.stderr(formatDiagnostics(warnings, options.format));
+  if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...warnings, ...drifted]), options.format));
+  else if (warnings.length) io.stderr(formatDiagnostics(warnings, options.format));
   if (drifted.length === 0) {
     io.stderr("trunkline: every generated file is up to date.\n");
     return ExitCode.Ok;
+  }
+  if (machine) {
+    io.stderr(`trunkline: ${drifted.length} generated file(s) out of sync; run "npm run gen".\n`);
+    return ExitCode.Problems;
   }
   io.stdout(formatDiagnostics(drifted, options.format));
   // The diff is what a reader of a CI log needs to fix it; annotations point at the files.

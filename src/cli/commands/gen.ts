@@ -1,5 +1,5 @@
-import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { type Format, formatDiagnostics } from "../../diagnostics/format/index.js";
+import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
 import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
 import { applyPlan } from "../../sync/disk.js";
@@ -16,9 +16,11 @@ export interface GenOptions {
 /** `trunkline gen`: generate every target, validate, and write only when nothing is wrong. */
 export async function gen(options: GenOptions, io: Io): Promise<ExitCode> {
   const { compiled, plan, diagnostics } = await runPipeline(io, { force: options.force });
-  const problems = [...diagnostics, ...plan.blockers];
-  // the generated text is not on disk yet: hand it over so `pretty` can show the YAML lines
-  if (problems.length) io.stderr(formatDiagnostics(problems, options.format, new Map(compiled.files.map((file) => [file.path, file.text]))));
+  const problems = sortDiagnostics([...diagnostics, ...plan.blockers]);
+  // Tools read the findings from stdout, always (an empty list when clean); people read stderr.
+  // The generated text is not on disk yet: hand it over so `pretty` can show the YAML lines.
+  if (isMachineFormat(options.format)) io.stdout(formatDiagnostics(problems, options.format));
+  else if (problems.length) io.stderr(formatDiagnostics(problems, options.format, new Map(compiled.files.map((file) => [file.path, file.text]))));
   if (hasErrors(problems)) {
     for (const drift of plan.drift) {
       if (drift.kind === "hand-edited" || (drift.kind === "orphaned" && !plan.deletes.includes(drift.path))) io.stderr(unifiedDiff(drift));

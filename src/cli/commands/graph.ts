@@ -2,24 +2,26 @@ import { parse } from "yaml";
 import { jobGraphMermaid } from "../../graph/job-graph.js";
 import type { Io } from "../../io/io.js";
 import { type JsonObject, isJsonObject } from "../../model/json.js";
+import { toProjectPath } from "../../io/project-path.js";
 import { ExitCode } from "../exit-code.js";
 
 /** `trunkline graph <workflow.yml>`: print the workflow's job graph as Mermaid. */
 export async function graph(options: { file: string }, io: Io): Promise<ExitCode> {
-  const text = await io.readText(options.file);
+  const file = toProjectPath(io, options.file);
+  const text = (await io.kindOf(file)) === "file" ? await io.readText(file) : undefined;
   if (text === undefined) {
-    io.stderr(`trunkline graph: ${options.file} does not exist; pass a workflow YAML file, e.g. .github/workflows/ci.yml\n`);
+    io.stderr(`trunkline graph: ${file} does not exist; pass a workflow YAML file, e.g. .github/workflows/ci.yml\n`);
     return ExitCode.SourceErrors;
   }
   let workflow: unknown;
   try {
     workflow = parse(text, { merge: true });
   } catch (error) {
-    io.stderr(`trunkline graph: ${options.file} is not valid YAML: ${(error as Error).message.split("\n")[0]}\n  hint: run "trunkline lint ${options.file}"\n`);
+    io.stderr(`trunkline graph: ${file} is not valid YAML: ${(error as Error).message.split("\n")[0]}\n  hint: run "trunkline lint ${file}"\n`);
     return ExitCode.SourceErrors;
   }
   if (!isJsonObject((workflow ?? null) as never) || !isJsonObject(((workflow as JsonObject).jobs ?? null) as never)) {
-    io.stderr(`trunkline graph: ${options.file} has no jobs mapping, so it is not a workflow\n`);
+    io.stderr(`trunkline graph: ${file} has no jobs mapping, so it is not a workflow\n`);
     return ExitCode.SourceErrors;
   }
   io.stdout(jobGraphMermaid(workflow as JsonObject));

@@ -16,6 +16,9 @@ import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/rule
 import { lintRepositories } from "../../rulesets/lint-repositories.js";
 import { createRepositoryRuleRunner } from "../../rulesets/run-repository-rules.js";
 import { ExitCode } from "../exit-code.js";
+import { isMachineFormat } from "../../diagnostics/format/index.js";
+import { toProjectPath } from "../../io/project-path.js";
+import { YAML_EXTENSIONS, findWorkflowFiles } from "../../io/workflow-files.js";
 
 /** Options of `trunkline lint`. */
 export interface LintOptions {
@@ -33,7 +36,9 @@ export interface LintOptions {
 /** `trunkline lint`: validate YAML workflows, generated or hand-written, with YAML line and column. */
 export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const config = await loadConfig(io);
-  const files = await lintTargets(options.paths, io, config.outDirs);
+  const diagnostics: Diagnostic[] = [];
+  const { files, missing } = await lintTargets(options.paths, io, config.outDirs);
+  diagnostics.push(...missing);
   const settings = resolveLintSettings(config.lint, allRules, CONFIG_FILE);
   const validationCache = await io.openValidationCache();
   let loading: Promise<readonly Validator[]> | undefined;
@@ -46,7 +51,7 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
     return checksByRoot.get(root)!;
   };
   const settingsKey = JSON.stringify(config.lint ?? null);
-  const diagnostics: Diagnostic[] = [...config.diagnostics, ...settings.diagnostics];
+  diagnostics.push(...config.diagnostics, ...settings.diagnostics);
   const texts = new Map<string, string>();
   const threshold = options.parallelThreshold ?? PARALLEL_LINT_THRESHOLD;
   const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks });
@@ -73,28 +78,44 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
     diagnostics.push(...found.flat());
   }
   await validationCache?.save();
+  const read = texts.size;
   // rulesets against every workflow of their repository (required-check-unknown and the like)
   const repositories = await lintRepositories(io, [...texts.keys()], texts, createRepositoryRuleRunner({ settings: settings.settings }));
   diagnostics.push(...repositories.diagnostics);
   for (const [file, text] of repositories.texts) texts.set(file, text);
   // findings the baseline accepts do not count; lint only reads it (gen drops what was fixed)
   const baseline = parseBaseline(await io.readText(BASELINE_FILE));
-  if (options.baseline) io.stdout(describeBaseline(baseline) || `${BASELINE_FILE} accepts no finding.\n`);
+  // machine formats own stdout: the list of accepted findings is for people, so it goes to stderr there
+  if (options.baseline) (isMachineFormat(options.format) ? io.stderr : io.stdout)(describeBaseline(baseline) || `${BASELINE_FILE} accepts no finding.\n`);
   const sorted = applyBaseline(sortDiagnostics(diagnostics), baseline, modelsFromTexts(texts), new Set()).remaining;
-  if (sorted.length) io.stdout(formatDiagnostics(sorted, options.format, texts));
-  io.stderr(`trunkline: ${files.length} file${files.length === 1 ? "" : "s"} checked, ${sorted.filter((diagnostic) => diagnostic.severity === "error").length} error(s).\n`);
+  if (sorted.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(sorted, options.format, texts));
+  // a named path that does not exist, or a listed file gone before it was read
+  const unreadable = files.length - read + missing.filter((diagnostic) => diagnostic.severity === "error").length;
+  io.stderr(`trunkline: ${read} file${read === 1 ? "" : "s"} checked, ${sorted.filter((diagnostic) => diagnostic.severity === "error").length} error(s)${unreadable ? `, ${unreadable} path(s) not read` : ""}.\n`);
+  if (unreadable) return ExitCode.SourceErrors;
   return hasErrors(sorted) ? ExitCode.Problems : ExitCode.Ok;
 }
 
-async function lintTargets(paths: readonly string[], io: Io, outDirs: readonly string[]): Promise<string[]> {
-  const folders = paths.length ? paths : [".github/workflows", ...outDirs];
+// The files to lint: named files as they are, folders expanded (see findWorkflowFiles). A path
+// that does not exist is a "load" error: a lint that read nothing must not pass.
+async function lintTargets(paths: readonly string[], io: Io, outDirs: readonly string[]): Promise<{ files: string[]; missing: Diagnostic[] }> {
   const files = new Set<string>();
-  for (const entry of folders) {
-    const clean = entry.replace(/\\/g, "/").replace(/\/+$/, "");
-    if (/\.ya?ml$/.test(clean)) files.add(clean);
-    else for (const file of await io.listFiles(clean, [".yml", ".yaml"])) files.add(file);
+  const missing: Diagnostic[] = [];
+  if (paths.length === 0) {
+    for (const folder of [".github/workflows", ...outDirs]) for (const file of await io.listFiles(folder, YAML_EXTENSIONS)) files.add(file);
+    return { files: [...files].sort(), missing };
   }
-  return [...files].sort();
+  for (const typed of paths) {
+    const entry = toProjectPath(io, typed);
+    const kind = await io.kindOf(entry);
+    if (kind === "file") files.add(entry);
+    else if (kind === "folder") {
+      const found = await findWorkflowFiles(io, entry);
+      if (found.length === 0) missing.push({ rule: "load", severity: "warning", file: entry, message: `${entry} holds no workflow file (*.yml or *.yaml, directly or in a .github/workflows folder below it)`, hint: "pass the folder that holds the workflows, e.g. .github/workflows" });
+      for (const file of found) files.add(file);
+    } else missing.push({ rule: "load", severity: "error", file: entry, message: `${entry} does not exist`, hint: "pass a YAML workflow file, or a folder of them" });
+  }
+  return { files: [...files].sort(), missing };
 }
 
 /** What lint needs from the config: output folders, parser flags and the `lint` section. */

@@ -9,6 +9,11 @@ export const FORMATS = ["pretty", "json", "github", "sarif"] as const;
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
+/** Formats for tools: they own stdout, and always print a document that parses. */
+export function isMachineFormat(format: Format): boolean {
+  return format === "json" || format === "sarif";
+}
+
 /**
  * Formats diagnostics in the chosen format. `texts` (file → content) lets `pretty` show the lines
  * around each problem.

@@ -1,0 +1,111 @@
+import { FORMATS } from "../diagnostics/format/index.js";
+
+/** One option of a command, as `node:util` parseArgs takes it, with its help line. */
+export interface OptionSpec {
+  type: "string" | "boolean";
+  /** The value's placeholder in help, for string options. */
+  value?: string;
+  help: string;
+}
+
+/** A command of the CLI: how it is called, what it does, the options it takes. */
+export interface CommandSpec {
+  name: string;
+  synopsis: string;
+  summary: string;
+  /** Longer help, shown by `trunkline <command> --help`. */
+  details: string;
+  options: Readonly<Record<string, OptionSpec>>;
+  exitCodes: string;
+}
+
+const format = (formats: readonly string[] = FORMATS): OptionSpec => ({ type: "string", value: "f", help: `${formats.join(" | ")} (default: github when GITHUB_ACTIONS=true, else pretty)` });
+
+/** Every command, in the order help lists them. Flags a command does not list are usage errors. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: "gen",
+    synopsis: "trunkline gen [--force] [--format f]",
+    summary: "generate every target's workflows, validate them, write them",
+    details: "Loads every source, validates what it generates (GitHub's schema and parser, trunkline's rules) and writes the files only when nothing is wrong. A generated file edited by hand is kept unless --force.",
+    options: { force: { type: "boolean", help: "overwrite or remove generated files that were edited by hand" }, format: format() },
+    exitCodes: "0 ok · 2 errors in sources or outputs (nothing written) · 3 usage",
+  },
+  {
+    name: "check",
+    synopsis: "trunkline check [--format f]",
+    summary: "generate in memory and compare with the files on disk",
+    details: "Reports every stale, missing, orphaned or hand-edited generated file with a diff, and a stale schema/. Writes nothing.",
+    options: { format: format() },
+    exitCodes: "0 in sync · 1 out of sync · 2 errors in sources · 3 usage",
+  },
+  {
+    name: "lint",
+    synopsis: "trunkline lint [paths...] [--baseline] [--format f]",
+    summary: "validate YAML workflow files and run trunkline's rules",
+    details: "Paths are files, or folders: a folder's YAML files when it holds workflows itself, else every .github/workflows below it. Without paths: .github/workflows and every target's output folder.",
+    options: { baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" }, format: format() },
+    exitCodes: "0 no errors · 1 errors found · 2 a path could not be read · 3 usage",
+  },
+  {
+    name: "import",
+    synopsis: "trunkline import <paths...> [--out dir] [--target name] [--replace] [--force] [--format f]",
+    summary: "turn existing workflow YAML into sources that regenerate it exactly",
+    details: "Each workflow becomes a TypeScript source; each source is generated at once and must reproduce its original exactly.",
+    options: {
+      out: { type: "string", value: "dir", help: "the folder for the sources (default: the target's source folder)" },
+      target: { type: "string", value: "name", help: "the target the sources join (default: the one writing the inputs' folder)" },
+      replace: { type: "boolean", help: "replace each original by its generated file once its round trip held" },
+      force: { type: "boolean", help: "overwrite existing sources of the same name" },
+      format: format(),
+    },
+    exitCodes: "0 every file reproduced · 2 a file not reproduced or not readable · 3 usage",
+  },
+  {
+    name: "rulesets",
+    synopsis: "trunkline rulesets plan [--target name] [--format pretty|github]",
+    summary: "print the gh api commands that create or update the generated rulesets (sends nothing)",
+    details: "Prints a bash script on stdout; diagnostics go to stderr, so only the human formats apply.",
+    options: { target: { type: "string", value: "name", help: "only this target's rulesets" }, format: format(["pretty", "github"]) },
+    exitCodes: "0 · 1 a ruleset on disk is stale · 2 errors in sources · 3 usage or unknown target",
+  },
+  {
+    name: "graph",
+    synopsis: "trunkline graph <workflow.yml>",
+    summary: "print a workflow's job graph as a Mermaid flowchart",
+    details: "Reads one workflow file (inside the project or not) and prints its needs graph.",
+    options: {},
+    exitCodes: "0 · 2 the file is missing or not a workflow · 3 usage",
+  },
+];
+
+/** The global usage text: every command, and how to get more. */
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
+  return `Usage: trunkline <command> [options]
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`).join("\n")}
+
+  trunkline <command> --help   options and exit codes of one command
+  trunkline --version          the installed version
+
+Exit codes: 0 ok · 1 check: files out of sync, lint: errors · 2 errors in sources (nothing written) · 3 usage
+`;
+}
+
+/** The help of one command: synopsis, what it does, its options, its exit codes. */
+export function commandHelp(command: CommandSpec): string {
+  const flags: [string, string][] = Object.entries(command.options).map(([name, option]) => [`--${name}${option.value ? ` <${option.value}>` : ""}`, option.help]);
+  flags.push(["-h, --help", "show this help"]);
+  const width = Math.max(...flags.map(([flag]) => flag.length)) + 2;
+  return `Usage: ${command.synopsis}
+
+${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}. ${command.details}
+
+Options:
+${flags.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`).join("\n")}
+
+Exit codes: ${command.exitCodes}
+`;
+}
