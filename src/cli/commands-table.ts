@@ -45,7 +45,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "validate YAML workflow files and run trunkline's rules",
     details: "Paths are files, or folders: a folder's YAML files when it holds workflows itself, else every .github/workflows below it. Without paths: .github/workflows and every target's output folder.",
     options: { baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" }, format: format() },
-    exitCodes: "0 no errors · 1 errors found · 2 a path could not be read · 3 usage",
+    exitCodes: "0 no errors · 1 errors found · 2 a path or the config could not be read · 3 usage",
   },
   {
     name: "import",

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { suggestName } from "../rules/_closest-match.js";
 import type { TargetConfig, TrunklineConfig } from "./define-config.js";
 
 /** The file trunkline reads its configuration from, at the repository root. */
@@ -27,8 +28,9 @@ export function checkConfig(config: unknown, targetFolders: readonly string[]): 
     return { config: {}, targets: [], diagnostics: [problem(`${CONFIG_FILE} must export an object as default`, "export default defineConfig({ targets: [ … ] })")] };
   }
   const typed = config as TrunklineConfig;
-  if (typed.targets === undefined) return { config: typed, targets: defaultTargets(targetFolders), diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
+  // A misspelt key would otherwise be ignored: the typo'd setting silently does nothing.
+  const diagnostics: Diagnostic[] = unknownKeys(typed, problem);
+  if (typed.targets === undefined) return { config: typed, targets: diagnostics.length ? [] : defaultTargets(targetFolders), diagnostics };
   const names = new Set<string>();
   const outDirs = new Map<string, string>();
   for (const [index, target] of (Array.isArray(typed.targets) ? typed.targets : []).entries()) {
@@ -66,4 +68,34 @@ function normalizeFolder(folder: string): string | undefined {
   }
   if (folder.startsWith("/") || /^[A-Za-z]:/.test(folder)) return undefined;
   return parts.length ? parts.join("/") : undefined;
+}
+
+// The keys each level of the config may hold (TrunklineConfig in define-config.ts).
+const CONFIG_KEYS: Readonly<Record<string, readonly string[]>> = {
+  "": ["targets", "parser", "lint"],
+  "targets[]": ["name", "sources", "outDir"],
+  parser: ["featureFlags"],
+  lint: ["rules", "ignores", "requiredChecks"],
+  "lint.ignores[]": ["files", "rules"],
+};
+
+function unknownKeys(config: TrunklineConfig, problem: (message: string, hint: string) => Diagnostic): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const check = (value: unknown, shape: string, where: string) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    const known = CONFIG_KEYS[shape]!;
+    for (const key of Object.keys(value)) {
+      if (known.includes(key)) continue;
+      const suggestion = suggestName(key, known);
+      const place = where ? `${where}.${key}` : key;
+      found.push(problem(`${place} is not a setting trunkline knows, so it would be ignored`, suggestion ? `did you mean "${suggestion}"?` : `the settings here are ${known.map((name) => `"${name}"`).join(", ")}`));
+    }
+  };
+  check(config, "", "");
+  if (Array.isArray(config.targets)) config.targets.forEach((target, index) => check(target, "targets[]", `targets[${index}]`));
+  check(config.parser, "parser", "parser");
+  check(config.lint, "lint", "lint");
+  const ignores = (config.lint as { ignores?: unknown } | undefined)?.ignores;
+  if (Array.isArray(ignores)) ignores.forEach((ignore, index) => check(ignore, "lint.ignores[]", `lint.ignores[${index}]`));
+  return found;
 }

@@ -97,13 +97,13 @@ export default defineConfig({
     expect(where(json(result.stdout))).toEqual([".github/workflows/clean.yml:9:15 unpinned-action error", ".github/workflows/greet.yml:7:3 timeout-missing error"]);
   });
 
-  it("reports a config naming an unknown rule", async () => {
+  it("reports a config naming an unknown rule, and exits 2 as gen does for a config it cannot understand", async () => {
     repo = await createTempRepo({
       "trunkline.config.ts": 'import { defineConfig } from "trunkline";\nexport default defineConfig({ lint: { rules: { "timeout-mising": "off" } as never } });\n',
       ".github/workflows/clean.yml": CLEAN,
     });
     const result = await repo.run(["lint", "--format", "json"]);
-    expect(result.code).toBe(ExitCode.Problems);
+    expect(result.code).toBe(ExitCode.SourceErrors);
     const [problem] = json(result.stdout);
     expect(problem).toMatchObject({ rule: "config", file: "trunkline.config.ts", hint: 'did you mean "timeout-missing"?' });
   });

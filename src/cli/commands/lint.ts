@@ -92,7 +92,8 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   // a named path that does not exist, or a listed file gone before it was read
   const unreadable = files.length - read + missing.filter((diagnostic) => diagnostic.severity === "error").length;
   io.stderr(`trunkline: ${read} file${read === 1 ? "" : "s"} checked, ${sorted.filter((diagnostic) => diagnostic.severity === "error").length} error(s)${unreadable ? `, ${unreadable} path(s) not read` : ""}.\n`);
-  if (unreadable) return ExitCode.SourceErrors;
+  // a tree that could not be read, or a config that could not be understood, must not pass
+  if (unreadable || [...config.diagnostics, ...settings.diagnostics].some((diagnostic) => diagnostic.severity === "error")) return ExitCode.SourceErrors;
   return hasErrors(sorted) ? ExitCode.Problems : ExitCode.Ok;
 }
 
