@@ -1,0 +1,116 @@
+// The README's CLI table is the contract: every exit code it lists for a command is produced here
+// by a scenario, and no scenario produces a code the table does not list.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
+
+const SOURCE = `import { job, step, workflow } from "trunkline";
+const test = job({ name: "Test", "runs-on": "ubuntu-latest", "timeout-minutes": 10, steps: [step({ run: "npm test" })] });
+export default workflow("ci", { name: "CI", on: { pull_request: { branches: ["main"] } }, permissions: { contents: "read" }, jobs: { test } });
+`;
+const WITH_RULESET = `import { job, ruleset, step, workflow } from "trunkline";
+const test = job({ name: "Test", "runs-on": "ubuntu-latest", "timeout-minutes": 10, steps: [step({ run: "npm test" })] });
+export const ci = workflow("ci", { name: "CI", on: { pull_request: { branches: ["main"] } }, permissions: { contents: "read" }, jobs: { test } });
+export const main = ruleset("main", { conditions: { ref_name: { include: ["refs/heads/main"] } }, rules: [{ type: "required_status_checks", parameters: { required_status_checks: [test] } }] });
+`;
+const CLEAN_YAML = "on: push\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: make\n";
+const BAD_YAML = CLEAN_YAML.replace("- run: make", "- uses: octo-org/lint-action@v2");
+
+interface Scenario {
+  files?: Record<string, string>;
+  /** Commands run before the one under test (e.g. a gen), and edits after them. */
+  before?: string[][];
+  edit?: Record<string, string | ((text: string) => string)>;
+  argv: string[];
+}
+
+const GENERATED = { "workflows-src/ci.ts": SOURCE };
+const broken = { "workflows-src/ci.ts": SOURCE, "workflows-src/broken.ts": "export default 1;\n" };
+
+// Keyed by the command cell of the table; each exit code → a scenario producing it.
+const SCENARIOS: Record<string, Record<number, Scenario>> = {
+  "trunkline gen": { 0: { files: GENERATED, argv: ["gen"] }, 2: { files: broken, argv: ["gen"] }, 3: { files: GENERATED, argv: ["gen", "extra"] } },
+  "trunkline gen --force": {
+    0: { files: GENERATED, before: [["gen"]], edit: { ".github/workflows/ci.yml": (text) => `${text}# edited\n` }, argv: ["gen", "--force"] },
+    2: { files: broken, argv: ["gen", "--force"] },
+    3: { files: GENERATED, argv: ["gen", "--force", "--replace"] },
+  },
+  "trunkline check": {
+    0: { files: GENERATED, before: [["gen"]], argv: ["check"] },
+    1: { files: GENERATED, argv: ["check"] },
+    2: { files: broken, argv: ["check"] },
+    3: { files: GENERATED, argv: ["check", "--force"] },
+  },
+  "trunkline lint [paths…]": {
+    0: { files: { ".github/workflows/x.yml": CLEAN_YAML }, argv: ["lint"] },
+    1: { files: { ".github/workflows/x.yml": BAD_YAML }, argv: ["lint"] },
+    2: { files: { ".github/workflows/x.yml": CLEAN_YAML }, argv: ["lint", "nope.yml"] },
+    3: { files: { ".github/workflows/x.yml": CLEAN_YAML }, argv: ["lint", "--force"] },
+  },
+  "trunkline lint --baseline": {
+    0: { files: { ".github/workflows/x.yml": CLEAN_YAML }, argv: ["lint", "--baseline"] },
+    1: { files: { ".github/workflows/x.yml": BAD_YAML }, argv: ["lint", "--baseline"] },
+    2: { files: { "trunkline.config.ts": "export default { lint: { rules: { nope: 'off' } } };\n" }, argv: ["lint", "--baseline"] },
+    3: { files: {}, argv: ["lint", "--baseline", "--out", "x"] },
+  },
+  "trunkline rulesets plan [--target name]": {
+    0: { files: { "workflows-src/ci.ts": WITH_RULESET }, before: [["gen"]], argv: ["rulesets", "plan"] },
+    1: { files: { "workflows-src/ci.ts": WITH_RULESET }, before: [["gen"]], edit: { ".github/rulesets/main.json": (text) => text.replace('"active"', '"disabled"') }, argv: ["rulesets", "plan"] },
+    2: { files: broken, argv: ["rulesets", "plan"] },
+    3: { files: { "workflows-src/ci.ts": WITH_RULESET }, argv: ["rulesets", "plan", "--target", "nope"] },
+  },
+  "trunkline graph <workflow.yml>": {
+    0: { files: { "w/x.yml": CLEAN_YAML }, argv: ["graph", "w/x.yml"] },
+    2: { files: {}, argv: ["graph", "w/nope.yml"] },
+    3: { files: {}, argv: ["graph"] },
+  },
+  "trunkline import <paths…> [--out dir] [--target name] [--replace] [--force]": {
+    0: { files: { ".github/workflows/x.yml": CLEAN_YAML }, argv: ["import", ".github/workflows/x.yml"] },
+    2: { files: {}, argv: ["import", "nope.yml"] },
+    3: { files: {}, argv: ["import"] },
+  },
+  "trunkline --version": { 0: { argv: ["--version"] } },
+};
+
+/** The rows of the README's CLI table: the first code span of the command cell, and its exit codes. */
+function cliTable(): { command: string; codes: number[] }[] {
+  const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("\n## CLI\n"), readme.indexOf("\n## ", readme.indexOf("\n## CLI\n") + 1));
+  const rows = section.split("\n").filter((line) => line.startsWith("| `"));
+  return rows.map((row) => {
+    const [commandCell, , codesCell] = row.slice(1, -1).split(" | ");
+    const command = /`([^`]+)`/.exec(commandCell!)![1]!;
+    const codes = [...codesCell!.matchAll(/(?:^|·)\s*(\d)\b/g)].map((match) => Number(match[1]));
+    return { command, codes };
+  });
+}
+
+describe("the README's CLI table", () => {
+  const table = cliTable();
+
+  it("lists every command of the CLI, and only those this test knows", () => {
+    expect(table.map((row) => row.command).sort()).toEqual(Object.keys(SCENARIOS).sort());
+  });
+
+  for (const { command, codes } of table) {
+    it(`${command}: exits ${codes.join(", ")}, each in a scenario`, async () => {
+      const scenarios = SCENARIOS[command] ?? {};
+      expect(Object.keys(scenarios).map(Number).sort()).toEqual([...codes].sort());
+      for (const [code, scenario] of Object.entries(scenarios)) {
+        const repo = await createTempRepo(scenario.files ?? {});
+        try {
+          for (const argv of scenario.before ?? []) await repo.run(argv);
+          for (const [file, edit] of Object.entries(scenario.edit ?? {})) {
+            const text = await repo.read(file);
+            await repo.write(file, typeof edit === "string" ? edit : edit(text ?? ""));
+          }
+          const result = await repo.run(scenario.argv);
+          expect(result.code, `${scenario.argv.join(" ")}\n${result.stderr}`).toBe(Number(code));
+        } finally {
+          await repo.dispose();
+        }
+      }
+    });
+  }
+});
