@@ -101,11 +101,24 @@ export function commandHelp(command: CommandSpec): string {
   const width = Math.max(...flags.map(([flag]) => flag.length)) + 2;
   return `Usage: ${command.synopsis}
 
-${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}. ${command.details}
+${wrap(`${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}. ${command.details}`, 80)}
 
 Options:
 ${flags.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`).join("\n")}
 
 Exit codes: ${command.exitCodes}
 `;
+}
+
+// Help text reads best at terminal width: break between words.
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join("\n");
 }
