@@ -230,8 +230,9 @@ describe("trunkline import: targets and the config", () => {
     expect(parse((await repo.read("generated/ops/.github/workflows/deploy.yml"))!)).toEqual(parse(simple));
   });
 
-  it("exits 3 when given nothing to import", async () => {
+  it("exits 3 when given no path, 2 when a named path does not exist", async () => {
     repo = await createTempRepo();
-    expect((await repo.run(["import", "nowhere"])).code).toBe(ExitCode.Usage);
+    expect((await repo.run(["import"])).code).toBe(ExitCode.Usage);
+    expect((await repo.run(["import", "nowhere"])).code).toBe(ExitCode.SourceErrors);
   });
 });

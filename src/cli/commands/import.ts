@@ -5,13 +5,15 @@ import { BASELINE_FILE, buildBaseline, isBaselineable, parseBaseline, replaceFil
 import type { Validator } from "../../compile.js";
 import type { TargetConfig } from "../../config/define-config.js";
 import { CONFIG_FILE, DEFAULT_TARGET, SOURCE_DIR, checkConfig, defaultTargets } from "../../config/resolve-config.js";
-import { type Diagnostic, sortDiagnostics } from "../../diagnostics/diagnostic.js";
-import { type Format, formatDiagnostics } from "../../diagnostics/format/index.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
 import { createLocator, locatorOf } from "../../diagnostics/locate.js";
 import { emitYaml } from "../../emit/emit-yaml.js";
 import { type PlannedSource, compareRegenerated, notRegenerated, planImport } from "../../importer/plan-import.js";
 import { registerSources, registrationSnippet } from "../../importer/register-sources.js";
 import type { Io } from "../../io/io.js";
+import { isInsideProject, toProjectPath } from "../../io/project-path.js";
+import { findWorkflowFiles } from "../../io/workflow-files.js";
 import type { JsonObject } from "../../model/json.js";
 import { normalizeSource } from "../../normalize/normalize-source.js";
 import type { RequiredCheck } from "../../rules/_define-rule.js";
@@ -26,9 +28,9 @@ import { ExitCode } from "../exit-code.js";
 
 /** Options of `trunkline import`. */
 export interface ImportOptions {
-  /** YAML files or folders of them, repo-relative (or relative paths leading out of the repository). */
+  /** YAML files or folders of them, as typed: relative to the current folder, or absolute. */
   paths: string[];
-  /** Folder for the sources; by default the target's source folder. */
+  /** Folder for the sources, as typed (inside the project); by default the target's source folder. */
   out?: string;
   /** The target the sources join; by default the one whose output folder holds the inputs. */
   target?: string;
@@ -59,17 +61,16 @@ interface Reproduced {
  * become generated files.
  */
 export async function importCommand(options: ImportOptions, io: Io): Promise<ExitCode> {
+  // usage first: nothing is read or written for a command line that cannot be carried out
+  const out = options.out === undefined ? undefined : toProjectPath(io, options.out);
+  if (out !== undefined && !isInsideProject(out)) return usage(io, `--out ${options.out} is outside the project ${io.root}; import writes sources only inside it`);
+  if (out === ".") return usage(io, `--out ${options.out} is the project root; name a folder for the sources, e.g. ${SOURCE_DIR}`);
   const diagnostics: Diagnostic[] = [];
   const inputs = await expandInputs(options.paths, io, diagnostics);
-  if (inputs.length === 0) {
-    io.stderr(`trunkline import: no YAML workflow found in ${options.paths.join(" ") || "(no paths given)"}\n`);
-    return ExitCode.Usage;
-  }
-  const setup = await resolveSetup(options, inputs, io);
-  if ("usage" in setup) {
-    io.stderr(`trunkline import: ${setup.usage}\n`);
-    return ExitCode.Usage;
-  }
+  if (inputs.length === 0) return report(io, options.format, diagnostics, "nothing imported");
+  const setup = await resolveSetup({ ...options, out }, inputs, io);
+  if ("usage" in setup) return usage(io, setup.usage);
+  if ("diagnostics" in setup) return report(io, options.format, [...diagnostics, ...setup.diagnostics], "nothing imported");
   const inputTexts = await Promise.all(inputs.map(async (path) => ({ path, text: (await io.readText(path)) ?? "" })));
   const originalText = new Map(inputTexts.map((input) => [input.path, input.text]));
   const plan = planImport(inputTexts, { sourceDir: setup.sourceDir });
@@ -168,7 +169,8 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   }
 
   const sorted = sortDiagnostics(diagnostics);
-  if (sorted.length) io.stdout(formatDiagnostics(sorted, options.format));
+  // tools read stdout: one document, always; people read the lines below on stderr
+  if (sorted.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(sorted, options.format));
   for (const { planned } of reproduced) {
     const loose = planned.looselyTyped.length ? ` (${planned.looselyTyped.length} value${planned.looselyTyped.length === 1 ? "" : "s"} typed loosely)` : "";
     io.stderr(`imported ${planned.yamlPath} → ${planned.sourcePath}${loose}\n`);
@@ -179,27 +181,45 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   if (!options.replace && reproduced.some((entry) => entry.outputPath === entry.planned.yamlPath)) {
     io.stderr("The originals are still in place, and gen never overwrites a file it did not generate: rerun with --replace to hand them over.\n");
   }
-  return failed > 0 || sorted.some((diagnostic) => diagnostic.severity === "error") ? ExitCode.SourceErrors : ExitCode.Ok;
+  return failed > 0 || hasErrors(sorted) ? ExitCode.SourceErrors : ExitCode.Ok;
 }
 
-/** The YAML files named by the paths: files as given, folders' `.yml`/`.yaml` files. */
+// A command line that cannot be carried out: said on stderr, nothing read or written.
+function usage(io: Io, problem: string): ExitCode {
+  io.stderr(`trunkline import: ${problem}\n`);
+  return ExitCode.Usage;
+}
+
+// An import that stopped before reading any workflow: its problems, as a document tools can parse.
+function report(io: Io, format: Format, diagnostics: readonly Diagnostic[], summary: string): ExitCode {
+  const sorted = sortDiagnostics(diagnostics);
+  if (sorted.length || isMachineFormat(format)) io.stdout(formatDiagnostics(sorted, format));
+  io.stderr(`trunkline: ${summary}.\n`);
+  return hasErrors(sorted) ? ExitCode.SourceErrors : ExitCode.Ok;
+}
+
+/**
+ * The workflow files the typed paths name: files as given, folders expanded as `lint` expands them
+ * (see findWorkflowFiles). A path that does not exist is an error; so is a folder holding no workflow,
+ * unless other paths gave something to import.
+ */
 async function expandInputs(paths: readonly string[], io: Io, diagnostics: Diagnostic[]): Promise<string[]> {
   const files = new Set<string>();
-  for (const raw of paths) {
-    const clean = toRepoPath(raw, io.root);
-    if (/\.ya?ml$/.test(clean)) {
-      if ((await io.readText(clean)) === undefined) diagnostics.push({ rule: "import", severity: "error", file: clean, message: `${clean} does not exist`, hint: "pass YAML files or folders of them" });
-      else files.add(clean);
-    } else for (const file of await io.listFiles(clean, [".yml", ".yaml"])) files.add(file);
+  const emptyFolders: string[] = [];
+  for (const typed of paths) {
+    const entry = toProjectPath(io, typed);
+    const kind = await io.kindOf(entry);
+    if (kind === "file") files.add(entry);
+    else if (kind === "folder") {
+      const found = await findWorkflowFiles(io, entry);
+      if (found.length === 0) emptyFolders.push(entry);
+      for (const file of found) files.add(file);
+    } else diagnostics.push({ rule: "load", severity: "error", file: entry, message: `${entry} does not exist`, hint: "pass the YAML workflow files to import, or a folder of them such as .github/workflows" });
+  }
+  for (const folder of emptyFolders) {
+    diagnostics.push({ rule: "load", severity: files.size ? "warning" : "error", file: folder, message: `${folder} holds no workflow file (*.yml or *.yaml, directly or in a .github/workflows folder below it)`, hint: "pass the folder that holds the workflows, e.g. .github/workflows" });
   }
   return [...files].sort();
-}
-
-function toRepoPath(raw: string, root: string): string {
-  let clean = raw.replace(/\\/g, "/").replace(/\/+$/, "");
-  const normalizedRoot = root.replace(/\\/g, "/").replace(/\/+$/, "");
-  if (clean.startsWith(`${normalizedRoot}/`)) clean = clean.slice(normalizedRoot.length + 1);
-  return clean.replace(/^\.\//, "") || ".";
 }
 
 interface ImportSetup {
@@ -213,39 +233,55 @@ interface ImportSetup {
   lint?: unknown;
 }
 
-/** Which target the sources join, where they go, and the config `gen` will check their outputs with. */
-async function resolveSetup(options: ImportOptions, inputs: readonly string[], io: Io): Promise<ImportSetup | { usage: string }> {
+/**
+ * Which target the sources join, where they go, and the config `gen` will check their outputs with.
+ * `options.out` is already a project path.
+ */
+async function resolveSetup(options: ImportOptions, inputs: readonly string[], io: Io): Promise<ImportSetup | { usage: string } | { diagnostics: Diagnostic[] }> {
   const targetFolders = await io.listFolders(`${SOURCE_DIR}/targets`);
   let targets = defaultTargets(targetFolders);
   let featureFlags: ExperimentalFeatures | undefined;
   let lint: unknown;
   const hasConfig = (await io.readText(CONFIG_FILE)) !== undefined;
+  // without a config, or with one that lists no targets, targets follow the default layout
+  let isDefaultLayout = true;
   if (hasConfig) {
     const loaded = await io.loadModules([CONFIG_FILE], "config");
     const module = loaded.modules.get(CONFIG_FILE);
-    if (!module) return { usage: `${CONFIG_FILE} does not load: ${loaded.diagnostics.map((d) => d.message).join("; ")}` };
+    if (!module) return { diagnostics: loaded.diagnostics };
     const checked = checkConfig(module.default, targetFolders);
-    if (checked.diagnostics.length) return { usage: `${CONFIG_FILE} has problems: ${checked.diagnostics.map((d) => d.message).join("; ")}` };
+    if (checked.diagnostics.length) return { diagnostics: checked.diagnostics };
     targets = checked.targets;
     featureFlags = checked.config.parser?.featureFlags;
     lint = checked.config.lint;
+    isDefaultLayout = checked.config.targets === undefined;
   }
   const inputFolders = [...new Set(inputs.map((input) => input.replace(/\/[^/]*$/, "")))];
-  let target = options.target === undefined
-    ? targets.find((candidate) => inputFolders.length === 1 && candidate.outDir === inputFolders[0]) ?? targets.find((candidate) => candidate.name === DEFAULT_TARGET) ?? targets[0]
-    : targets.find((candidate) => candidate.name === options.target);
+  const writesInputs = (candidate: TargetConfig) => inputFolders.length === 1 && candidate.outDir === inputFolders[0];
+  let name = options.target;
+  let target: TargetConfig | undefined;
+  if (name !== undefined) target = targets.find((candidate) => candidate.name === name);
+  else if (options.out !== undefined) {
+    // --out names a folder some target reads from: that target, as `gen` would read the sources
+    const reads = targets.filter((candidate) => picomatch(candidate.sources)(`${options.out}/imported.ts`));
+    target = reads.find(writesInputs) ?? reads[0];
+    // in the default layout, workflows-src/targets/NAME/ is where the sources of target NAME live
+    if (!target && isDefaultLayout) name = new RegExp(`^${SOURCE_DIR}/targets/([A-Za-z0-9._-]+)(?:/|$)`).exec(options.out)?.[1];
+  }
+  if (!target && name === undefined) target = targets.find(writesInputs) ?? targets.find((candidate) => candidate.name === DEFAULT_TARGET) ?? targets[0];
   let isNewTarget = false;
   if (!target) {
-    const name = options.target ?? DEFAULT_TARGET;
+    name ??= DEFAULT_TARGET;
     if (!/^[A-Za-z0-9._-]+$/.test(name)) return { usage: `--target "${name}" is not a usable target name (letters, digits, . _ -)` };
-    isNewTarget = hasConfig;
+    isNewTarget = !isDefaultLayout;
     // a new target in a config writes where the originals are, so --replace can hand them over
-    target = hasConfig
-      ? { name, sources: [`${options.out ?? `${SOURCE_DIR}/${name}`}/*.ts`], outDir: inputFolders.length === 1 && !inputFolders[0]!.startsWith("..") ? inputFolders[0]! : `generated/${name}/.github/workflows` }
-      : { name, sources: [`${SOURCE_DIR}/targets/${name}/**/*.ts`], outDir: `generated/${name}/.github/workflows` };
+    const inputFolder = inputFolders.length === 1 && isInsideProject(inputFolders[0]!) ? inputFolders[0] : undefined;
+    target = isDefaultLayout
+      ? { name, sources: [`${SOURCE_DIR}/targets/${name}/**/*.ts`], outDir: `generated/${name}/.github/workflows` }
+      : { name, sources: [`${options.out ?? `${SOURCE_DIR}/${name}`}/*.ts`], outDir: inputFolder ?? `generated/${name}/.github/workflows` };
   }
-  const sourceDir = toRepoPath(options.out ?? (picomatch.scan(target.sources[0] ?? `${SOURCE_DIR}/*.ts`).base || "."), io.root);
-  if (sourceDir.startsWith("..") || sourceDir === ".") return { usage: `--out must be a folder inside the repository (got ${options.out ?? sourceDir})` };
+  const sourceDir = options.out ?? ((picomatch.scan(target.sources[0] ?? `${SOURCE_DIR}/*.ts`).base.replace(/^\.\//, "") || "."));
+  if (!isInsideProject(sourceDir) || sourceDir === ".") return { usage: `target "${target.name}" reads its sources from ${target.sources.join(", ")}, not from a folder inside the project: pass --out DIR` };
   return { target, isNewTarget, hasConfig, sourceDir, featureFlags, lint };
 }
 
