@@ -59,7 +59,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       force: { type: "boolean", help: "overwrite existing sources of the same name" },
       format: format(),
     },
-    exitCodes: "0 every file reproduced · 2 a file not reproduced or not readable · 3 usage",
+    exitCodes: "0 every file reproduced · 2 a file not reproduced or not readable, a named path missing, a config with errors · 3 usage",
   },
   {
     name: "rulesets",
