@@ -16,6 +16,7 @@ import { readRulesetFiles } from "./validate/ruleset-checks.js";
 import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { RulesetFile } from "./rulesets/compile-rulesets.js";
 import { createRepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
+import { withLf } from "./sync/line-endings.js";
 import { MANIFEST_FILE, parseManifest } from "./sync/manifest.js";
 import path from "node:path";
 
@@ -62,7 +63,8 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));
   const plan = planSync(compiled.files, disk, options);
   // accepted findings are dropped; a baseline whose findings were fixed is written back smaller
-  const baselined = baselineOutputs(compiled.diagnostics, compiled.files, await io.readText(BASELINE_FILE));
+  const baselineText = await io.readText(BASELINE_FILE);
+  const baselined = baselineOutputs(compiled.diagnostics, compiled.files, baselineText === undefined ? undefined : withLf(baselineText));
   if (baselined.prunedText !== undefined) plan.writes.push({ path: BASELINE_FILE, text: baselined.prunedText });
   const located = await locateExports(io, baselined.diagnostics);
   return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...lint.diagnostics, ...located]) };

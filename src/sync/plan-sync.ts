@@ -1,6 +1,7 @@
 import type { OutputFile } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseHeader } from "../emit/header.js";
+import { withLf } from "./line-endings.js";
 import { MANIFEST_FILE, type Manifest, buildManifest, serializeManifest, sha256 } from "./manifest.js";
 
 /** The files trunkline may own as they are on disk now: outputs, orphan candidates, the manifest. */
@@ -38,13 +39,14 @@ export interface SyncPlan {
  * Compares what the sources generate with the disk. Pure: the caller decides whether to write
  * (gen) or only to report (check). A file without trunkline's header (or, for JSON, without a
  * manifest entry) is never planned for a write or delete; a hand-edited one only with `force`.
+ * Line endings do not count: a file that differs only by CRLF is left as it is.
  */
 export function planSync(outputs: readonly OutputFile[], disk: DiskState, options: { force: boolean }): SyncPlan {
   const plan: SyncPlan = { writes: [], deletes: [], drift: [], blockers: [] };
   const wanted = new Set(outputs.map((output) => output.path));
   for (const output of outputs) {
     const actual = disk.files.get(output.path);
-    if (actual === output.text) continue;
+    if (actual !== undefined && withLf(actual) === output.text) continue;
     if (actual === undefined) {
       plan.drift.push({ kind: "missing", path: output.path, actual, expected: output.text, sourceFile: output.sourceFile });
       plan.writes.push({ path: output.path, text: output.text });
@@ -77,7 +79,7 @@ export function planSync(outputs: readonly OutputFile[], disk: DiskState, option
     } else plan.deletes.push(path);
   }
   const manifestText = serializeManifest(buildManifest(outputs));
-  if (manifestText !== disk.manifestText) plan.writes.push({ path: MANIFEST_FILE, text: manifestText });
+  if (disk.manifestText === undefined || manifestText !== withLf(disk.manifestText)) plan.writes.push({ path: MANIFEST_FILE, text: manifestText });
   return plan;
 }
 
@@ -94,7 +96,7 @@ function ownerOf(path: string, text: string, manifest: Manifest): { sourceFile: 
   if (header) return { sourceFile: header.sourceFile, handEdited: header.recordedHash !== header.actualHash };
   const entry = manifest.files[path];
   if (!entry || !HEADERLESS.test(path)) return undefined;
-  return { sourceFile: entry.source, handEdited: sha256(text) !== entry.sha256 };
+  return { sourceFile: entry.source, handEdited: sha256(withLf(text)) !== entry.sha256 };
 }
 
 function handEditBlocker(path: string, message: string): Diagnostic {
