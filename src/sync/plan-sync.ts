@@ -10,6 +10,8 @@ export interface DiskState {
   files: Map<string, string>;
   manifest: Manifest;
   manifestText: string | undefined;
+  /** Temporary files an interrupted run left behind (see `Io.listLeftovers`). */
+  leftovers: readonly string[];
 }
 
 /** How a file on disk differs from what the sources generate. */
@@ -30,6 +32,8 @@ export interface Drift {
 export interface SyncPlan {
   writes: { path: string; text: string }[];
   deletes: string[];
+  /** Temporary files an interrupted run left behind: `gen` removes them, `check` reports them. */
+  leftovers: string[];
   drift: Drift[];
   /** Problems no write may go past: a hand-written file in the way, a hand edit without --force. */
   blockers: Diagnostic[];
@@ -42,7 +46,7 @@ export interface SyncPlan {
  * Line endings do not count: a file that differs only by CRLF is left as it is.
  */
 export function planSync(outputs: readonly OutputFile[], disk: DiskState, options: { force: boolean }): SyncPlan {
-  const plan: SyncPlan = { writes: [], deletes: [], drift: [], blockers: [] };
+  const plan: SyncPlan = { writes: [], deletes: [], leftovers: [...disk.leftovers], drift: [], blockers: [] };
   const wanted = new Set(outputs.map((output) => output.path));
   for (const output of outputs) {
     const actual = disk.files.get(output.path);
