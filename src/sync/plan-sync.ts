@@ -48,10 +48,20 @@ export interface SyncPlan {
 export function planSync(outputs: readonly OutputFile[], disk: DiskState, options: { force: boolean }): SyncPlan {
   const plan: SyncPlan = { writes: [], deletes: [], leftovers: [...disk.leftovers], drift: [], blockers: [] };
   const wanted = new Set(outputs.map((output) => output.path));
+  const onDiskByCase = new Map([...disk.files.keys()].map((path) => [path.toLowerCase(), path]));
   for (const output of outputs) {
     const actual = disk.files.get(output.path);
     if (actual !== undefined && withLf(actual) === output.text) continue;
     if (actual === undefined) {
+      const twin = onDiskByCase.get(output.path.toLowerCase());
+      if (twin !== undefined && !ownerOf(twin, disk.files.get(twin)!, disk.manifest)) {
+        plan.blockers.push({
+          rule: "sync", severity: "error", file: output.path,
+          message: `${output.sourceFile} generates ${output.path}, and ${twin}, which trunkline did not generate, differs from it only in letter case: on a case-insensitive file system (macOS, Windows) they are one file`,
+          hint: "rename the workflow in the source, or move the hand-written file away if the source replaces it",
+        });
+        continue;
+      }
       plan.drift.push({ kind: "missing", path: output.path, actual, expected: output.text, sourceFile: output.sourceFile });
       plan.writes.push({ path: output.path, text: output.text });
       continue;
@@ -70,6 +80,7 @@ export function planSync(outputs: readonly OutputFile[], disk: DiskState, option
       plan.blockers.push(handEditBlocker(output.path, `${output.path} was edited by hand since it was generated; those edits would be lost`));
     } else plan.writes.push({ path: output.path, text: output.text });
   }
+  const wantedByCase = new Map(outputs.map((output) => [output.path.toLowerCase(), output]));
   const candidates = new Set([...disk.files.keys(), ...Object.keys(disk.manifest.files)]);
   for (const path of [...candidates].sort()) {
     if (wanted.has(path)) continue;
@@ -80,7 +91,13 @@ export function planSync(outputs: readonly OutputFile[], disk: DiskState, option
     plan.drift.push({ kind: "orphaned", path, actual, expected: undefined, sourceFile: owner.sourceFile });
     if (owner.handEdited && !options.force) {
       plan.blockers.push(handEditBlocker(path, `${path} has no source any more (it came from ${owner.sourceFile}), but it was edited by hand; deleting it would lose those edits`));
-    } else plan.deletes.push(path);
+      continue;
+    }
+    plan.deletes.push(path);
+    // A workflow renamed only in letter case (`CI` → `ci`): on a case-insensitive file system the
+    // orphan is the new file itself, so the new one is written again after the delete.
+    const renamed = wantedByCase.get(path.toLowerCase());
+    if (renamed && !plan.writes.some((write) => write.path === renamed.path)) plan.writes.push({ path: renamed.path, text: renamed.text });
   }
   const manifestText = serializeManifest(buildManifest(outputs));
   if (disk.manifestText === undefined || manifestText !== withLf(disk.manifestText)) plan.writes.push({ path: MANIFEST_FILE, text: manifestText });
