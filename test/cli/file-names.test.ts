@@ -113,4 +113,15 @@ describe("issue 9.8: a workflow file with + in its name", () => {
     expect(await repo.read(".github/workflows/node-4+.yml")).toBe(replaced);
     expect((await repo.run(["check"])).code).toBe(ExitCode.Ok);
   });
+
+  it("issue 9.8: a dot-prefixed workflow (.test.yml) imports into a source the globs see, and round-trips", async () => {
+    const original = "on: workflow_call\npermissions:\n  contents: read\njobs:\n  test:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: npm test\n";
+    repo = await createTempRepo({ ".github/workflows/.test.yml": original });
+    const imported = await repo.run(["import", ".github/workflows", "--replace"]);
+    expect(imported.code, imported.stderr + imported.stdout).toBe(ExitCode.Ok);
+    expect(await repo.read("workflows-src/test.ts")).toContain('workflow(".test"');
+    expect(parse((await repo.read(".github/workflows/.test.yml"))!)).toEqual(parse(original));
+    expect((await repo.run(["gen"])).code).toBe(ExitCode.Ok);
+    expect((await repo.run(["check"])).code).toBe(ExitCode.Ok);
+  });
 });
