@@ -44,6 +44,10 @@ describe("issue 9.6: line endings", () => {
     expect((await repo.run(["gen"])).code).toBe(ExitCode.Ok);
     for (const file of GENERATED) await repo.write(file, crlf((await repo.read(file))!));
     await repo.write("workflows-src/ci.ts", source("npm run test:all"));
+    // The diff of the stale file shows the changed line only, not every line's line ending.
+    const stale = await repo.run(["check"]);
+    expect(stale.code).toBe(ExitCode.Problems);
+    expect(stale.stdout.split("\n").filter((line) => /^[-+] /.test(line))).toEqual(["-      - run: npm test", "+      - run: npm run test:all"]);
     expect((await repo.run(["gen"])).code).toBe(ExitCode.Ok);
     const ci = (await repo.read(".github/workflows/ci.yml"))!;
     expect(ci).not.toContain("\r");
