@@ -152,7 +152,28 @@ export async function compile(targets: readonly TargetSources[], options: Compil
       diagnostics.push(...checkRepository(options.runRepositoryRules, emitted, rulesets.documents, (found, entry) => locateAll(found, entry.text, entry.workflow, options.toSource), options.toSource));
     }
   }
+  diagnostics.push(...caseCollisions(files));
   return { files, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+// Two outputs whose paths differ only in letter case are one file on a case-insensitive file
+// system (macOS, Windows): one would silently replace the other in every such checkout.
+function caseCollisions(files: readonly OutputFile[]): Diagnostic[] {
+  const byCase = new Map<string, OutputFile>();
+  const found: Diagnostic[] = [];
+  for (const file of files) {
+    const key = file.path.toLowerCase();
+    const earlier = byCase.get(key);
+    if (!earlier) byCase.set(key, file);
+    else if (earlier.path !== file.path) {
+      found.push({
+        rule: "sync", severity: "error", file: file.path,
+        message: `${earlier.sourceFile} generates ${earlier.path} and ${file.sourceFile} generates ${file.path}: the names differ only in letter case, so on a case-insensitive file system (macOS, Windows) they are one file`,
+        hint: "give one of them another file name",
+      });
+    }
+  }
+  return found;
 }
 
 function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined): string {

@@ -6,6 +6,7 @@ import { discover } from "./load/discover.js";
 import { locateExport } from "./load/locate-export.js";
 import { toSourcePosition } from "./load/source-map.js";
 import { readDisk } from "./sync/disk.js";
+import { checkEmptyTargets } from "./sync/empty-targets.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
 import { defaultValidators } from "./validate/default-validators.js";
 import { CONFIG_FILE } from "./config/resolve-config.js";
@@ -16,6 +17,7 @@ import { readRulesetFiles } from "./validate/ruleset-checks.js";
 import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { RulesetFile } from "./rulesets/compile-rulesets.js";
 import { createRepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
+import { withLf } from "./sync/line-endings.js";
 import { MANIFEST_FILE, parseManifest } from "./sync/manifest.js";
 import path from "node:path";
 
@@ -61,11 +63,13 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   await validationCache?.save();
   const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));
   const plan = planSync(compiled.files, disk, options);
+  const emptyTargets = discovery.unmatched.length ? checkEmptyTargets(discovery.unmatched, discovery.configured, disk, discovery.configured ? await io.readText(CONFIG_FILE) : undefined) : [];
   // accepted findings are dropped; a baseline whose findings were fixed is written back smaller
-  const baselined = baselineOutputs(compiled.diagnostics, compiled.files, await io.readText(BASELINE_FILE));
+  const baselineText = await io.readText(BASELINE_FILE);
+  const baselined = baselineOutputs(compiled.diagnostics, compiled.files, baselineText === undefined ? undefined : withLf(baselineText));
   if (baselined.prunedText !== undefined) plan.writes.push({ path: BASELINE_FILE, text: baselined.prunedText });
   const located = await locateExports(io, baselined.diagnostics);
-  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...lint.diagnostics, ...located]) };
+  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...emptyTargets, ...lint.diagnostics, ...located]) };
 }
 
 // A diagnostic about a source's export (path ["export", name]) gets the line that declares it;

@@ -19,3 +19,8 @@ const HINT: Record<Drift["kind"], string> = {
 export function describeDrift(drift: Drift): Diagnostic {
   return { rule: "sync", severity: "error", file: drift.path, message: WHY[drift.kind](drift), hint: HINT[drift.kind] };
 }
+
+/** A temporary file an interrupted run left behind, as a diagnostic. */
+export function describeLeftover(path: string): Diagnostic {
+  return { rule: "sync", severity: "error", file: path, message: `${path} is a temporary file left behind by an interrupted trunkline run`, hint: 'run "npm run gen", which finishes that run and removes it' };
+}

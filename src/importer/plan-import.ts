@@ -1,6 +1,7 @@
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { isGenerated } from "../emit/header.js";
 import type { Json } from "../model/json.js";
+import { checkWorkflowFileName } from "../sync/check-workflow-file-name.js";
 import { describeDifference, firstDifference } from "./first-difference.js";
 import { readWorkflowYaml } from "./read-workflow-yaml.js";
 import { workflowToTs } from "./workflow-to-ts.js";
@@ -58,8 +59,9 @@ export function planImport(inputs: readonly ImportInput[], options: PlanImportOp
       plan.diagnostics.push(importProblem(input.path, `${input.path} and ${claimedBy} would both generate ${fileName}`, "import them into different targets (--target), or rename one"));
       continue;
     }
-    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*\.ya?ml$/.test(fileName)) {
-      plan.diagnostics.push(importProblem(input.path, `"${fileName}" cannot be a generated workflow's file name`, "rename it to letters, digits, '.', '_' and '-', ending in .yml or .yaml"));
+    const fileNameProblem = checkWorkflowFileName(fileName);
+    if (fileNameProblem) {
+      plan.diagnostics.push(importProblem(input.path, `${input.path} cannot be generated: ${fileNameProblem.message}`, `rename it: ${fileNameProblem.hint}`));
       continue;
     }
     const { workflow, problems } = readWorkflowYaml(input.text);
@@ -78,7 +80,8 @@ export function planImport(inputs: readonly ImportInput[], options: PlanImportOp
 }
 
 function uniqueSourcePath(sourceDir: string, fileName: string, taken: Set<string>): string {
-  const base = fileName.replace(/\.ya?ml$/, "");
+  // `.test.yml` → `test.ts`: the source globs skip hidden files, as most tools do
+  const base = fileName.replace(/\.ya?ml$/, "").replace(/^\.+/, "") || "workflow";
   let candidate = `${sourceDir}/${base}.ts`;
   for (let counter = 2; taken.has(candidate); counter++) candidate = `${sourceDir}/${base}-${counter}.ts`;
   taken.add(candidate);

@@ -24,8 +24,16 @@ export interface Io {
   /** Sub-folders directly inside `folder`. */
   listFolders(folder: string): Promise<string[]>;
   glob(patterns: readonly string[]): Promise<string[]>;
-  /** Writes through a temporary file and a rename, so a reader never sees half a file. */
+  /**
+   * Writes through a temporary file (in `.trunkline/tmp/`) and a rename, so a reader never sees
+   * half a file. Each file on its own: a set of writes interrupted midway leaves some files new.
+   */
   writeAtomic(file: string, text: string): Promise<void>;
+  /**
+   * Temporary files that interrupted writes left behind: in `.trunkline/tmp/`, and beside their
+   * targets in `folders` (`.<name>.<pid>.tmp`). Files of a write still running are left out.
+   */
+  listLeftovers(folders: readonly string[]): Promise<string[]>;
   remove(file: string): Promise<void>;
   /** Compiles and imports TypeScript modules. */
   loadModules(files: readonly string[], cacheName: string): Promise<LoadedModules>;

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import { loadModules } from "../load/load-modules.js";
 import { glob } from "./glob.js";
+import { TEMPORARY_DIR, besideTargetName, isLeftoverOf, isProcessRunning, temporaryName, writerOf } from "./temporary-files.js";
 import { openValidationCache } from "./validation-cache.js";
 import type { Io } from "./io.js";
 import { isInsideProject } from "./project-path.js";
@@ -13,6 +14,9 @@ export interface NodeIoOptions {
   /** The folder user-given paths are relative to; the root by default. */
   cwd?: string;
 }
+
+// Numbers this process's temporary files, so concurrent writes never share one.
+let writes = 0;
 
 /** The real {@link Io}: the file system under `root`, and the process's streams. */
 export function createNodeIo(root: string, streams: { stdout: (text: string) => void; stderr: (text: string) => void }, env: Record<string, string | undefined>, options: NodeIoOptions = {}): Io {
@@ -54,14 +58,30 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     async writeAtomic(file, text) {
       const target = writable(file);
       await mkdir(path.dirname(target), { recursive: true });
-      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-      await writeFile(temporary, text);
+      const folder = absolute(TEMPORARY_DIR);
+      // Created by this write: it ignores itself, so a leftover is never committed.
+      if ((await mkdir(folder, { recursive: true })) !== undefined) await writeFile(path.join(folder, ".gitignore"), "*\n");
       try {
-        await rename(temporary, target);
+        await writeThrough(path.join(folder, temporaryName(file, process.pid, ++writes)), target, text);
       } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
+        if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+        // .trunkline/ is on another file system than this output (a mount, a symbolic link), where
+        // a rename cannot land: the temporary file goes beside the target, under a name the next
+        // gen recognizes if this one is interrupted.
+        await writeThrough(path.join(path.dirname(target), besideTargetName(file, process.pid)), target, text);
       }
+    },
+    async listLeftovers(folders) {
+      const found: string[] = [];
+      const scan = async (folder: string, inTemporaryDir: boolean) => {
+        const entries = await readdir(absolute(folder), { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+          const writer = entry.isFile() ? writerOf(entry.name, inTemporaryDir) : undefined;
+          if (writer !== undefined && isLeftoverOf(writer, isProcessRunning)) found.push(folder ? `${folder}/${entry.name}` : entry.name);
+        }
+      };
+      await Promise.all([scan(TEMPORARY_DIR, true), ...[...new Set(folders)].map((folder) => scan(folder, false))]);
+      return found.sort();
     },
     async remove(file) {
       await rm(writable(file), { force: true });
@@ -71,4 +91,16 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     stdout: streams.stdout,
     stderr: streams.stderr,
   };
+}
+
+// Writes `text` to `temporary`, then renames it over `target`: a reader sees the old file or the
+// new one, never half of one. The temporary file does not outlive a failed rename.
+async function writeThrough(temporary: string, target: string, text: string): Promise<void> {
+  await writeFile(temporary, text);
+  try {
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

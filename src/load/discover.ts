@@ -11,6 +11,10 @@ export interface Discovery {
   featureFlags?: ExperimentalFeatures;
   /** The config's `lint` section, unchecked (see `resolveLintSettings`). */
   lint?: unknown;
+  /** Whether the targets are the config's own (`targets` in trunkline.config.ts) rather than the default layout. */
+  configured: boolean;
+  /** Targets whose source globs match no file (see `checkEmptyTargets`). */
+  unmatched: TargetConfig[];
   diagnostics: Diagnostic[];
 }
 
@@ -23,15 +27,17 @@ export async function discover(io: Io): Promise<Discovery> {
   let targets: TargetConfig[] = defaultTargets(targetFolders);
   let featureFlags: ExperimentalFeatures | undefined;
   let lint: unknown;
+  let configured = false;
   const diagnostics: Diagnostic[] = [];
   if ((await io.readText(CONFIG_FILE)) !== undefined) {
     const loaded = await io.loadModules([CONFIG_FILE], "config");
     diagnostics.push(...loaded.diagnostics);
     const module = loaded.modules.get(CONFIG_FILE);
-    if (!module) return { targets: [], diagnostics };
+    if (!module) return { targets: [], configured: false, unmatched: [], diagnostics };
     const checked = checkConfig(module.default, targetFolders);
     diagnostics.push(...checked.diagnostics);
     targets = checked.targets;
+    configured = checked.config.targets !== undefined;
     featureFlags = checked.config.parser?.featureFlags;
     lint = checked.config.lint;
   }
@@ -42,6 +48,8 @@ export async function discover(io: Io): Promise<Discovery> {
   return {
     featureFlags,
     lint,
+    configured,
+    unmatched: targets.filter((_, index) => filesByTarget[index]!.length === 0),
     diagnostics,
     targets: targets.map((target, index) => ({
       target,

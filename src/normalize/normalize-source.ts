@@ -5,6 +5,7 @@ import type { Workflow } from "../dsl/types.js";
 import type { Document } from "../dsl/document.js";
 import { type JsonObject, isJsonObject } from "../model/json.js";
 import type { NormalizedRuleset } from "../rulesets/compile-rulesets.js";
+import { checkWorkflowFileName } from "../sync/check-workflow-file-name.js";
 import { RULESET, type Ruleset } from "../rulesets/ruleset.js";
 import { WORKFLOW_SHAPE } from "./shape.js";
 import { type ToJsonContext, toJson } from "./to-json.js";
@@ -134,9 +135,9 @@ function normalizeDocument(document: Document, exportName: string, sourceFile: s
 
 function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflow?: NormalizedWorkflow; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const fileNameProblem = checkFileName(candidate.fileName);
+  const fileNameProblem = checkWorkflowFileName(candidate.fileName);
   if (fileNameProblem) {
-    return { diagnostics: [{ rule: "load", severity: "error", file: sourceFile, message: `workflow "${candidate.exportName}": ${fileNameProblem}`, hint: 'use a plain file name such as "ci" or "deploy.yml"' }] };
+    return { diagnostics: [{ rule: "load", severity: "error", file: sourceFile, message: `workflow "${candidate.exportName}": ${fileNameProblem.message}`, hint: fileNameProblem.hint }] };
   }
   const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [] };
   const spec = candidate.spec as { jobs?: unknown };
@@ -190,14 +191,6 @@ function isPlainWorkflow(value: unknown): boolean {
 
 function isWorkflowLike(value: unknown): boolean {
   return hasBrand(value, WORKFLOW) || isGawtWorkflow(value) || isPlainWorkflow(value);
-}
-
-function checkFileName(fileName: string): string | undefined {
-  if (/[\\/]/.test(fileName) || fileName.startsWith(".")) {
-    return `the file name "${fileName}" would leave the target's workflows folder; GitHub only reads files directly inside it`;
-  }
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*\.ya?ml$/.test(fileName)) return `"${fileName}" is not a usable workflow file name`;
-  return undefined;
 }
 
 function notAWorkflow(file: string, exportName: string, value: unknown): Diagnostic {

@@ -1,6 +1,7 @@
 import type { OutputFile } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseHeader } from "../emit/header.js";
+import { withLf } from "./line-endings.js";
 import { MANIFEST_FILE, type Manifest, buildManifest, serializeManifest, sha256 } from "./manifest.js";
 
 /** The files trunkline may own as they are on disk now: outputs, orphan candidates, the manifest. */
@@ -9,6 +10,8 @@ export interface DiskState {
   files: Map<string, string>;
   manifest: Manifest;
   manifestText: string | undefined;
+  /** Temporary files an interrupted run left behind (see `Io.listLeftovers`). */
+  leftovers: readonly string[];
 }
 
 /** How a file on disk differs from what the sources generate. */
@@ -29,6 +32,8 @@ export interface Drift {
 export interface SyncPlan {
   writes: { path: string; text: string }[];
   deletes: string[];
+  /** Temporary files an interrupted run left behind: `gen` removes them, `check` reports them. */
+  leftovers: string[];
   drift: Drift[];
   /** Problems no write may go past: a hand-written file in the way, a hand edit without --force. */
   blockers: Diagnostic[];
@@ -38,14 +43,25 @@ export interface SyncPlan {
  * Compares what the sources generate with the disk. Pure: the caller decides whether to write
  * (gen) or only to report (check). A file without trunkline's header (or, for JSON, without a
  * manifest entry) is never planned for a write or delete; a hand-edited one only with `force`.
+ * Line endings do not count: a file that differs only by CRLF is left as it is.
  */
 export function planSync(outputs: readonly OutputFile[], disk: DiskState, options: { force: boolean }): SyncPlan {
-  const plan: SyncPlan = { writes: [], deletes: [], drift: [], blockers: [] };
+  const plan: SyncPlan = { writes: [], deletes: [], leftovers: [...disk.leftovers], drift: [], blockers: [] };
   const wanted = new Set(outputs.map((output) => output.path));
+  const onDiskByCase = new Map([...disk.files.keys()].map((path) => [path.toLowerCase(), path]));
   for (const output of outputs) {
     const actual = disk.files.get(output.path);
-    if (actual === output.text) continue;
+    if (actual !== undefined && withLf(actual) === output.text) continue;
     if (actual === undefined) {
+      const twin = onDiskByCase.get(output.path.toLowerCase());
+      if (twin !== undefined && !ownerOf(twin, disk.files.get(twin)!, disk.manifest)) {
+        plan.blockers.push({
+          rule: "sync", severity: "error", file: output.path,
+          message: `${output.sourceFile} generates ${output.path}, and ${twin}, which trunkline did not generate, differs from it only in letter case: on a case-insensitive file system (macOS, Windows) they are one file`,
+          hint: "rename the workflow in the source, or move the hand-written file away if the source replaces it",
+        });
+        continue;
+      }
       plan.drift.push({ kind: "missing", path: output.path, actual, expected: output.text, sourceFile: output.sourceFile });
       plan.writes.push({ path: output.path, text: output.text });
       continue;
@@ -64,6 +80,7 @@ export function planSync(outputs: readonly OutputFile[], disk: DiskState, option
       plan.blockers.push(handEditBlocker(output.path, `${output.path} was edited by hand since it was generated; those edits would be lost`));
     } else plan.writes.push({ path: output.path, text: output.text });
   }
+  const wantedByCase = new Map(outputs.map((output) => [output.path.toLowerCase(), output]));
   const candidates = new Set([...disk.files.keys(), ...Object.keys(disk.manifest.files)]);
   for (const path of [...candidates].sort()) {
     if (wanted.has(path)) continue;
@@ -74,10 +91,16 @@ export function planSync(outputs: readonly OutputFile[], disk: DiskState, option
     plan.drift.push({ kind: "orphaned", path, actual, expected: undefined, sourceFile: owner.sourceFile });
     if (owner.handEdited && !options.force) {
       plan.blockers.push(handEditBlocker(path, `${path} has no source any more (it came from ${owner.sourceFile}), but it was edited by hand; deleting it would lose those edits`));
-    } else plan.deletes.push(path);
+      continue;
+    }
+    plan.deletes.push(path);
+    // A workflow renamed only in letter case (`CI` → `ci`): on a case-insensitive file system the
+    // orphan is the new file itself, so the new one is written again after the delete.
+    const renamed = wantedByCase.get(path.toLowerCase());
+    if (renamed && !plan.writes.some((write) => write.path === renamed.path)) plan.writes.push({ path: renamed.path, text: renamed.text });
   }
   const manifestText = serializeManifest(buildManifest(outputs));
-  if (manifestText !== disk.manifestText) plan.writes.push({ path: MANIFEST_FILE, text: manifestText });
+  if (disk.manifestText === undefined || manifestText !== withLf(disk.manifestText)) plan.writes.push({ path: MANIFEST_FILE, text: manifestText });
   return plan;
 }
 
@@ -94,7 +117,7 @@ function ownerOf(path: string, text: string, manifest: Manifest): { sourceFile: 
   if (header) return { sourceFile: header.sourceFile, handEdited: header.recordedHash !== header.actualHash };
   const entry = manifest.files[path];
   if (!entry || !HEADERLESS.test(path)) return undefined;
-  return { sourceFile: entry.source, handEdited: sha256(text) !== entry.sha256 };
+  return { sourceFile: entry.source, handEdited: sha256(withLf(text)) !== entry.sha256 };
 }
 
 function handEditBlocker(path: string, message: string): Diagnostic {

@@ -197,6 +197,7 @@ describe("trunkline import: targets and the config", () => {
   it("adds a new target to the config, writing where the originals are, so gen and --replace agree", async () => {
     repo = await createTempRepo({
       "trunkline.config.ts": config('    { name: "web", sources: ["ci/web/*.ts"], outDir: "apps/web/.github/workflows" },'),
+      "ci/web/web.ts": 'import { job, workflow } from "trunkline";\nconst a = job({ "runs-on": "x", "timeout-minutes": 5, steps: [{ run: "make" }] });\nexport default workflow("web", { on: "push", jobs: { a } });\n',
       "apps/api/.github/workflows/api.yml": simple,
     });
     const result = await repo.run(["import", "apps/api/.github/workflows", "--target", "api", "--replace"]);

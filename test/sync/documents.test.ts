@@ -13,7 +13,7 @@ const DOC = "generated/web/RELEASING.md";
 const markdown = (body: string): OutputFile => ({ path: DOC, target: "web", sourceFile: SOURCE, text: markdownHeader(SOURCE, body) + body });
 const disk = (files: Record<string, string>, manifestOf: OutputFile[] = []): DiskState => {
   const manifestText = serializeManifest(buildManifest(manifestOf));
-  return { files: new Map(Object.entries(files)), manifest: parseManifest(manifestText), manifestText };
+  return { files: new Map(Object.entries(files)), manifest: parseManifest(manifestText), manifestText, leftovers: [] };
 };
 
 describe("Markdown header", () => {
@@ -42,7 +42,7 @@ describe("planSync with a generated document", () => {
   it("writes a missing document, and does nothing when it is up to date", () => {
     const doc = markdown("# Releasing\n");
     expect(planSync([doc], disk({}), { force: false }).writes.map((write) => write.path)).toEqual([DOC, MANIFEST_FILE]);
-    expect(planSync([doc], disk({ [DOC]: doc.text }, [doc]), { force: false })).toEqual({ writes: [], deletes: [], drift: [], blockers: [] });
+    expect(planSync([doc], disk({ [DOC]: doc.text }, [doc]), { force: false })).toEqual({ writes: [], deletes: [], leftovers: [], drift: [], blockers: [] });
   });
 
   it("replaces a stale document, but not one edited by hand unless forced", () => {

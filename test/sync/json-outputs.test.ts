@@ -10,7 +10,7 @@ const RULESET = "generated/web/rulesets/main.json";
 const json = (enforcement: string, path = RULESET): OutputFile => ({ path, target: "web", sourceFile: SOURCE, text: `${JSON.stringify({ name: "main", enforcement }, null, 2)}\n` });
 const disk = (files: Record<string, string>, manifestOf: OutputFile[] = []): DiskState => {
   const manifestText = serializeManifest(buildManifest(manifestOf));
-  return { files: new Map(Object.entries(files)), manifest: parseManifest(manifestText), manifestText };
+  return { files: new Map(Object.entries(files)), manifest: parseManifest(manifestText), manifestText, leftovers: [] };
 };
 
 describe("planSync with JSON outputs, owned through the manifest", () => {
@@ -23,7 +23,7 @@ describe("planSync with JSON outputs, owned through the manifest", () => {
 
   it("does nothing when the ruleset on disk is the one generated", () => {
     const current = json("active");
-    expect(planSync([current], disk({ [RULESET]: current.text }, [current]), { force: false })).toEqual({ writes: [], deletes: [], drift: [], blockers: [] });
+    expect(planSync([current], disk({ [RULESET]: current.text }, [current]), { force: false })).toEqual({ writes: [], deletes: [], leftovers: [], drift: [], blockers: [] });
   });
 
   it("replaces a stale ruleset: the disk holds what the manifest recorded", () => {

@@ -8,7 +8,7 @@ const model = (command: string) => ({ on: "push", jobs: { t: { "runs-on": "ubunt
 const output = (path: string, command = "make"): OutputFile => ({ path, target: "default", sourceFile: "workflows-src/ci.ts", text: emitYaml(model(command), "workflows-src/ci.ts") });
 const disk = (files: Record<string, string>, manifestOf: OutputFile[] = []): DiskState => {
   const manifestText = serializeManifest(buildManifest(manifestOf));
-  return { files: new Map(Object.entries(files)), manifest: parseManifest(manifestText), manifestText };
+  return { files: new Map(Object.entries(files)), manifest: parseManifest(manifestText), manifestText, leftovers: [] };
 };
 const CI = ".github/workflows/ci.yml";
 
@@ -16,7 +16,7 @@ describe("planSync", () => {
   it("does nothing when the disk already matches", () => {
     const ci = output(CI);
     const plan = planSync([ci], disk({ [CI]: ci.text }, [ci]), { force: false });
-    expect(plan).toEqual({ writes: [], deletes: [], drift: [], blockers: [] });
+    expect(plan).toEqual({ writes: [], deletes: [], leftovers: [], drift: [], blockers: [] });
   });
 
   it("writes a missing file and the manifest", () => {

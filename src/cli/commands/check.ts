@@ -4,7 +4,7 @@ import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
 import { unifiedDiff } from "../../sync/unified-diff.js";
 import { schemaFreshnessOf } from "../../validate/schema-freshness-io.js";
-import { describeDrift } from "../describe-drift.js";
+import { describeDrift, describeLeftover } from "../describe-drift.js";
 import { ExitCode } from "../exit-code.js";
 
 /** Options of `trunkline check`. */
@@ -27,7 +27,7 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
     else io.stderr(formatDiagnostics(errors, options.format));
     return ExitCode.SourceErrors;
   }
-  const drifted = [...plan.drift.map(describeDrift), ...(await schemaFreshnessOf(io))];
+  const drifted = [...plan.drift.map(describeDrift), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io))];
   const manifestStale = plan.writes.some((write) => write.path.endsWith("manifest.json")) && plan.drift.length === 0;
   if (manifestStale) {
     drifted.push({ rule: "sync", severity: "error", file: ".trunkline/manifest.json", message: ".trunkline/manifest.json does not match the generated files", hint: 'run "npm run gen" and commit the result' });

@@ -29,6 +29,9 @@ export async function gen(options: GenOptions, io: Io): Promise<ExitCode> {
     return ExitCode.SourceErrors;
   }
   await applyPlan(io, plan);
+  // Every removal by name: a removed workflow is one GitHub no longer runs.
+  for (const path of plan.deletes) io.stderr(`trunkline: removed ${path}: no source generates it any more\n`);
+  for (const path of plan.leftovers) io.stderr(`trunkline: removed ${path}: a temporary file an interrupted run left behind\n`);
   const changed = plan.drift.filter((drift) => drift.kind !== "orphaned").length;
   io.stderr(`trunkline: ${changed} written, ${plan.deletes.length} removed, ${compiled.files.length - changed} unchanged.\n`);
   return ExitCode.Ok;
