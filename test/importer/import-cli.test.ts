@@ -138,7 +138,9 @@ describe("trunkline import: --out into the default layout of targets", () => {
   });
   it("issue 9.8: with a config, --out into the folder a target reads joins that target", async () => {
     const config = 'import { defineConfig } from "trunkline";\n\nexport default defineConfig({\n  targets: [\n    { name: "web", sources: ["ci/web/*.ts"], outDir: "apps/web/.github/workflows" },\n    { name: "api", sources: ["ci/api/*.ts"], outDir: "apps/api/.github/workflows" },\n  ],\n});\n';
-    repo = await createTempRepo({ "trunkline.config.ts": config, "legacy/build.yml": FLAGGED });
+    // every configured target must match a source (issue 9.1): web has one of its own
+    const web = 'import { job, workflow } from "trunkline";\nconst a = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, steps: [{ run: "make" }] });\nexport default workflow("web", { on: "push", permissions: {}, jobs: { a } });\n';
+    repo = await createTempRepo({ "trunkline.config.ts": config, "legacy/build.yml": FLAGGED, "ci/web/web.ts": web });
     const result = await repo.run(["import", "legacy", "--out", "ci/api"]);
     expect(result.code, result.stderr + result.stdout).toBe(ExitCode.Ok);
     expect(await repo.read("trunkline.config.ts")).toBe(config);
