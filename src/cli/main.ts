@@ -5,6 +5,7 @@ import { check } from "./commands/check.js";
 import { gen } from "./commands/gen.js";
 import { lint } from "./commands/lint.js";
 import { ExitCode } from "./exit-code.js";
+import { loadTimeoutEnvProblem } from "../load/load-timeout.js";
 
 const USAGE = `Usage: trunkline <command> [options]
 
@@ -54,6 +55,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const format = (parsed.values.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty")) as Format;
   if (!FORMATS.includes(format)) {
     io.stderr(`trunkline: unknown --format "${format}"; use one of ${FORMATS.join(", ")}\n`);
+    return ExitCode.Usage;
+  }
+  const timeoutProblem = loadTimeoutEnvProblem(io.env);
+  if (timeoutProblem) {
+    io.stderr(`trunkline: ${timeoutProblem}\n`);
     return ExitCode.Usage;
   }
   const noPaths = () => {

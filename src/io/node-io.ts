@@ -1,6 +1,8 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadModules } from "../load/load-modules.js";
+import { loadTimeoutOf } from "../load/load-timeout.js";
+import { takeSourceFaultDiagnostics } from "../load/source-faults.js";
 import { glob } from "./glob.js";
 import { openValidationCache } from "./validation-cache.js";
 import type { Io } from "./io.js";
@@ -46,7 +48,8 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     async remove(file) {
       await rm(absolute(file), { force: true });
     },
-    loadModules: (files, cacheName) => loadModules(root, files, cacheName),
+    loadModules: (files, cacheName, loadOptions = {}) => loadModules(root, files, cacheName, { ...loadOptions, timeoutSeconds: loadOptions.timeoutSeconds ?? loadTimeoutOf(env) }),
+    takeSourceFaults: takeSourceFaultDiagnostics,
     openValidationCache: async () => (options.validatorFingerprint ? openValidationCache(root, options.validatorFingerprint) : undefined),
     stdout: streams.stdout,
     stderr: streams.stderr,
