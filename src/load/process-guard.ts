@@ -28,13 +28,14 @@ export interface GuardOptions {
   catchUncaught?: boolean;
 }
 
-// Captured before any guard replaces them: the CLI's own exit must be the real one.
-const realExit = process.exit.bind(process);
-const realAbort = process.abort.bind(process);
-const realKill = process.kill.bind(process);
+// Captured before any guard replaces them: the CLI's own exit must be the real one, and a
+// released guard puts back the very functions it found.
+const realExit = process.exit;
+const realAbort = process.abort;
+const realKill = process.kill;
 
 /** Ends the process for real, whatever guard is in place. */
-export const exitProcess: (code: number) => never = (code) => realExit(code);
+export const exitProcess = (code: number): never => realExit.call(process, code);
 
 // A source that keeps calling exit from an interval must not fill memory.
 const MAX_FAULTS = 100;
@@ -55,7 +56,7 @@ export function guardProcess(options: GuardOptions = {}): () => void {
     process.kill = ((pid: number, signal?: string | number) => {
       // only the process itself (pid 0 is its own process group): other processes are not trunkline's
       if (Number(pid) === process.pid || Number(pid) === 0) return endAttempt(`process.kill(process.pid${signal === undefined ? "" : `, ${JSON.stringify(signal)}`})`);
-      return realKill(pid, signal);
+      return realKill.call(process, pid, signal);
     }) as typeof process.kill;
   }
   if (options.catchUncaught && uncaughtHolders++ === 0) {
@@ -111,5 +112,5 @@ function onEscaped(error: unknown): void {
   }
   // Not a source's: a bug, reported as the CLI reports any other (written synchronously, the process ends now).
   writeSync(2, `trunkline: internal error: ${stack || String(error)}\nPlease report it with the command you ran.\n`);
-  realExit(70);
+  exitProcess(70);
 }

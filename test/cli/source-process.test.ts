@@ -22,7 +22,7 @@ interface Ran {
 }
 
 // The JSON diagnostics a command printed, on whichever stream it printed them.
-function diagnosticsOf(result: Ran): Diagnostic[] {
+function diagnosticsOf(result: { stdout: string; stderr: string }): Diagnostic[] {
   for (const text of [result.stdout, result.stderr]) {
     const start = text.indexOf("[");
     const end = text.lastIndexOf("]");
@@ -64,6 +64,16 @@ describe("sources run in trunkline's process, which they cannot end or keep aliv
     expect(generated.status).toBe(2);
     expect(diagnosticsOf(generated).some((d) => d.file === "workflows-src/quit.ts" && d.message.includes("process.exit(0)"))).toBe(true);
     expect(await repo.snapshot()).toEqual(before);
+  });
+
+  it("issue 9.3: run in-process (a test runner, any host), a source's process.exit cannot end the host either", async () => {
+    const hostExit = process.exit;
+    repo = await createTempRepo({ [CI]: ciSource, "workflows-src/quit.ts": sourceDoing("process.exit(0);") });
+    const result = await repo.run(["check", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(diagnosticsOf(result).filter((d) => d.file === "workflows-src/quit.ts").map((d) => [d.rule, d.line])).toEqual([["load", 2]]);
+    // the guard is lifted once the sources are loaded
+    expect(process.exit).toBe(hostExit);
   });
 
   it.each([
