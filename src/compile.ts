@@ -92,7 +92,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   let validators: readonly Validator[] | undefined;
   for (const { target, sources } of targets) {
     // Rulesets first: the workflow rules need the checks they require, generated in this same run.
-    const normalizedSources = sources.map((source) => normalizeSource(source));
+    const normalizedSources = sources.map((source) => normalizeSource(source, { toSource: options.toSource }));
     const rulesets = await compileRulesets(target, normalizedSources, options.rulesetsOnDisk?.get(target.name) ?? [], options.toSource);
     diagnostics.push(...rulesets.diagnostics);
     const requiredChecks = JSON.stringify(rulesets.requiredChecks);

@@ -69,7 +69,9 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   const baselined = baselineOutputs(compiled.diagnostics, compiled.files, baselineText === undefined ? undefined : withLf(baselineText));
   if (baselined.prunedText !== undefined) plan.writes.push({ path: BASELINE_FILE, text: baselined.prunedText });
   const located = await locateExports(io, baselined.diagnostics);
-  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...emptyTargets, ...lint.diagnostics, ...located]) };
+  // a source's timer or promise may have tried to end the process while the outputs were compiled
+  const faults = io.takeSourceFaults();
+  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...emptyTargets, ...lint.diagnostics, ...located, ...faults]) };
 }
 
 // A diagnostic about a source's export (path ["export", name]) gets the line that declares it;

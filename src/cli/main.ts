@@ -9,6 +9,7 @@ import { COMMANDS, type CommandSpec, commandHelp, usage } from "./commands-table
 import { ExitCode } from "./exit-code.js";
 import { PROJECT_MARKERS, findProject } from "./find-project.js";
 import { VERSION } from "./version.js";
+import { loadTimeoutEnvProblem } from "../load/load-timeout.js";
 
 /** The CLI: argv (without node and script) → a command → an exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
@@ -61,6 +62,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const allowedFormats = spec.name === "rulesets" ? ["pretty", "github"] : FORMATS;
   if (!allowedFormats.includes(format)) {
     return usageError(spec, `--format ${format} is not one of ${allowedFormats.join(", ")}`, io);
+  }
+  const timeoutProblem = loadTimeoutEnvProblem(io.env);
+  if (timeoutProblem) {
+    io.stderr(`trunkline: ${timeoutProblem}\n`);
+    return ExitCode.Usage;
   }
   const string = (name: string) => values[name] as string | undefined;
   const flag = (name: string) => values[name] === true;

@@ -1,18 +1,44 @@
 import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { formatDiagnostics } from "../diagnostics/format/index.js";
 import { createNodeIo } from "../io/node-io.js";
+import { exitProcess, guardProcess } from "../load/process-guard.js";
+import { ExitCode } from "./exit-code.js";
 import { main } from "./main.js";
 
-/** The process entry point: the only place that reads process.argv or sets the exit code. */
+/**
+ * The process entry point: the only place that reads process.argv or ends the process. It ends
+ * it as soon as the command is done, whatever timers or handles a source left open.
+ */
 export async function run(): Promise<void> {
+  // Sources are imported into this process: from here on, only exitProcess ends it.
+  guardProcess({ catchUncaught: true });
   const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, { validatorFingerprint: buildFingerprint(), cwd: process.cwd() });
+  let code: number;
   try {
-    process.exitCode = await main(process.argv.slice(2), io);
+    code = await main(process.argv.slice(2), io);
   } catch (error) {
     // A throw here is a bug in trunkline, not in the user's sources.
     process.stderr.write(`trunkline: internal error: ${(error as Error).stack ?? String(error)}\nPlease report it with the command you ran.\n`);
-    process.exitCode = 70;
+    code = 70;
   }
+  // What a source's timer did after its command had taken stock: the result cannot be trusted.
+  const late = io.takeSourceFaults();
+  if (late.length) {
+    process.stderr.write(formatDiagnostics(late, "pretty"));
+    if (code !== 70) code = ExitCode.SourceErrors;
+  }
+  // stdout and stderr are asynchronous when they are pipes: exiting before they drain loses output
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  exitProcess(code);
+}
+
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) return resolve();
+    // an empty write completes after every write queued before it; an error (a closed pipe) ends the wait too
+    stream.write("", () => resolve());
+  });
 }
 
 // The bundle this code runs from identifies the validators: a rebuild or an upgrade changes it.

@@ -31,6 +31,13 @@ export interface TrunklineConfig {
    * @see docs/rules/README.md
    */
   lint?: LintConfig;
+  /**
+   * Seconds the sources may take to import, top-level awaits included, before those still
+   * importing are reported as hung (`TRUNKLINE_LOAD_TIMEOUT` overrides it for one run; it also
+   * bounds the import of this file, which cannot set its own limit).
+   * @default 10
+   */
+  loadTimeout?: number;
 }
 
 /** Types a `trunkline.config.ts` default export; returns it unchanged. */

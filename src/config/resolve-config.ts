@@ -72,7 +72,7 @@ function normalizeFolder(folder: string): string | undefined {
 
 // The keys each level of the config may hold (TrunklineConfig in define-config.ts).
 const CONFIG_KEYS: Readonly<Record<string, readonly string[]>> = {
-  "": ["targets", "parser", "lint"],
+  "": ["targets", "parser", "lint", "loadTimeout"],
   "targets[]": ["name", "sources", "outDir"],
   parser: ["featureFlags"],
   lint: ["rules", "ignores", "requiredChecks"],

@@ -1,5 +1,6 @@
 import type { EmitCache, ValidationCache } from "../compile.js";
-import type { LoadedModules } from "../load/load-modules.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { LoadOptions, LoadedModules } from "../load/load-modules.js";
 
 /**
  * Everything the pipeline's two ends need from the outside world. Commands receive one; only the
@@ -35,8 +36,13 @@ export interface Io {
    */
   listLeftovers(folders: readonly string[]): Promise<string[]>;
   remove(file: string): Promise<void>;
-  /** Compiles and imports TypeScript modules. */
-  loadModules(files: readonly string[], cacheName: string): Promise<LoadedModules>;
+  /** Compiles and imports TypeScript modules; the timeout defaults to `TRUNKLINE_LOAD_TIMEOUT`'s, else 10 s. */
+  loadModules(files: readonly string[], cacheName: string, options?: LoadOptions): Promise<LoadedModules>;
+  /**
+   * What sources did after they were imported that trunkline cannot allow — ending the process,
+   * an error escaping from a timer they left running — not reported yet. Each is returned once.
+   */
+  takeSourceFaults(): Diagnostic[];
   /** The store of emitted and known-valid outputs, or undefined to emit and validate everything every time. */
   openValidationCache(): Promise<(ValidationCache & EmitCache & { save(): Promise<void> }) | undefined>;
   stdout(text: string): void;

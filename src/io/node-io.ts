@@ -1,6 +1,8 @@
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadModules } from "../load/load-modules.js";
+import { loadTimeoutOf } from "../load/load-timeout.js";
+import { takeSourceFaultDiagnostics } from "../load/source-faults.js";
 import { glob } from "./glob.js";
 import { TEMPORARY_DIR, besideTargetName, isLeftoverOf, isProcessRunning, temporaryName, writerOf } from "./temporary-files.js";
 import { openValidationCache } from "./validation-cache.js";
@@ -86,7 +88,8 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     async remove(file) {
       await rm(writable(file), { force: true });
     },
-    loadModules: (files, cacheName) => loadModules(root, files, cacheName),
+    loadModules: (files, cacheName, loadOptions = {}) => loadModules(root, files, cacheName, { ...loadOptions, timeoutSeconds: loadOptions.timeoutSeconds ?? loadTimeoutOf(env) }),
+    takeSourceFaults: takeSourceFaultDiagnostics,
     openValidationCache: async () => (options.validatorFingerprint ? openValidationCache(root, options.validatorFingerprint) : undefined),
     stdout: streams.stdout,
     stderr: streams.stderr,

@@ -4,6 +4,7 @@ import { CONFIG_FILE, SOURCE_DIR, checkConfig, defaultTargets } from "../config/
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Io } from "../io/io.js";
 import type { TargetSources } from "../compile.js";
+import { LOAD_TIMEOUT_ENV, checkLoadTimeoutConfig, loadTimeoutOf } from "./load-timeout.js";
 
 /** The targets and their loaded sources, plus anything that failed to load. */
 export interface Discovery {
@@ -28,6 +29,7 @@ export async function discover(io: Io): Promise<Discovery> {
   let featureFlags: ExperimentalFeatures | undefined;
   let lint: unknown;
   let configured = false;
+  let loadTimeout: unknown;
   const diagnostics: Diagnostic[] = [];
   if ((await io.readText(CONFIG_FILE)) !== undefined) {
     const loaded = await io.loadModules([CONFIG_FILE], "config");
@@ -40,10 +42,14 @@ export async function discover(io: Io): Promise<Discovery> {
     configured = checked.config.targets !== undefined;
     featureFlags = checked.config.parser?.featureFlags;
     lint = checked.config.lint;
+    loadTimeout = checked.config.loadTimeout;
+    const timeoutProblem = checkLoadTimeoutConfig(loadTimeout, CONFIG_FILE);
+    if (timeoutProblem) diagnostics.push(timeoutProblem);
   }
   const filesByTarget = await Promise.all(targets.map((target) => io.glob(target.sources)));
   const allFiles = [...new Set(filesByTarget.flat())].sort();
-  const loaded = allFiles.length ? await io.loadModules(allFiles, "sources") : { modules: new Map(), diagnostics: [] };
+  const loadOptions = { timeoutSeconds: loadTimeoutOf(io.env, loadTimeout), raiseTimeoutHint: `raise loadTimeout in ${CONFIG_FILE}, or set ${LOAD_TIMEOUT_ENV}=<seconds> for one run` };
+  const loaded = allFiles.length ? await io.loadModules(allFiles, "sources", loadOptions) : { modules: new Map<string, Record<string, unknown>>(), diagnostics: [] };
   diagnostics.push(...loaded.diagnostics);
   return {
     featureFlags,
@@ -55,7 +61,8 @@ export async function discover(io: Io): Promise<Discovery> {
       target,
       sources: filesByTarget[index]!.flatMap((file) => {
         const exports = loaded.modules.get(file);
-        return exports ? [{ file, exports }] : [];
+        const importCycles = loaded.importCycles?.get(file);
+        return exports ? [{ file, exports, ...(importCycles ? { importCycles } : {}) }] : [];
       }),
     })),
   };

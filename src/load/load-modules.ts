@@ -1,64 +1,134 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { toSourcePosition } from "./source-map.js";
+import { CYCLE_HINT, describeCycles, findImportCycles } from "./import-cycles.js";
+import { DEFAULT_LOAD_TIMEOUT, LOAD_TIMEOUT_ENV } from "./load-timeout.js";
+import { ProcessEndAttempt, forgetEndAttempt, guardProcess } from "./process-guard.js";
+import { endAttemptDiagnostic, takeSourceFaultDiagnostics } from "./source-faults.js";
+import { placeInSource, rememberCompiled } from "./source-frames.js";
 
 /** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
 export const CACHE_DIR = ".trunkline/cache";
 // Bump when the way sources are compiled changes, so old caches are not reused.
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /** The modules that loaded, keyed by repo-relative source path, and what failed to. */
 export interface LoadedModules {
   modules: Map<string, Record<string, unknown>>;
   diagnostics: Diagnostic[];
+  /** Per source whose modules import each other in a circle: the modules of each circle (repo-relative). */
+  importCycles?: Map<string, string[][]>;
+}
+
+/** Options of {@link loadModules}. */
+export interface LoadOptions {
+  /** Seconds the imports of the batch may take (top-level awaits included); {@link DEFAULT_LOAD_TIMEOUT} by default. */
+  timeoutSeconds?: number;
+  /** How to raise the timeout, for the hint of a source that did not finish in time. */
+  raiseTimeoutHint?: string;
 }
 
 interface CacheIndex {
   format: number;
   /** Per source: every file its bundle read, with the size and mtime seen when it was built. */
   entries: Record<string, Record<string, [number, number]>>;
+  /** Per source whose bundle has circular imports: the modules of each circle. */
+  cycles: Record<string, string[][]>;
 }
 
 /**
  * Compiles TypeScript sources with esbuild and imports the results in this process. Only sources
  * whose files changed since the last run are compiled again (one esbuild call for all of them, none
- * at all when nothing changed). A source that fails to compile or throws while importing becomes a
- * diagnostic with its file and line; the others still load, so every error shows in one run.
+ * at all when nothing changed). A source that fails to compile, throws while importing, does not
+ * finish importing in time, or tries to end the process becomes a diagnostic with its file and
+ * line; the others still load, so every error shows in one run.
  */
-export async function loadModules(root: string, files: readonly string[], cacheName = "sources"): Promise<LoadedModules> {
-  const cacheDir = path.join(root, CACHE_DIR, cacheName);
-  const diagnostics: Diagnostic[] = [];
-  const index = await readIndex(cacheDir);
-  const stale = await staleEntries(root, index, files);
-  const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics) : new Set<string>();
-  const modules = new Map<string, Record<string, unknown>>();
-  await Promise.all(
-    files.filter((file) => !failed.has(file)).map(async (file) => {
-      const output = path.join(cacheDir, file.replace(/\.[cm]?[jt]sx?$/, ".mjs"));
-      try {
-        const { mtimeMs } = await stat(output);
-        // The query makes a re-run in the same process (tests, watch) see a rebuilt file.
-        const loaded = (await import(`${pathToFileURL(output).href}?v=${mtimeMs}`)) as Record<string, unknown>;
-        modules.set(file, { ...loaded });
-      } catch (error) {
-        diagnostics.push(importFailure(root, file, error));
-      }
-    }),
-  );
-  return { modules, diagnostics };
+export async function loadModules(root: string, files: readonly string[], cacheName = "sources", options: LoadOptions = {}): Promise<LoadedModules> {
+  // Sources run in this process: none may end it while it loads (nor, under the CLI, after).
+  const release = guardProcess();
+  try {
+    const cacheDir = path.join(root, CACHE_DIR, cacheName);
+    const diagnostics: Diagnostic[] = [];
+    const index = await readIndex(cacheDir);
+    const stale = await staleEntries(root, index, files);
+    const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics) : new Set<string>();
+    const modules = new Map<string, Record<string, unknown>>();
+    const importing = new Set(files.filter((file) => !failed.has(file)));
+    let settled = false;
+    const imports = Promise.all(
+      [...importing].map(async (file) => {
+        const output = path.join(cacheDir, file.replace(/\.[cm]?[jt]sx?$/, ".mjs"));
+        try {
+          const { mtimeMs } = await stat(output);
+          rememberCompiled(output, root, file);
+          // The query makes a re-run in the same process (tests, watch) see a rebuilt file.
+          const loaded = (await import(`${pathToFileURL(output).href}?v=${mtimeMs}`)) as Record<string, unknown>;
+          if (!settled) modules.set(file, { ...loaded });
+        } catch (error) {
+          if (!settled) diagnostics.push(importFailure(file, error, index.cycles[file]));
+        } finally {
+          importing.delete(file);
+        }
+      }),
+    );
+    const seconds = options.timeoutSeconds ?? DEFAULT_LOAD_TIMEOUT;
+    const outcome = await settleWithin(imports, seconds);
+    settled = true;
+    for (const file of [...importing].sort()) diagnostics.push(unfinishedImport(file, outcome, seconds, options.raiseTimeoutHint));
+    // A promise continuation or an immediate queued by a source runs now: give it the chance to
+    // call exit while it is still guarded, and reported with this batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    diagnostics.push(...takeSourceFaultDiagnostics());
+    const importCycles = new Map(files.filter((file) => index.cycles[file]?.length).map((file) => [file, index.cycles[file]!]));
+    return { modules, diagnostics, ...(importCycles.size ? { importCycles } : {}) };
+  } finally {
+    release();
+  }
+}
+
+// Resolves when `work` settles, when `seconds` pass, or as soon as nothing is left running that
+// could settle it (Node is about to exit: a top-level await on a promise nothing will resolve).
+function settleWithin(work: Promise<unknown>, seconds: number): Promise<"done" | "timeout" | "idle"> {
+  return new Promise((resolve) => {
+    const finish = (outcome: "done" | "timeout" | "idle") => {
+      clearTimeout(timer);
+      process.off("beforeExit", onIdle);
+      resolve(outcome);
+    };
+    const onIdle = () => finish("idle");
+    // unref'd, so that an event loop with nothing else in it ends in beforeExit at once
+    const timer = setTimeout(() => finish("timeout"), seconds * 1000).unref();
+    process.on("beforeExit", onIdle);
+    void work.then(() => finish("done"));
+  });
+}
+
+function unfinishedImport(file: string, outcome: "done" | "timeout" | "idle", seconds: number, raiseHint: string | undefined): Diagnostic {
+  const settle = "make every top-level await in it (and in the modules it imports) settle";
+  if (outcome === "idle") {
+    return {
+      rule: "load", severity: "error", file,
+      message: `importing ${file} never finished: it awaits, at top level, a promise that nothing left running can settle; nothing written`,
+      hint: settle,
+    };
+  }
+  return {
+    rule: "load", severity: "error", file,
+    message: `importing ${file} did not finish within ${seconds} s (a top-level await that never settles?); nothing written`,
+    hint: `${settle}; if it is only slow, ${raiseHint ?? `set ${LOAD_TIMEOUT_ENV}=<seconds> for one run`}`,
+  };
 }
 
 async function readIndex(cacheDir: string): Promise<CacheIndex> {
   try {
     const index = JSON.parse(await readFile(path.join(cacheDir, "index.json"), "utf8")) as CacheIndex;
-    if (index.format === CACHE_FORMAT && typeof index.entries === "object") return index;
+    if (index.format === CACHE_FORMAT && typeof index.entries === "object") return { ...index, cycles: index.cycles ?? {} };
   } catch {
     // no index yet, or an unreadable one
   }
-  return { format: CACHE_FORMAT, entries: {} };
+  return { format: CACHE_FORMAT, entries: {}, cycles: {} };
 }
 
 // Sources never built, or any of whose inputs (the source, files it imports) changed size or mtime.
@@ -118,6 +188,9 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
         if (info) inputs[input] = [info.size, info.mtimeMs];
       }
       index.entries[output.entryPoint] = inputs;
+      const cycles = findImportCycles(metafile, Object.keys(output.inputs));
+      if (cycles.length) index.cycles[output.entryPoint] = cycles;
+      else delete index.cycles[output.entryPoint];
     }
   };
   try {
@@ -131,6 +204,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
         } catch (error) {
           failed.add(file);
           delete index.entries[file]; // not cached: the next run tries it again
+          delete index.cycles[file];
           diagnostics.push(...compileFailures(file, error));
         }
       }),
@@ -185,29 +259,22 @@ function compileFailures(file: string, error: unknown): Diagnostic[] {
   }));
 }
 
-function importFailure(root: string, file: string, error: unknown): Diagnostic {
+function importFailure(file: string, error: unknown, cycles: string[][] | undefined): Diagnostic {
+  if (error instanceof ProcessEndAttempt) {
+    forgetEndAttempt(error); // reported here, with the source that was importing
+    return endAttemptDiagnostic(file, error, "loading");
+  }
   const text = error instanceof Error ? error.message : String(error);
-  const position = throwPosition(root, file, error);
+  const place = placeInSource(error instanceof Error ? (error.stack ?? "") : "", file);
+  const at = place.at ? ` (at ${place.at.file}:${place.at.line}:${place.at.column})` : "";
+  // Using a value a circular import has not defined yet fails this way (in a bundle it is undefined).
+  const circular = cycles?.length && (error instanceof TypeError || error instanceof ReferenceError);
   return {
     rule: "load",
     severity: "error",
     file,
-    ...position,
-    message: `importing ${file} threw "${text}"; nothing written`,
-    hint: "fix the error at that line, then rerun",
+    ...(place.line === undefined ? {} : { line: place.line, column: place.column }),
+    message: `importing ${file} threw "${text}"${at}${circular ? `; ${describeCycles(cycles)}, so a value one of them exports may still be undefined when another uses it` : ""}; nothing written`,
+    hint: circular ? CYCLE_HINT : "fix the error at that line, then rerun",
   };
-}
-
-// The first stack frame that maps back into the source itself.
-function throwPosition(root: string, file: string, error: unknown): { line?: number; column?: number } {
-  const stack = error instanceof Error ? (error.stack ?? "") : "";
-  const absolute = path.join(root, file);
-  for (const line of stack.split("\n")) {
-    const match = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line);
-    if (!match) continue;
-    const frameFile = match[1]!.startsWith("file://") ? fileURLToPath(match[1]!) : match[1]!;
-    const mapped = toSourcePosition({ file: frameFile, line: Number(match[2]), column: Number(match[3]) });
-    if (mapped.file === absolute) return { line: mapped.line, column: mapped.column };
-  }
-  return {};
 }

@@ -1,6 +1,6 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, SourcePosition, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { DOCUMENT, JOB, WORKFLOW, hasBrand } from "../dsl/brand.js";
-import type { CallSite } from "../dsl/call-site.js";
+import { type CallSite, resolveCallSite } from "../dsl/call-site.js";
 import type { Workflow } from "../dsl/types.js";
 import type { Document } from "../dsl/document.js";
 import { type JsonObject, isJsonObject } from "../model/json.js";
@@ -8,12 +8,23 @@ import type { NormalizedRuleset } from "../rulesets/compile-rulesets.js";
 import { checkWorkflowFileName } from "../sync/check-workflow-file-name.js";
 import { RULESET, type Ruleset } from "../rulesets/ruleset.js";
 import { WORKFLOW_SHAPE } from "./shape.js";
-import { type ToJsonContext, toJson } from "./to-json.js";
+import { type ToJsonContext, pathKey, quoteError, toJson } from "./to-json.js";
 
 /** A source module after import: its repo-relative path and what it exports. */
 export interface LoadedSource {
   file: string;
   exports: Record<string, unknown>;
+  /** The modules of each circular import among the source's modules, when it has any. */
+  importCycles?: readonly (readonly string[])[];
+}
+
+/** Options of {@link normalizeSource}. */
+export interface NormalizeOptions {
+  /**
+   * Turns a call site (in a compiled module, absolute) into the TypeScript position, repo-relative.
+   * Without it, diagnostics carry no line.
+   */
+  toSource?: (position: SourcePosition) => SourcePosition;
 }
 
 /** One workflow in the plain model, with what is needed to point diagnostics back at the source. */
@@ -64,7 +75,7 @@ interface Candidate {
  * workflow (or a list of them): anything else is reported, because a typo'd export would
  * otherwise silently generate nothing.
  */
-export function normalizeSource(source: LoadedSource): NormalizedSource {
+export function normalizeSource(source: LoadedSource, options: NormalizeOptions = {}): NormalizedSource {
   const diagnostics: Diagnostic[] = [];
   const candidates: Candidate[] = [];
   const documents: NormalizedDocument[] = [];
@@ -72,24 +83,30 @@ export function normalizeSource(source: LoadedSource): NormalizedSource {
   const plainBaseName = source.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
   const seen = new Set<unknown>();
   for (const [exportName, value] of Object.entries(source.exports)) {
-    const values = Array.isArray(value) && value.length > 0 && value.every((item) => isWorkflowLike(item) || hasBrand(item, RULESET)) ? value : [value];
-    for (const item of values) {
-      // `export default ci` beside `export const ci`: one workflow, exported twice.
-      if (typeof item === "object" && item !== null && seen.has(item)) continue;
-      seen.add(item);
-      if (hasBrand(item, DOCUMENT)) {
-        const document = normalizeDocument(item as Document, exportName, source.file);
-        if ("diagnostic" in document) diagnostics.push(document.diagnostic);
-        else documents.push(document);
-        continue;
+    // An export is the author's data: a getter or a Proxy in it may throw at any read.
+    try {
+      const values = Array.isArray(value) && value.length > 0 && value.every((item) => isWorkflowLike(item) || hasBrand(item, RULESET)) ? value : [value];
+      for (const item of values) {
+        // `export default ci` beside `export const ci`: one workflow, exported twice.
+        if (typeof item === "object" && item !== null && seen.has(item)) continue;
+        seen.add(item);
+        if (hasBrand(item, DOCUMENT)) {
+          const document = normalizeDocument(item as Document, exportName, source.file);
+          if ("diagnostic" in document) diagnostics.push(document.diagnostic);
+          else documents.push(document);
+          continue;
+        }
+        if (hasBrand(item, RULESET)) {
+          // a copy of its own fields, read here where a throwing getter is reported with the export
+          rulesets.push({ sourceFile: source.file, exportName, ruleset: { ...(item as Ruleset) } });
+          continue;
+        }
+        const candidate = recognize(item, exportName, plainBaseName);
+        if (candidate) candidates.push(candidate);
+        else diagnostics.push(notAWorkflow(source.file, exportName, item));
       }
-      if (hasBrand(item, RULESET)) {
-        rulesets.push({ sourceFile: source.file, exportName, ruleset: item as Ruleset });
-        continue;
-      }
-      const candidate = recognize(item, exportName, plainBaseName);
-      if (candidate) candidates.push(candidate);
-      else diagnostics.push(notAWorkflow(source.file, exportName, item));
+    } catch (error) {
+      diagnostics.push(exportThrew(source.file, exportName, error, options));
     }
   }
   if (candidates.length === 0 && documents.length === 0 && rulesets.length === 0 && diagnostics.length === 0) {
@@ -104,15 +121,19 @@ export function normalizeSource(source: LoadedSource): NormalizedSource {
   for (const candidate of candidates) {
     if (plainCount > 1 && candidate.kind === "plain") {
       diagnostics.push({
-        rule: "load", severity: "error", file: source.file,
+        rule: "load", severity: "error", file: source.file, path: ["export", candidate.exportName],
         message: `${source.file} exports several plain workflow objects ("${candidate.exportName}" among them), which would all be written to ${candidate.fileName}`,
         hint: 'wrap each in workflow("<file name>", { … }) to give it its own file name',
       });
       continue;
     }
-    const normalized = normalizeCandidate(candidate, source.file);
-    diagnostics.push(...normalized.diagnostics);
-    if (normalized.workflow) workflows.push(normalized.workflow);
+    try {
+      const normalized = normalizeCandidate(candidate, source, options);
+      diagnostics.push(...normalized.diagnostics);
+      if (normalized.workflow) workflows.push(normalized.workflow);
+    } catch (error) {
+      diagnostics.push(exportThrew(source.file, candidate.exportName, error, options));
+    }
   }
   return { workflows, documents, rulesets, diagnostics };
 }
@@ -124,7 +145,7 @@ function normalizeDocument(document: Document, exportName: string, sourceFile: s
   if (typeof document.fileName !== "string" || !document.fileName.split("/").every((part) => segment.test(part)) || !document.fileName.endsWith(".md")) {
     return {
       diagnostic: {
-        rule: "load", severity: "error", file: sourceFile,
+        rule: "load", severity: "error", file: sourceFile, path: ["export", exportName],
         message: `document "${exportName}": "${String(document.fileName)}" is not a usable Markdown file path inside the repository`,
         hint: 'use a relative path ending in .md, such as "RELEASING.md" or "docs/RELEASING.md"',
       },
@@ -133,20 +154,28 @@ function normalizeDocument(document: Document, exportName: string, sourceFile: s
   return { sourceFile, exportName, fileName: document.fileName, text: String(document.text) };
 }
 
-function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflow?: NormalizedWorkflow; diagnostics: Diagnostic[] } {
+function normalizeCandidate(candidate: Candidate, source: LoadedSource, options: NormalizeOptions): { workflow?: NormalizedWorkflow; diagnostics: Diagnostic[] } {
+  const sourceFile = source.file;
   const diagnostics: Diagnostic[] = [];
+  const workflowPlace = () => placeOf(candidate.definedAt, sourceFile, options) ?? { path: ["export", candidate.exportName] };
   const fileNameProblem = checkWorkflowFileName(candidate.fileName);
   if (fileNameProblem) {
-    return { diagnostics: [{ rule: "load", severity: "error", file: sourceFile, message: `workflow "${candidate.exportName}": ${fileNameProblem.message}`, hint: fileNameProblem.hint }] };
+    return { diagnostics: [{ rule: "load", severity: "error", file: sourceFile, ...workflowPlace(), message: `workflow "${candidate.exportName}": ${fileNameProblem.message}`, hint: fileNameProblem.hint }] };
   }
-  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [] };
-  const spec = candidate.spec as { jobs?: unknown };
-  if (typeof spec.jobs === "object" && spec.jobs !== null) {
-    for (const [id, value] of Object.entries(spec.jobs as Record<string, unknown>)) {
+  const spec = candidate.spec;
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
+    const kind = spec === null ? "null" : Array.isArray(spec) ? "a list" : spec === undefined ? "undefined" : `a ${typeof spec}`;
+    return { diagnostics: [{ rule: "normalize", severity: "error", file: sourceFile, ...workflowPlace(), message: `workflow "${candidate.fileName}" (export "${candidate.exportName}") is ${kind}, not an object with \`on\` and \`jobs\``, hint: "pass the workflow's object itself, e.g. workflow(\"ci\", { on: …, jobs: { … } }); a function that builds it must return it" }] };
+  }
+  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [], ...(source.importCycles ? { importCycles: source.importCycles } : {}), ...(options.toSource ? { toSource: options.toSource } : {}) };
+  const jobs = (spec as { jobs?: unknown }).jobs;
+  const listedTwice: Omit<Diagnostic, "file">[] = [];
+  if (typeof jobs === "object" && jobs !== null) {
+    for (const [id, value] of Object.entries(jobs as Record<string, unknown>)) {
       if (hasBrand(value, JOB)) {
         const existing = context.jobIds.get(value as object);
         if (existing !== undefined) {
-          diagnostics.push({ rule: "normalize", severity: "error", file: sourceFile, path: ["jobs", id], message: `the same job object is listed as both "${existing}" and "${id}"`, hint: "call job() once for each job id" });
+          listedTwice.push({ rule: "normalize", severity: "error", path: ["jobs", id], message: `the same job object is listed as both "${existing}" and "${id}"`, hint: "call job() once for each job id" });
         }
         context.jobIds.set(value as object, id);
       }
@@ -154,16 +183,52 @@ function normalizeCandidate(candidate: Candidate, sourceFile: string): { workflo
   }
   if (candidate.definedAt) context.callSites.set("", candidate.definedAt);
   if (candidate.suppress?.length) context.suppressions.set("", candidate.suppress);
-  const model = toJson(candidate.spec, [], WORKFLOW_SHAPE, context);
-  for (const problem of context.problems) diagnostics.push({ ...problem, file: sourceFile });
+  const model = toJson(spec, [], WORKFLOW_SHAPE, context);
+  // placed after the walk, which records the call site of every job and step it meets
+  for (const problem of [...listedTwice, ...context.problems]) diagnostics.push(placeProblem(problem, candidate, context.callSites, sourceFile, options));
+  const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error");
   if (!isJsonObject(model ?? null)) {
-    if (context.problems.length === 0) diagnostics.push({ rule: "normalize", severity: "error", file: sourceFile, message: `workflow "${candidate.exportName}" is not an object`, hint: "pass an object with `on` and `jobs`" });
+    if (!failed) diagnostics.push({ rule: "normalize", severity: "error", file: sourceFile, ...workflowPlace(), message: `workflow "${candidate.exportName}" is not an object`, hint: "pass an object with `on` and `jobs`" });
     return { diagnostics };
   }
-  if (context.problems.length > 0) return { diagnostics };
+  if (failed) return { diagnostics };
   return {
     diagnostics,
     workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions, jobs: context.jobIds },
+  };
+}
+
+// A problem's TypeScript place: the nearest job or step call site on its path, else the workflow's
+// own. A workflow written without trunkline's builders has none: the problem then names its export
+// (the path starts ["export", name]), which the pipeline turns into the line that declares it.
+function placeProblem(problem: Omit<Diagnostic, "file">, candidate: Candidate, callSites: ReadonlyMap<string, CallSite>, sourceFile: string, options: NormalizeOptions): Diagnostic {
+  const diagnostic: Diagnostic = { ...problem, file: sourceFile };
+  if (!options.toSource) return diagnostic;
+  const path = problem.path ?? [];
+  for (let length = path.length; length >= 0; length--) {
+    const place = placeOf(callSites.get(pathKey(path.slice(0, length))), sourceFile, options);
+    if (place) return { ...diagnostic, ...place };
+  }
+  return { ...diagnostic, path: ["export", candidate.exportName, ...path] };
+}
+
+// Where a call site is: a line in the source itself, or a position in a module it imports.
+function placeOf(site: CallSite | undefined, sourceFile: string, options: NormalizeOptions): { line: number; column: number } | { source: SourcePosition } | undefined {
+  const resolved = site && options.toSource ? resolveCallSite(site) : undefined;
+  if (!resolved) return undefined;
+  const position = options.toSource!(resolved);
+  return position.file === sourceFile ? { line: position.line, column: position.column } : { source: position };
+}
+
+// An export that threw while it was read: reported at the throw when it is in the source, else at the export.
+function exportThrew(file: string, exportName: string, error: unknown, options: NormalizeOptions): Diagnostic {
+  const place = error instanceof Error ? placeOf({ stack: error }, file, options) : undefined;
+  const path: WorkflowPath = ["export", exportName];
+  return {
+    rule: "normalize", severity: "error", file, path,
+    ...(place && "line" in place ? place : {}),
+    message: `reading export "${exportName}" of ${file} threw ${quoteError(error)}`,
+    hint: "export plain values: a getter or a Proxy that throws cannot be turned into a workflow",
   };
 }
 

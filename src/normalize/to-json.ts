@@ -1,6 +1,7 @@
-import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, SourcePosition, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { JOB, STEP, hasBrand } from "../dsl/brand.js";
-import type { CallSite } from "../dsl/call-site.js";
+import { type CallSite, resolveCallSite } from "../dsl/call-site.js";
+import { CYCLE_HINT, describeCycles } from "../load/import-cycles.js";
 import type { Job, Step } from "../dsl/types.js";
 import type { Json, JsonObject } from "../model/json.js";
 import { orderKeys } from "../model/key-order.js";
@@ -14,7 +15,12 @@ export interface ToJsonContext {
   callSites: Map<string, CallSite>;
   /** Rule ids suppressed on DSL jobs and steps (`job(spec, { suppress })`), keyed like `callSites`. */
   suppressions: Map<string, readonly string[]>;
+  /** Errors, and warnings for values left out (see {@link isAuthorKeyed}). */
   problems: Omit<Diagnostic, "file">[];
+  /** The modules of each circular import of the source, to explain a value that was still undefined. */
+  importCycles?: readonly (readonly string[])[];
+  /** Turns a call site into the TypeScript position to name in a message (repo-relative). */
+  toSource?: (position: SourcePosition) => SourcePosition;
 }
 
 /** Joins a workflow path into a map key. */
@@ -23,11 +29,21 @@ export function pathKey(path: WorkflowPath): string {
 }
 
 /**
- * Turns an author's value into plain JSON in canonical key order: drops `undefined` properties,
- * unwraps DSL jobs and steps, writes `needs` as ids, and reports any value JSON cannot hold
- * (functions, symbols, NaN, cycles, class instances) with the path to it.
+ * Turns an author's value into plain JSON in canonical key order: drops `undefined` properties
+ * (with a warning in maps whose keys the author names, see `isAuthorKeyed`), unwraps DSL jobs and
+ * steps, writes `needs` as ids, and reports any value JSON cannot hold (functions, symbols, NaN,
+ * cycles, class instances) or that throws when read, with the path to it.
  */
 export function toJson(value: unknown, path: WorkflowPath, shape: Shape | undefined, context: ToJsonContext, ancestors = new Set<object>()): Json | undefined {
+  try {
+    return convert(value, path, shape, context, ancestors);
+  } catch (error) {
+    // a getter or a Proxy trap of the author's threw: it is their data, so it is their error
+    return reject(context, path, `reading it threw ${quoteError(error)}`, "fix the getter or Proxy that throws, or use a plain value");
+  }
+}
+
+function convert(value: unknown, path: WorkflowPath, shape: Shape | undefined, context: ToJsonContext, ancestors: Set<object>): Json | undefined {
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
@@ -68,12 +84,13 @@ function arrayToJson(values: readonly unknown[], path: WorkflowPath, shape: Shap
     if (isNeeds && hasBrand(item, JOB)) {
       const id = context.jobIds.get(item as object);
       if (id === undefined) {
-        reject(context, itemPath, `job "${String(path[1])}" needs a job that is not in this workflow's jobs`, "add the needed job to the workflow's `jobs`, or remove it from `needs`");
+        reject(context, itemPath, `job "${String(path[1])}" needs ${describeJob(item as Job, context)}, which is not in this workflow's jobs`, "add that job to the workflow's `jobs` (under the id it should have), or remove it from `needs`");
       } else result.push(id);
       return;
     }
     if (item === undefined) {
-      reject(context, itemPath, "undefined in a list cannot be written to YAML", "remove it, or filter the list");
+      if (context.importCycles?.length) reject(context, itemPath, `undefined in a list: ${stillUndefined(context.importCycles)}`, CYCLE_HINT);
+      else reject(context, itemPath, "undefined in a list cannot be written to YAML", "remove it, or filter the list");
       return;
     }
     const converted = toJson(item, itemPath, childShape(shape, index), context, ancestors);
@@ -86,20 +103,90 @@ function objectToJson(object: Record<string, unknown>, path: WorkflowPath, shape
   for (const symbol of Object.getOwnPropertySymbols(object)) {
     reject(context, path, `a symbol key (${String(symbol)}) cannot be written to YAML`, "use string keys only");
   }
-  const keys = Object.keys(object).filter((key) => object[key] !== undefined);
+  // Each property is read once, here: a getter may throw, or answer differently the next time.
+  const values = new Map<string, unknown>();
+  for (const key of Object.keys(object)) {
+    let value: unknown;
+    try {
+      value = object[key];
+    } catch (error) {
+      reject(context, [...path, key], `reading it threw ${quoteError(error)}`, "fix the getter or Proxy that throws, or use a plain value");
+      continue;
+    }
+    if (value !== undefined) values.set(key, value);
+    else if (isAuthorKeyed(path) && !(isMatrix(path) && (key === "include" || key === "exclude"))) warnUndefined(context, [...path, key]);
+  }
+  const keys = [...values.keys()];
   const ordered = shape?.order ? orderKeys(keys, shape.order) : keys;
   const result: JsonObject = {};
   for (const key of ordered) {
-    if (path.length === 2 && path[0] === "jobs" && key === "needs" && hasBrand(object[key], JOB)) {
+    const value = values.get(key);
+    if (path.length === 2 && path[0] === "jobs" && key === "needs" && hasBrand(value, JOB)) {
       // A single job reference is written as a single id (`needs: build`), as GitHub allows.
-      const converted = arrayToJson([object[key]], [...path, key], undefined, context, ancestors);
+      const converted = arrayToJson([value], [...path, key], undefined, context, ancestors);
       if (converted.length) result[key] = converted[0]!;
       continue;
     }
-    const converted = toJson(object[key], [...path, key], childShape(shape, key), context, ancestors);
+    const converted = toJson(value, [...path, key], childShape(shape, key), context, ancestors);
     if (converted !== undefined) result[key] = converted;
   }
   return result;
+}
+
+// Maps whose keys the author names — environment variables, action inputs, outputs, secrets, job
+// and service ids, matrix dimensions: a key is written there only to carry a value, so `undefined`
+// means a value went missing (an unset process.env variable, a misspelt property, a circular
+// import), and is worth a warning. Everywhere else the keys are GitHub's (`if`, `name`,
+// `timeout-minutes`…) and `undefined` is TypeScript's usual "not set", which trunkline's own
+// blocks and templates rely on: those are left out without a word.
+const AUTHOR_KEYED: readonly (readonly string[])[] = [
+  ["env"], ["jobs"],
+  ["on", "*", "inputs"], ["on", "workflow_call", "outputs"], ["on", "workflow_call", "secrets"],
+  ["jobs", "*", "env"], ["jobs", "*", "outputs"], ["jobs", "*", "with"], ["jobs", "*", "secrets"], ["jobs", "*", "services"],
+  ["jobs", "*", "container", "env"], ["jobs", "*", "services", "*", "env"], ["jobs", "*", "strategy", "matrix"],
+  ["jobs", "*", "steps", "#", "env"], ["jobs", "*", "steps", "#", "with"],
+];
+
+/** Whether the object at `path` is a map whose keys the author names ("*" any key, "#" any index). */
+function isAuthorKeyed(path: WorkflowPath): boolean {
+  return AUTHOR_KEYED.some((pattern) => pattern.length === path.length && pattern.every((part, index) => (part === "*" ? typeof path[index] === "string" : part === "#" ? typeof path[index] === "number" : part === path[index])));
+}
+
+function isMatrix(path: WorkflowPath): boolean {
+  return path.length === 4 && path[2] === "strategy" && path[3] === "matrix";
+}
+
+function warnUndefined(context: ToJsonContext, path: WorkflowPath): void {
+  const cycles = context.importCycles?.length ? context.importCycles : undefined;
+  context.problems.push({
+    rule: "normalize", severity: "warning", path,
+    message: `${formatPath(path)} is undefined, so it is left out of the YAML${cycles ? `: ${stillUndefined(cycles)}` : ""}`,
+    hint: cycles ? CYCLE_HINT : "give it a value (an unset process.env variable reads as undefined), or leave the key out",
+  });
+}
+
+// The likely reason an imported value is undefined, when the source's modules import each other.
+function stillUndefined(cycles: readonly (readonly string[])[]): string {
+  return `an imported value was still undefined while the source loaded, most likely because of a circular import (${describeCycles(cycles)})`;
+}
+
+// A job met in `needs` but not in `jobs`: its name and where it was defined, as far as known.
+function describeJob(job: Job, context: ToJsonContext): string {
+  const name = typeof job.spec?.name === "string" ? ` "${job.spec.name}"` : "";
+  const site = context.toSource ? resolveCallSite(job.definedAt) : undefined;
+  const at = site && context.toSource ? context.toSource(site) : undefined;
+  return `the job${name}${at ? ` defined at ${at.file}:${at.line}:${at.column}` : ""}`;
+}
+
+/** A thrown value as a message quotes it: `"boom"` for an Error, its text otherwise. */
+export function quoteError(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
+  } catch {
+    text = "(a value that cannot be shown)";
+  }
+  return JSON.stringify(text);
 }
 
 function reject(context: ToJsonContext, path: WorkflowPath, message: string, hint: string): undefined {

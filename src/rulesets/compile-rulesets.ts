@@ -8,6 +8,7 @@ import { createLocator } from "../diagnostics/locate.js";
 import { type CallSite, resolveCallSite } from "../dsl/call-site.js";
 import type { JsonObject } from "../model/json.js";
 import type { NormalizedSource, NormalizedWorkflow } from "../normalize/normalize-source.js";
+import { quoteError } from "../normalize/to-json.js";
 import type { RequiredCheck } from "../rules/_define-rule.js";
 import { requiredChecksOf } from "../validate/ruleset-checks.js";
 import { checksOfRepository } from "./check-contexts.js";
@@ -86,7 +87,14 @@ export async function compileRulesets(
         continue;
       }
       claimedBy.set(file, entry);
-      const resolved = resolveRuleset(entry.ruleset, workflows, checks);
+      let resolved: ReturnType<typeof resolveRuleset>;
+      try {
+        resolved = resolveRuleset(entry.ruleset, workflows, checks);
+      } catch (error) {
+        // the spec is the author's data: a getter or a Proxy in it may throw
+        result.diagnostics.push({ rule: "normalize", severity: "error", file, ...at, message: `ruleset "${entry.ruleset.name}" (export "${entry.exportName}"): reading it threw ${quoteError(error)}`, hint: "export plain values: a getter or a Proxy that throws cannot be turned into a ruleset" });
+        continue;
+      }
       const schemaProblems = resolved.document ? (await import("./ruleset-schema.js")).validateRulesetDocument(resolved.document) : [];
       const text = resolved.document ? rulesetText(resolved.document) : undefined;
       for (const problem of [...resolved.problems, ...schemaProblems.map((found) => ({ ...found, hint: "fix the field in the ruleset() source; GitHub's REST API would refuse it" }))]) {

@@ -39,6 +39,32 @@ describe("normalizeSource", () => {
     expect(model).toEqual({ on: "push", jobs: { t: { "runs-on": "ubuntu-latest", steps: [{ run: "x" }] } } });
   });
 
+  it("issue 9.15: warns of an undefined value only in maps whose keys the author names, and still writes the workflow", () => {
+    const { workflows, diagnostics } = normalize({
+      default: workflow("ci", {
+        on: { workflow_dispatch: { inputs: { a: undefined as never } } },
+        env: { E: undefined as never },
+        jobs: {
+          t: { ...runner, if: undefined, name: undefined, strategy: { matrix: { os: undefined as never, include: undefined as never } }, outputs: { o: undefined as never }, steps: [{ run: "x", with: { w: undefined as never }, env: { s: undefined as never }, "timeout-minutes": undefined }] },
+          gone: undefined as never,
+        },
+      }),
+    });
+    expect(workflows).toHaveLength(1);
+    const found = diagnostics.map((d) => JSON.stringify([d.rule, d.severity, d.path])).sort();
+    const expected = [["on", "workflow_dispatch", "inputs", "a"], ["env", "E"], ["jobs", "gone"], ["jobs", "t", "outputs", "o"], ["jobs", "t", "strategy", "matrix", "os"], ["jobs", "t", "steps", 0, "with", "w"], ["jobs", "t", "steps", 0, "env", "s"]];
+    expect(found).toEqual(expected.map((path) => JSON.stringify(["normalize", "warning", path])).sort());
+  });
+
+  it("issue 9.12: a getter that throws deep in a spec is reported at its path; the other workflows still normalize", () => {
+    const ok = workflow("ok", { on: "push", jobs: { t: { ...runner, steps: [{ run: "x" }] } } });
+    const bad = workflow("bad", { on: "push", jobs: { t: { ...runner, get steps(): never { throw new Error("boom"); } } } });
+    const { workflows, diagnostics } = normalize({ ok, bad });
+    expect(workflows.map((w) => w.fileName)).toEqual(["ok.yml"]);
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.path])).toEqual([["normalize", "error", ["jobs", "t", "steps"]]]);
+    expect(diagnostics[0]!.message).toContain('"boom"');
+  });
+
   const cyclic: Record<string, unknown> = { run: "x" };
   cyclic.self = cyclic;
   it.each([
