@@ -143,7 +143,8 @@ describe("a repository that installs trunkline as the README says", () => {
     for (const command of readmeInstallCommands()) {
       installs.push({ command, finished: await run(command[0]!, command.slice(1), consumer, 180_000) });
     }
-    await run("npx", ["tsc", "--init"], consumer);
+    const init = await run("npx", ["tsc", "--init"], consumer);
+    if (init.status !== 0) throw new Error(`tsc --init failed:\n${init.stdout}${init.stderr}`);
     generated = await run("npm", ["run", "gen"], consumer);
   }, 600_000);
 
@@ -152,7 +153,6 @@ describe("a repository that installs trunkline as the README says", () => {
   });
 
   it("issue 9.23: the README's install commands succeed, and npm prints nothing to act on", async () => {
-    expect(installs.map(({ command }) => command[0])).toContain("npm");
     for (const { command, finished } of installs) {
       expect({ command: command.join(" "), status: finished.status }).toEqual({ command: command.join(" "), status: 0 });
       // npm's warnings (unreviewed install scripts, deprecations) and errors are what a user must act on.
