@@ -17,7 +17,7 @@ function newestMtime(folder) {
   return newest;
 }
 
-// A checkout has the build script; an installed package ships dist/ (and src/ for its types) only.
+// A checkout has the build script; an installed package ships dist/ (bundles and declarations) only.
 if (existsSync(path.join(root, "scripts", "build.mjs")) && existsSync(path.join(root, "src"))) {
   const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(root, "src")), existsSync(path.join(root, "schema")) ? newestMtime(path.join(root, "schema")) : 0);

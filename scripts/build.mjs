@@ -1,8 +1,12 @@
-// Bundles the CLI and the public API into dist/. Run by `npm run build`, by `prepare` on install,
-// and by bin/trunkline.js when src/ is newer than dist/ in a checkout.
+// Bundles the CLI and the public API into dist/, and with `declarations` writes their type
+// declarations to dist/types/. Run in full by `npm run build` (so by `npm pack`, through `prepack`)
+// and by the tests; bin/trunkline.js rebuilds only the bundles when src/ is newer than dist/.
 import { build as esbuild } from "esbuild";
+import { execFile } from "node:child_process";
 import { rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -15,14 +19,28 @@ const requireShim = 'import { createRequire as __trunklineCreateRequire } from "
  * GitHub's parser and the schema validator, used only for outputs not validated before — sits in
  * chunks that are never read unless imported.
  */
-export async function build() {
+export async function build({ declarations = false } = {}) {
   const common = { absWorkingDir: root, bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning", legalComments: "none" };
   await rm(`${root}/dist`, { recursive: true, force: true });
   await Promise.all([
     esbuild({ ...common, entryPoints: { cli: "src/cli/run.ts", "lint-worker": "src/validate/lint-worker.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", external: ["esbuild"], banner: { js: requireShim }, loader: { ".json": "json" } }),
     esbuild({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", packages: "external" }),
     esbuild({ ...common, entryPoints: ["src/templates/index.ts"], outfile: "dist/templates.js", packages: "external" }),
+    ...(declarations ? [buildDeclarations()] : []),
   ]);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await build();
+/**
+ * Writes dist/types/**\/*.d.ts for the two public entry points with tsc (tsconfig.build.json), so that
+ * a repository that installs trunkline type-checks against declarations, never against its sources.
+ */
+async function buildDeclarations() {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  try {
+    await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.build.json", "--pretty", "false"], { cwd: root });
+  } catch (error) {
+    throw new Error(`type declarations not built:\n${error.stdout || error.stderr || error.message}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await build({ declarations: true });
