@@ -8,6 +8,7 @@ import { pathKey } from "../normalize/to-json.js";
 import type { RequiredCheck } from "../rules/_define-rule.js";
 import { sha256 } from "../sync/manifest.js";
 import { PARSER_YAML_OPTIONS } from "./parsed-yaml.js";
+import { yamlValue } from "./yaml-value.js";
 import type { RuleRunner, Suppressions } from "./run-rules.js";
 
 /** What {@link lintYaml} runs on each file. */
@@ -56,7 +57,10 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   if (document.errors.length) {
     return document.errors.map((error) => ({ rule: "parser", severity: "error" as const, file, line: error.linePos?.[0].line, column: error.linePos?.[0].col, message: error.message.split("\n")[0]! }));
   }
-  const model = document.toJS({ maxAliasCount: 1000 }) as JsonObject;
+  // an alias that names no anchor, or repeats its own container, leaves no data to check
+  const read = yamlValue(document, lineCounter);
+  if (read.problems.length) return read.problems.map((problem) => ({ rule: "parser", severity: "error" as const, file, ...problem }));
+  const model = read.value as JsonObject;
   const diagnostics: Diagnostic[] = [];
   if (!options.validationCache?.has(cacheKey)) {
     const found = (await Promise.all((await options.validators()).map((validate) => validate({ model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter } })))).flat();
