@@ -11,6 +11,7 @@ import { WORKFLOW_ROOT } from "@actions/workflow-parser/workflows/workflow-const
 import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object-reader";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedYaml } from "./parsed-yaml.js";
+import { correctParserSchema } from "./parser-corrections.js";
 
 /** Options for {@link validateWithParser}. */
 export interface ParserOptions {
@@ -37,7 +38,7 @@ export async function validateWithParser(
   const featureFlags = new FeatureFlags(options.featureFlags);
   const context = new TemplateContext(
     new TemplateValidationErrors(),
-    getWorkflowSchema(),
+    correctedWorkflowSchema(),
     new NoOperationTraceWriter(),
   );
   // NOTE: the reader consults the flags while parsing (background-step keys), not only convert
@@ -70,6 +71,19 @@ export async function validateWithParser(
 
   const lines = yamlText.split(/\r?\n/);
   return withoutRestatements(context.errors.getErrors(), readErrorCount).map((error) => toDiagnostic(error, file, lines));
+}
+
+let isCorrected = false;
+
+// The parser's definition, loaded once per process, with the pinned version's known mistakes
+// corrected (parser-corrections.ts), before anything is parsed with it.
+function correctedWorkflowSchema(): ReturnType<typeof getWorkflowSchema> {
+  const schema = getWorkflowSchema();
+  if (!isCorrected) {
+    correctParserSchema(schema);
+    isCorrected = true;
+  }
+  return schema;
 }
 
 // The converter often says again what the reader said about the very same token (same start and
