@@ -72,7 +72,7 @@ var schema41 = { "const": "pull_request_target" };
 var schema42 = { "const": "push" };
 var schema43 = { "const": "registry_package" };
 var schema44 = { "const": "release" };
-var schema45 = { "const": "branch_protection_rule" };
+var schema45 = { "const": "repository_dispatch" };
 var schema46 = { "const": "schedule" };
 var schema47 = { "const": "status" };
 var schema48 = { "const": "watch" };
@@ -475,8 +475,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                                             valid0 = valid0 || _valid0;
                                                             if (!valid0) {
                                                               const _errs61 = errors;
-                                                              if ("branch_protection_rule" !== data) {
-                                                                const err30 = { instancePath, schemaPath: "#/definitions/repository-dispatch-string/const", keyword: "const", params: { allowedValue: "branch_protection_rule" }, schema: "branch_protection_rule", parentSchema: schema45, data };
+                                                              if ("repository_dispatch" !== data) {
+                                                                const err30 = { instancePath, schemaPath: "#/definitions/repository-dispatch-string/const", keyword: "const", params: { allowedValue: "repository_dispatch" }, schema: "repository_dispatch", parentSchema: schema45, data };
                                                                 if (vErrors === null) {
                                                                   vErrors = [err30];
                                                                 } else {

@@ -26,6 +26,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
+import { PARSER_CORRECTIONS, correctDefinitionJson, recordedCorrections } from "../src/validate/parser-corrections.js";
 
 /** The definition the parser reads a workflow file with (workflow-constants.js: WORKFLOW_ROOT). */
 export const WORKFLOW_ROOT_DEFINITION = "workflow-root-strict";
@@ -472,7 +473,8 @@ export interface SchemaSource {
 
 /** Builds every file under schema/ from the parser's definition file; pure apart from esbuild's resolution. */
 export async function buildSchemaOutputs(source: SchemaSource, packageRoot: string): Promise<Map<string, string>> {
-  const template = parseTemplateSchema(JSON.parse(source.definitionJson));
+  // the pinned definition's known mistakes, corrected as the parser layer corrects them
+  const template = parseTemplateSchema(correctDefinitionJson(JSON.parse(source.definitionJson)));
   const schema = convertTemplateSchema(template);
   const schemaText = `${JSON.stringify(schema, null, 2)}\n`;
   const validatorText = await compileStandaloneValidator(schema, packageRoot);
@@ -489,6 +491,7 @@ export async function buildSchemaOutputs(source: SchemaSource, packageRoot: stri
     version: source.version,
     file: PARSER_DEFINITION_FILE,
     sha256: definitionSha256,
+    corrections: recordedCorrections(),
     generator: "scripts/build-schema.ts",
     outputs: outputHashes,
   };
@@ -513,6 +516,14 @@ hand edit (the file's sha256 no longer matches \`provenance.json\`), and the nex
 | sha256 | \`${definitionSha256}\` |
 | Root definition | \`${WORKFLOW_ROOT_DEFINITION}\` (what the parser reads a workflow file with) |
 | Generator | \`scripts/build-schema.ts\` |
+
+## Corrections
+
+Where the pinned definition disagrees with what GitHub runs, the schema is generated from the
+corrected definition, as the parser layer corrects it (\`src/validate/parser-corrections.ts\`; the
+evidence for each is in [\`docs/parser-disagreements.md\`](../docs/parser-disagreements.md)):
+
+${PARSER_CORRECTIONS.map(({ definition, pinned, corrected }) => `- \`${definition}\`: constant \`${pinned}\` → \`${corrected}\``).join("\n")}
 
 ## Outputs
 

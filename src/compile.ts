@@ -9,6 +9,7 @@ import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { JsonObject } from "./model/json.js";
 import { sha256 } from "./sync/manifest.js";
 import { type LoadedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
+import { mergeRepeats } from "./validate/merge-repeats.js";
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
 import { pathKey } from "./normalize/to-json.js";
@@ -199,14 +200,7 @@ function locateAll(diagnostics: Diagnostic[], text: string, workflow: Normalized
     if (site && !copy.source) copy.source = toSource(site);
     return copy;
   });
-  return dropRepeats(located);
-}
-
-// The schema or a rule and the parser often report the same mistake; their messages carry a hint.
-// Only an error replaces the parser's: a warning must never hide an error.
-function dropRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
-  const places = new Set(diagnostics.filter((d) => d.rule !== "parser" && d.severity === "error").map((d) => JSON.stringify(d.path)));
-  return diagnostics.filter((d) => d.rule !== "parser" || !places.has(JSON.stringify(d.path)));
+  return mergeRepeats(located);
 }
 
 function nearestCallSite(workflow: NormalizedWorkflow, path: readonly (string | number)[]) {

@@ -36,7 +36,9 @@ export interface PipelineResult {
 export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[] }): Promise<PipelineResult> {
   const discovery = await discover(io);
   const validationCache = await io.openValidationCache();
-  const lint = resolveLintSettings(discovery.lint, allRules, CONFIG_FILE);
+  // the config's text only when findings may name a line of it
+  const hasRequiredChecks = Array.isArray((discovery.lint as { requiredChecks?: unknown } | undefined)?.requiredChecks);
+  const lint = resolveLintSettings(discovery.lint, allRules, CONFIG_FILE, hasRequiredChecks ? await io.readText(CONFIG_FILE) : undefined);
   const runRules = createRuleRunner({ settings: lint.settings });
   // Each target is a repository of its own. Its generated rulesets come from this run (compile);
   // those on disk that trunkline never wrote (not in the manifest) are read here and checked too.

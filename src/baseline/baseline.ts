@@ -1,5 +1,6 @@
-import { parse } from "yaml";
+import { parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { yamlValue } from "../validate/yaml-value.js";
 
 /** Where the baseline lives, at the repository root, committed with the sources. */
 export const BASELINE_FILE = ".trunkline/baseline.json";
@@ -76,13 +77,11 @@ export function modelsFromTexts(texts: ReadonlyMap<string, string>): ModelsByFil
     get(file) {
       if (!parsed.has(file)) {
         const text = texts.get(file);
-        let model: unknown;
-        try {
-          model = text === undefined ? undefined : parse(text, { merge: true, logLevel: "silent" });
-        } catch {
-          model = undefined; // unreadable YAML: steps are then named by index
-        }
-        parsed.set(file, model);
+        const document = text === undefined ? undefined : parseDocument(text, { merge: true, logLevel: "silent" });
+        // read as far as it goes, as YAML with errors can be; aliases that cannot be resolved leave
+        // no model, and steps are then named by index
+        const read = document ? yamlValue(document) : undefined;
+        parsed.set(file, read?.value);
       }
       return parsed.get(file);
     },

@@ -67,7 +67,7 @@ export function planImport(inputs: readonly ImportInput[], options: PlanImportOp
     const { workflow, problems } = readWorkflowYaml(input.text);
     if (!workflow) {
       for (const problem of problems) {
-        plan.diagnostics.push({ ...importProblem(input.path, `${input.path} could not be read as a workflow: ${problem.message}`, "fix the YAML, then import it again"), line: problem.line, column: problem.column });
+        plan.diagnostics.push({ ...importProblem(input.path, `${input.path} could not be read as a workflow: ${problem.message}`, problem.hint ?? "fix the YAML, then import it again"), line: problem.line, column: problem.column });
       }
       continue;
     }

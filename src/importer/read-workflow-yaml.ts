@@ -2,6 +2,7 @@ import { type Document, LineCounter, type Node, type Pair, isAlias, isMap, isSca
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json } from "../model/json.js";
 import { formatPath } from "../normalize/to-json.js";
+import { yamlValue } from "../validate/yaml-value.js";
 
 /** The comments found next to one place in a workflow, as the text after each `#`. */
 export interface PlaceComments {
@@ -26,6 +27,8 @@ export interface ReadWorkflow {
 /** What went wrong reading a file, with a 1-based position when there is one. */
 export interface ReadProblem {
   message: string;
+  /** What to do about it, when there is more to say than "fix the YAML". */
+  hint?: string;
   line?: number;
   column?: number;
 }
@@ -53,7 +56,10 @@ export function readWorkflowYaml(text: string): { workflow?: ReadWorkflow; probl
     column: error.linePos?.[0].col,
   }));
   if (problems.length) return { problems };
-  const value = document.toJS({ maxAliasCount: -1 }) as unknown;
+  // an alias that names no anchor, repeats its own container or expands without bound is reported, not expanded
+  const read = yamlValue(document, lineCounter);
+  if (read.problems.length) return { problems: read.problems };
+  const value = read.value;
   const unsupported = findNonJson(value, []);
   if (unsupported) return { problems: [unsupported] };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {

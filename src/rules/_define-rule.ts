@@ -24,8 +24,11 @@ export interface RequiredCheck {
   name: string;
   /** The branches the ruleset protects, when known; `undefined` means "not known". */
   branches?: readonly string[];
-  /** The ruleset file that requires it, for messages; undefined for the config's. */
-  ruleset?: string;
+  /**
+   * Where it is required, for messages: the ruleset file, or the entry of `lint.requiredChecks` in
+   * trunkline.config.ts (`lint.requiredChecks[0] in trunkline.config.ts:12`, the line when known).
+   */
+  requiredBy?: string;
 }
 
 /** Facts about the repository, beyond the workflow file itself, that some rules need. */

@@ -45,8 +45,11 @@ export const DEFAULT_LINT_SETTINGS: ResolvedLintSettings = { levels: new Map(), 
 
 const LEVELS: readonly RuleLevel[] = ["off", "warning", "error"];
 
-/** Checks the config's `lint` section against the registered rules; problems are "config" errors. */
-export function resolveLintSettings(config: unknown, rules: readonly Rule[], configFile: string): { settings: ResolvedLintSettings; diagnostics: Diagnostic[] } {
+/**
+ * Checks the config's `lint` section against the registered rules; problems are "config" errors.
+ * With the config's text, a required check's `requiredBy` names the line of its entry.
+ */
+export function resolveLintSettings(config: unknown, rules: readonly Rule[], configFile: string, configText?: string): { settings: ResolvedLintSettings; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const problem = (message: string, hint: string) => diagnostics.push({ rule: "config", severity: "error", file: configFile, message, hint });
   if (config === undefined) return { settings: DEFAULT_LINT_SETTINGS, diagnostics };
@@ -97,10 +100,49 @@ export function resolveLintSettings(config: unknown, rules: readonly Rule[], con
   }
   if (ignores !== undefined && !Array.isArray(ignores)) problem("lint.ignores must be a list", "ignores: [{ files: [ … ], rules: [ … ] }]");
   const checks: RequiredCheck[] = [];
-  for (const check of Array.isArray(requiredChecks) ? requiredChecks : []) {
-    if (typeof check === "string") checks.push({ name: check });
-    else if (typeof check?.name === "string") checks.push(check);
-    else problem("lint.requiredChecks holds an entry without a name", 'use a check name, or { name: "all-green", branches: ["main"] }');
+  const lines = configText === undefined ? undefined : entryLines(configText, "requiredChecks");
+  for (const [index, check] of (Array.isArray(requiredChecks) ? requiredChecks : []).entries()) {
+    const name = typeof check === "string" ? check : typeof check?.name === "string" ? check.name : undefined;
+    if (name === undefined) {
+      problem("lint.requiredChecks holds an entry without a name", 'use a check name, or { name: "all-green", branches: ["main"] }');
+      continue;
+    }
+    const line = lines?.(name);
+    const requiredBy = `lint.requiredChecks[${index}] in ${configFile}${line === undefined ? "" : `:${line}`}`;
+    const branches = typeof check === "string" ? undefined : check.branches;
+    checks.push({ name, ...(branches ? { branches } : {}), requiredBy });
   }
   return { settings: { levels, options, ignores: resolvedIgnores, requiredChecks: checks }, diagnostics };
+}
+
+// The line of each entry of a list in the config's text, found by its name written as a string
+// inside the list's brackets (`key: [ … ]`); an entry built in code (a spread, a constant) has no
+// line to give.
+function entryLines(text: string, key: string): (name: string) => number | undefined {
+  const open = text.indexOf("[", text.indexOf(`${key}:`));
+  if (text.indexOf(`${key}:`) < 0 || open < 0) return () => undefined;
+  const close = closingBracket(text, open);
+  let from = open;
+  return (name) => {
+    const literals = ['"', "'", "`"].map((quote) => text.indexOf(`${quote}${name}${quote}`, from)).filter((at) => at >= 0 && at < close);
+    if (literals.length === 0) return undefined;
+    const at = Math.min(...literals);
+    from = at + name.length + 2;
+    return text.slice(0, at).split("\n").length;
+  };
+}
+
+// The index of the `]` that closes the `[` at `open`, skipping brackets inside strings.
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '"' || char === "'" || char === "`") {
+      const end = text.indexOf(char, index + 1);
+      if (end < 0) return text.length;
+      index = end;
+    } else if (char === "[") depth++;
+    else if (char === "]" && --depth === 0) return index;
+  }
+  return text.length;
 }

@@ -59,18 +59,24 @@ and from \`lint.requiredChecks\` in \`trunkline.config.ts\`.`,
   },
   workflow({ workflow, project, report }) {
     const holders = new Map<JobView, readonly string[] | undefined>();
-    const requiredBy = new Set<string>();
+    // per job, where its check is required: a ruleset file, or the config's entry
+    const requiredBy = new Map<JobView, Set<string>>();
     for (const gate of gatesOf(workflow)) holders.set(gate, undefined);
     for (const check of project.requiredChecks) {
       const wanted = check.name.toLowerCase();
       for (const job of workflow.jobs) {
         if (job.name.toLowerCase() !== wanted && job.id.toLowerCase() !== wanted && !reportsCheck(job, check.name)) continue;
         holders.set(job, [...(holders.get(job) ?? []), ...(check.branches ?? [])]);
-        if (check.ruleset) requiredBy.add(check.ruleset);
+        if (check.requiredBy) requiredBy.set(job, (requiredBy.get(job) ?? new Set()).add(check.requiredBy));
       }
     }
     if (holders.size === 0) return;
-    const names = [...holders.keys()].map((job) => `"${job.name}"`).join(", ") + (requiredBy.size ? ` (required by ${[...requiredBy].join(", ")})` : "");
+    const names = [...holders.keys()]
+      .map((job) => {
+        const where = requiredBy.get(job);
+        return `"${job.name}"${where ? ` (required by ${[...where].join(", ")})` : ""}`;
+      })
+      .join(", ");
     for (const event of PULL_REQUEST_EVENTS) {
       const trigger = workflow.triggers.get(event);
       if (!trigger?.config) continue;
@@ -78,7 +84,7 @@ and from \`lint.requiredChecks\` in \`trunkline.config.ts\`.`,
         if (trigger.config[key] === undefined) continue;
         report({
           path: [...trigger.path, key],
-          message: `${event}.${key} can skip this workflow, which holds the required check ${names}; a skipped workflow leaves it pending and blocks merging`,
+          message: `${event}.${key} can skip this workflow, which holds the required check${holders.size > 1 ? "s" : ""} ${names}; a skipped workflow leaves ${holders.size > 1 ? "them" : "it"} pending and blocks merging`,
           hint: "remove the path filter and detect changes inside the workflow instead, letting the gate allow skipped jobs",
         });
       }
@@ -88,7 +94,7 @@ and from \`lint.requiredChecks\` in \`trunkline.config.ts\`.`,
         const key = trigger.config["branches"] !== undefined ? "branches" : "branches-ignore";
         report({
           path: [...trigger.path, key],
-          message: `${event}.${key} skips pull requests into ${skipped.map((branch) => `"${branch}"`).join(", ")}, where ${names} is required; those pull requests wait for it forever`,
+          message: `${event}.${key} skips pull requests into ${skipped.map((branch) => `"${branch}"`).join(", ")}, where ${names} ${holders.size > 1 ? "are" : "is"} required; those pull requests wait for ${holders.size > 1 ? "them" : "it"} forever`,
           hint: `include ${skipped.map((branch) => `"${branch}"`).join(", ")} in ${event}.branches`,
         });
       }

@@ -4,6 +4,7 @@ import { createLocator } from "../diagnostics/locate.js";
 import type { Io } from "../io/io.js";
 import { commentSuppressions } from "../validate/lint-yaml.js";
 import { readRulesetFiles, repositoryRootOfWorkflow } from "../validate/ruleset-checks.js";
+import { yamlValue } from "../validate/yaml-value.js";
 import type { RepositoryRuleRunner } from "./run-repository-rules.js";
 
 /** What the repository rules found for `trunkline lint`, and the ruleset texts to show them in. */
@@ -38,10 +39,12 @@ export async function lintRepositories(io: Io, files: readonly string[], texts: 
       const text = texts.get(file) ?? (await io.readText(file));
       if (text === undefined) continue;
       const document = parseDocument(text);
-      if (document.errors.length > 0) continue; // lint reports the syntax error on the file itself
+      // lint reports a syntax error, or an alias that cannot be resolved, on the file itself
+      const read = document.errors.length > 0 ? undefined : yamlValue(document);
+      if (!read || read.problems.length > 0) continue;
       textOf.set(file, text);
       const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, createLocator(text)) : undefined;
-      workflows.push({ file, model: document.toJS({ maxAliasCount: 1000 }) as unknown, ...(suppressions ? { suppressions } : {}) });
+      workflows.push({ file, model: read.value, ...(suppressions ? { suppressions } : {}) });
     }
     const rulesets = [];
     for (const { file, text } of rulesetFiles) {

@@ -24,6 +24,8 @@ export interface LintJob {
 export interface LintWorkerData {
   /** The config's `lint` section, resolved again in the worker (ignores hold functions). */
   lint: unknown;
+  /** The config's text, so that a required check names the line of its entry there too. */
+  configText?: string | undefined;
   featureFlags?: ExperimentalFeatures;
 }
 
@@ -116,7 +118,7 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
   for (let count = 0; count < workerCount; count++) {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl, { workerData: { lint: options.lint, featureFlags: options.featureFlags } satisfies LintWorkerData });
+      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags } satisfies LintWorkerData });
     } catch {
       break;
     }

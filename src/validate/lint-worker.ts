@@ -3,6 +3,7 @@
 // cache keys to record. Built as its own entry point, dist/lint-worker.js.
 import { parentPort, workerData } from "node:worker_threads";
 import type { Validator } from "../compile.js";
+import { CONFIG_FILE } from "../config/resolve-config.js";
 import { resolveLintSettings } from "../rules/_settings.js";
 import { allRules } from "../rules/index.js";
 import { defaultValidators } from "./default-validators.js";
@@ -13,7 +14,7 @@ import { createRuleRunner } from "./run-rules.js";
 const data = workerData as LintWorkerData;
 // Ignores hold matcher functions, which cannot be posted: resolve them here from the same config
 // section. Its problems were already reported by the main thread.
-const settings = resolveLintSettings(data.lint, allRules, "").settings;
+const settings = resolveLintSettings(data.lint, allRules, CONFIG_FILE, data.configText).settings;
 const runRules = createRuleRunner({ settings });
 let loading: Promise<readonly Validator[]> | undefined;
 const validators = () => (loading ??= defaultValidators());

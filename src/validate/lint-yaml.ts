@@ -7,7 +7,9 @@ import type { JsonObject } from "../model/json.js";
 import { pathKey } from "../normalize/to-json.js";
 import type { RequiredCheck } from "../rules/_define-rule.js";
 import { sha256 } from "../sync/manifest.js";
+import { mergeRepeats } from "./merge-repeats.js";
 import { PARSER_YAML_OPTIONS } from "./parsed-yaml.js";
+import { yamlValue } from "./yaml-value.js";
 import type { RuleRunner, Suppressions } from "./run-rules.js";
 
 /** What {@link lintYaml} runs on each file. */
@@ -56,7 +58,10 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   if (document.errors.length) {
     return document.errors.map((error) => ({ rule: "parser", severity: "error" as const, file, line: error.linePos?.[0].line, column: error.linePos?.[0].col, message: error.message.split("\n")[0]! }));
   }
-  const model = document.toJS({ maxAliasCount: 1000 }) as JsonObject;
+  // an alias that names no anchor, or repeats its own container, leaves no data to check
+  const read = yamlValue(document, lineCounter);
+  if (read.problems.length) return read.problems.map((problem) => ({ rule: "parser", severity: "error" as const, file, ...problem }));
+  const model = read.value as JsonObject;
   const diagnostics: Diagnostic[] = [];
   if (!options.validationCache?.has(cacheKey)) {
     const found = (await Promise.all((await options.validators()).map((validate) => validate({ model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter } })))).flat();
@@ -68,7 +73,7 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, locate()) : undefined;
   diagnostics.push(...options.runRules({ model, file, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) }));
   const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locate().positionOf(diagnostic.path) } : diagnostic));
-  return dropParserRepeats(located);
+  return mergeRepeats(located);
 }
 
 // `# trunkline-ignore: rule-a, rule-b -- why`, and `# trunkline-ignore-file: rule` for the whole file.
@@ -108,13 +113,4 @@ function nodePathOnLine(line: string, lineNumber: number, locator: YamlLocator):
   let cut = path.length;
   while (cut > 0 && typeof path[cut - 1] !== "number") cut--;
   return cut > 0 ? path.slice(0, cut) : path;
-}
-
-// GitHub's parser and a rule or the schema often describe one mistake at one place; the other
-// layers' messages carry a hint, so the parser's is dropped, but only for an error of theirs: a
-// warning must never hide an error.
-function dropParserRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
-  const places = new Set(diagnostics.filter((diagnostic) => diagnostic.rule !== "parser" && diagnostic.severity === "error").map((diagnostic) => `${diagnostic.line}:${diagnostic.column}`));
-  if (places.size === 0) return diagnostics;
-  return diagnostics.filter((diagnostic) => diagnostic.rule !== "parser" || !places.has(`${diagnostic.line}:${diagnostic.column}`));
 }

@@ -1,5 +1,6 @@
 import { type ExperimentalFeatures, FeatureFlags } from "@actions/expressions/features";
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
+import { ErrorPolicy } from "@actions/workflow-parser/model/convert";
 import { TemplateContext, TemplateValidationErrors } from "@actions/workflow-parser/templates/template-context";
 import type { Position } from "@actions/workflow-parser/templates/tokens/token-range";
 import type { TemplateValidationError } from "@actions/workflow-parser/templates/template-validation-error";
@@ -10,6 +11,7 @@ import { WORKFLOW_ROOT } from "@actions/workflow-parser/workflows/workflow-const
 import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object-reader";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedYaml } from "./parsed-yaml.js";
+import { correctParserSchema } from "./parser-corrections.js";
 
 /** Options for {@link validateWithParser}. */
 export interface ParserOptions {
@@ -36,18 +38,23 @@ export async function validateWithParser(
   const featureFlags = new FeatureFlags(options.featureFlags);
   const context = new TemplateContext(
     new TemplateValidationErrors(),
-    getWorkflowSchema(),
+    correctedWorkflowSchema(),
     new NoOperationTraceWriter(),
   );
   // NOTE: the reader consults the flags while parsing (background-step keys), not only convert
   context.state["featureFlags"] = featureFlags;
 
+  let readErrorCount = 0;
   try {
     const parsed = options.document && options.document.document.errors.length === 0 ? readParsedWorkflow(file, options.document, context) : parseWorkflow({ name: file, content: yamlText }, context);
     // value is undefined when the text is not YAML; the errors already say so
+    readErrorCount = context.errors.getErrors().length;
     if (parsed.value !== undefined) {
       // Called workflows are not fetched (depth 0): their files are not ours to resolve here.
-      await convertWorkflowTemplate(context, parsed.value, undefined, { featureFlags });
+      // GitHub converts only a workflow that read without errors, so a wrong key would hide every
+      // converter finding (job ids, needs, choice inputs) until it is fixed: convert anyway, and
+      // drop what the converter says again about a token the reader already reported.
+      await convertWorkflowTemplate(context, parsed.value, undefined, { featureFlags, errorPolicy: ErrorPolicy.TryConversion });
     }
   } catch (error) {
     // The parser catches its own errors; reaching here is a parser bug, but the user still needs a report.
@@ -63,7 +70,34 @@ export async function validateWithParser(
   }
 
   const lines = yamlText.split(/\r?\n/);
-  return context.errors.getErrors().map((error) => toDiagnostic(error, file, lines));
+  return withoutRestatements(context.errors.getErrors(), readErrorCount).map((error) => toDiagnostic(error, file, lines));
+}
+
+let isCorrected = false;
+
+// The parser's definition, loaded once per process, with the pinned version's known mistakes
+// corrected (parser-corrections.ts), before anything is parsed with it.
+function correctedWorkflowSchema(): ReturnType<typeof getWorkflowSchema> {
+  const schema = getWorkflowSchema();
+  if (!isCorrected) {
+    correctParserSchema(schema);
+    isCorrected = true;
+  }
+  return schema;
+}
+
+// The converter often says again what the reader said about the very same token (same start and
+// end): "Required property is missing: run", then "Expected one of uses or run to be defined" on
+// one step. Its error is dropped then; the reader's, which GitHub prints, stays. A converter error
+// about another token at the same line and column (a mapping that starts with a bad key) is
+// another finding, and so is every reader error.
+function withoutRestatements(errors: readonly TemplateValidationError[], readErrorCount: number): TemplateValidationError[] {
+  const tokenOf = (error: TemplateValidationError) => {
+    const range = error.range;
+    return range ? `${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}` : undefined;
+  };
+  const readTokens = new Set(errors.slice(0, readErrorCount).map(tokenOf));
+  return errors.filter((error, index) => index < readErrorCount || tokenOf(error) === undefined || !readTokens.has(tokenOf(error)));
 }
 
 // What parseWorkflow does, over a document parsed already: parsing YAML is about a third of the

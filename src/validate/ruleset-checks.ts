@@ -40,7 +40,7 @@ export function requiredChecksOf(ruleset: unknown, file?: string): RequiredCheck
     if (!isRecord(rule) || rule["type"] !== "required_status_checks" || !isRecord(rule["parameters"])) return [];
     const listed = rule["parameters"]["required_status_checks"];
     return (Array.isArray(listed) ? listed : []).flatMap((check) =>
-      isRecord(check) && typeof check["context"] === "string" ? [{ name: check["context"], ...(branches.length ? { branches } : {}), ...(file ? { ruleset: file } : {}) }] : [],
+      isRecord(check) && typeof check["context"] === "string" ? [{ name: check["context"], ...(branches.length ? { branches } : {}), ...(file ? { requiredBy: file } : {}) }] : [],
     );
   });
 }

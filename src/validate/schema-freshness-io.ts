@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Io } from "../io/io.js";
+import { recordedCorrections } from "./parser-corrections.js";
 import { schemaFreshness, type SchemaFreshnessInput } from "./schema-freshness.js";
 
 const PARSER_DEFINITION = "node_modules/@actions/workflow-parser/dist/workflow-v1.0.min.json";
@@ -45,7 +46,7 @@ async function readInput(read: ReadText): Promise<SchemaFreshnessInput | undefin
     const text = await read(`schema/${name}`);
     if (text !== undefined) schemaFiles[name] = sha256(text);
   }
-  return { parserDefinitionSha256: sha256(definition), schemaFiles, provenance };
+  return { parserDefinitionSha256: sha256(definition), schemaFiles, provenance, corrections: recordedCorrections() };
 }
 
 function parserMissing(): Diagnostic {

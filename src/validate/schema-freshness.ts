@@ -8,6 +8,8 @@ export interface SchemaFreshnessInput {
   schemaFiles: Record<string, string>;
   /** The parsed schema/provenance.json, or undefined when it is missing or not JSON. */
   provenance: unknown;
+  /** The corrections to the parser's definition the generator applies now (parser-corrections.ts). */
+  corrections?: unknown;
 }
 
 const REGENERATE = 'run "npm run schema"';
@@ -31,6 +33,11 @@ export function schemaFreshness(input: SchemaFreshnessInput): Diagnostic[] {
       ),
     );
   }
+  if (input.corrections !== undefined && JSON.stringify(input.corrections) !== JSON.stringify(provenance.corrections ?? [])) {
+    diagnostics.push(
+      sync("schema/workflow.schema.json", "schema/ is stale: the corrections to the parser's definition (src/validate/parser-corrections.ts) changed after generation", REGENERATE),
+    );
+  }
   for (const [name, recorded] of Object.entries(provenance.outputs)) {
     const file = `schema/${name}`;
     const current = input.schemaFiles[name];
@@ -50,6 +57,7 @@ interface Provenance {
   version: string;
   sha256: string;
   outputs: Record<string, string>;
+  corrections?: unknown;
 }
 
 function readProvenance(value: unknown): Provenance | undefined {
@@ -63,6 +71,7 @@ function readProvenance(value: unknown): Provenance | undefined {
     version: typeof record["version"] === "string" ? record["version"] : "an unknown version",
     sha256: record["sha256"],
     outputs: outputs as Record<string, string>,
+    corrections: record["corrections"],
   };
 }
 

@@ -54,6 +54,15 @@ function listSkips(cases: Case[]): Map<string, string> {
   return skips;
 }
 
+/**
+ * Converter findings GitHub prints only once the reader's errors are fixed (it converts only a
+ * workflow that read cleanly), which trunkline reports in the same run: by case, each with where,
+ * what and why.
+ */
+const FINDINGS_GITHUB_PRINTS_LATER: Record<string, { at: string; message: string; why: string }[]> = {
+  "job-container-invalid.yml": [{ at: "21:9", message: "Container image cannot be empty", why: "build3's service has an unknown key and no image; GitHub names the missing image after the key is fixed" }],
+};
+
 function positionKey(line: number | undefined, column: number | undefined): string {
   return `${line}:${column}`;
 }
@@ -63,6 +72,10 @@ describe.skipIf(!isCorpusPresent)("GitHub parser corpus", () => {
   const all = files.map(readCase);
   const skips = isCorpusPresent ? listSkips(all) : new Map<string, string>();
   const cases = all.filter(({ file }) => !skips.has(file));
+
+  it("every FINDINGS_GITHUB_PRINTS_LATER entry names a case that is run", () => {
+    expect(Object.keys(FINDINGS_GITHUB_PRINTS_LATER).filter((file) => !cases.some((entry) => entry.file === file))).toEqual([]);
+  });
 
   it("has the cases the corpus README describes", () => {
     expect(files).toHaveLength(195);
@@ -88,7 +101,9 @@ describe.skipIf(!isCorpusPresent)("GitHub parser corpus", () => {
       const printed = POSITION.exec(message);
       return printed ? positionKey(Number(printed[1]), Number(printed[2])) : "no position";
     });
-    const reported = diagnostics.map((diagnostic) => positionKey(diagnostic.line, diagnostic.column));
-    expect(reported.sort()).toEqual(expected.sort());
+    const later = FINDINGS_GITHUB_PRINTS_LATER[file] ?? [];
+    const reported = diagnostics.filter((diagnostic) => !later.some(({ at, message }) => at === positionKey(diagnostic.line, diagnostic.column) && message === diagnostic.message));
+    expect(diagnostics.length - reported.length).toBe(later.length);
+    expect(reported.map((diagnostic) => positionKey(diagnostic.line, diagnostic.column)).sort()).toEqual(expected.sort());
   });
 });

@@ -42,8 +42,6 @@ const knownDisagreements: Record<string, string> = {
     "GitHub's template reader accepts it; the parser's converter rejects a choice input without options (parser stage)",
   "schemastore/invalid/workflow_dispatch-inputs-string-default-bool.yaml":
     "GitHub's template reader accepts it; the parser's converter rejects a boolean default for a string input (parser stage)",
-  "actionlint-ok/events_with_no_config.yaml":
-    "GitHub's parser rejects `repository_dispatch` in an event list: its definition gives repository-dispatch-string the constant \"branch_protection_rule\"",
   "actionlint-ok/workflow_dispatch_upper_case_inputs.yaml":
     "GitHub's parser rejects a workflow_dispatch input declared with no value (null): each input must be a mapping",
 };

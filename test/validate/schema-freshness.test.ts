@@ -56,6 +56,14 @@ describe("schemaFreshness", () => {
     expect(found.map(({ rule, file }) => ({ rule, file }))).toEqual([{ rule: "sync", file: "schema/validate-workflow.js" }]);
   });
 
+  it("issue 9.21: reports a stale schema when the corrections to the parser's definition changed", () => {
+    const corrections = [{ id: "x", definition: "x", pinned: "a", corrected: "b" }];
+    expect(schemaFreshness({ ...fresh, provenance: { ...(fresh.provenance as object), corrections }, corrections })).toEqual([]);
+    const found = schemaFreshness({ ...fresh, provenance: { ...(fresh.provenance as object), corrections }, corrections: [] });
+    expect(found.map(({ rule, file }) => ({ rule, file }))).toEqual([{ rule: "sync", file: "schema/workflow.schema.json" }]);
+    expect(found[0]?.message).toContain("parser-corrections.ts");
+  });
+
   it("reports a missing output", () => {
     const found = schemaFreshness({ ...fresh, schemaFiles: { "workflow.schema.json": "bbb" } });
     expect(found.map(({ rule, file }) => ({ rule, file }))).toEqual([{ rule: "sync", file: "schema/validate-workflow.js" }]);

@@ -39,7 +39,7 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const diagnostics: Diagnostic[] = [];
   const { files, missing } = await lintTargets(options.paths, io, config.outDirs);
   diagnostics.push(...missing);
-  const settings = resolveLintSettings(config.lint, allRules, CONFIG_FILE);
+  const settings = resolveLintSettings(config.lint, allRules, CONFIG_FILE, config.text);
   const validationCache = await io.openValidationCache();
   let loading: Promise<readonly Validator[]> | undefined;
   const validators = () => (loading ??= defaultValidators());
@@ -74,7 +74,7 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   if (jobs.length > 0) {
     // in file order, so the findings arrive in the same order however the files were shared
     jobs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
     diagnostics.push(...found.flat());
   }
   await validationCache?.save();
@@ -124,13 +124,16 @@ interface LintConfigView {
   outDirs: string[];
   featureFlags?: ExperimentalFeatures;
   lint?: unknown;
+  /** The config's text, so findings can name the line of an entry. */
+  text?: string;
   diagnostics: Diagnostic[];
 }
 
 // Only the config is loaded, not the sources: lint reads YAML.
 async function loadConfig(io: Io): Promise<LintConfigView> {
   const targetFolders = await io.listFolders(`${SOURCE_DIR}/targets`);
-  if ((await io.readText(CONFIG_FILE)) === undefined) {
+  const text = await io.readText(CONFIG_FILE);
+  if (text === undefined) {
     return { outDirs: defaultTargets(targetFolders).map((target) => target.outDir), diagnostics: [] };
   }
   const loaded = await io.loadModules([CONFIG_FILE], "config");
@@ -141,6 +144,7 @@ async function loadConfig(io: Io): Promise<LintConfigView> {
     outDirs: checked.targets.map((target) => target.outDir),
     featureFlags: checked.config.parser?.featureFlags,
     lint: checked.config.lint,
+    text,
     diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
   };
 }
