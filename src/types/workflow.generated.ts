@@ -1750,13 +1750,13 @@ export interface Jobs {
   /**
    * A unique identifier for the job. The identifier must start with a letter or _ and contain only alphanumeric characters, -, or _.
    */
-  [jobId: string]: Job;
+  [jobId: string]: WorkflowJob;
 }
 
 /**
  * Each job must have an id to associate with the job. The key `job_id` is a string and its value is a map of the job's configuration data. You must replace `<job_id>` with a string that is unique to the jobs object. The `<job_id>` must start with a letter or _ and contain only alphanumeric characters, -, or _.
  */
-export type Job = RunnerJob | ReusableWorkflowCallJob;
+export type WorkflowJob = RunnerJob | ReusableWorkflowCallJob;
 
 /**
  * `job-factory` in GitHub's workflow definition.
@@ -2239,12 +2239,12 @@ export interface JobDefaultsRun {
 /**
  * A job contains a sequence of tasks called `steps`. Steps can run commands, run setup tasks, run an action in your repository, a public repository, or an action published in a Docker registry, wait for background steps to complete, or cancel a background step. Not all steps run actions, but all actions run as a step. Each step runs in its own process in the runner environment and has access to the workspace and filesystem. Because steps run in their own process, changes to environment variables are not preserved between steps. GitHub provides built-in steps to set up and complete a job.
  */
-export type Steps = readonly (Step)[];
+export type Steps = readonly (WorkflowStep)[];
 
 /**
  * `steps-item` in GitHub's workflow definition.
  */
-export type Step = RunStep | UsesStep | WaitStep | WaitAllStep | CancelStep | ParallelStep;
+export type WorkflowStep = RunStep | UsesStep | WaitStep | WaitAllStep | CancelStep | ParallelStep;
 
 /**
  * `run-step` in GitHub's workflow definition.
@@ -2753,7 +2753,7 @@ export interface ParallelStep {
 /**
  * `parallel-steps` in GitHub's workflow definition.
  */
-export type ParallelSteps = readonly (Step)[];
+export type ParallelSteps = readonly (WorkflowStep)[];
 
 /**
  * Use `snapshot` to define a custom image you want to create or update after your job succeeds by taking a snapshot of your runner.
