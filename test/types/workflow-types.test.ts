@@ -29,12 +29,15 @@ describe("trunkline's workflow types (src/types/)", () => {
     ["trigger-unknown.ts", "`pul_request`"],
     ["runner-job-with.ts", "a runner job with `with:`"],
     ["call-job-steps.ts", "a reusable-workflow call with `steps`"],
+    ["dsl-step.ts", "`uzes:` and `uses` with `run` in `step({ … })`, `uzes:` in a plain step inside `job({ … })`"],
+    ["dsl-job.ts", "\"timeout-minute\", a runner job with `with:` and a call with `steps` in `job({ … })`"],
+    ["dsl-workflow.ts", "`pul_request`, `contents: \"wirte\"` and \"timeout-minute\" in a plain job, in `workflow(…)`"],
   ])("issue 10.1: %s (%s) is a type error on its line", (file) => {
     expect(expectedIn(file).length).toBeGreaterThan(0);
     expect(errorsIn(file)).toEqual(expectedIn(file));
   });
 
-  it.each(["valid-workflow.ts"])("issue 10.1: %s, a realistic workflow using many keys, type-checks with no error", (file) => {
+  it.each(["valid-workflow.ts", "dsl-valid.ts"])("issue 10.1: %s, a realistic workflow using many keys, type-checks with no error", (file) => {
     expect(check.files).toContain(file);
     expect(errorsIn(file)).toEqual([]);
   });
