@@ -1,10 +1,10 @@
-import type { GeneratedWorkflowTypes as GW } from "@github-actions-workflow-ts/lib";
+import type { PermissionsMapping } from "../types/index.js";
 
 // Least privilege: the workflow's token reads only; each job that needs more asks for it by name.
 // https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token
 
-/** A `permissions:` mapping of scopes to `read`, `write` or `none`. */
-export type PermissionsSpec = GW.PermissionsEvent;
+/** A `permissions:` mapping of scopes to `read`, `write` or `none`, as GitHub's definition allows each scope. */
+export type PermissionsSpec = PermissionsMapping;
 
 /** For the top of a workflow: the token can read the repository and nothing else. */
 export function readOnlyPermissions(): PermissionsSpec {

@@ -1,10 +1,11 @@
 import type { GeneratedWorkflowTypes as GW } from "@github-actions-workflow-ts/lib";
+import type * as GitHub from "../types/index.js";
 import type { JOB, STEP, WORKFLOW } from "./brand.js";
 import type { RuleId } from "../rules/index.js";
 import type { CallSite } from "./call-site.js";
 
-/** A step as GitHub defines it: `uses` an action or `run`s a script. */
-export type StepSpec = GW.Step;
+/** A step as GitHub defines it: `uses` an action or `run`s a script (never both). */
+export type StepSpec = GitHub.WorkflowStep;
 
 /** What trunkline keeps beside a workflow, job or step, out of band: none of it is written to the YAML. */
 export interface DefineOptions {
@@ -30,7 +31,7 @@ export interface Step {
 export type JobRef = Job;
 
 /** The fields of a job that runs steps on a runner. `needs` takes the jobs themselves, not ids. */
-export type RunnerJobSpec = Omit<GW.NormalJob, "needs" | "steps"> & {
+export type RunnerJobSpec = Omit<GitHub.RunnerJob, "needs" | "steps"> & {
   /**
    * Jobs that must finish before this one starts. Pass the job objects; trunkline writes their ids,
    * so a renamed job can never leave a dangling `needs`.
@@ -42,7 +43,7 @@ export type RunnerJobSpec = Omit<GW.NormalJob, "needs" | "steps"> & {
 };
 
 /** The fields of a job that calls a reusable workflow (`uses: owner/repo/.github/workflows/x.yml@ref`). */
-export type CallerJobSpec = Omit<GW.ReusableWorkflowCallJob, "needs"> & {
+export type CallerJobSpec = Omit<GitHub.ReusableWorkflowCallJob, "needs"> & {
   /** Jobs that must finish first, as job objects. */
   needs?: readonly JobRef[];
 };
@@ -60,9 +61,12 @@ export interface Job<Spec extends JobSpec = JobSpec> {
 }
 
 /** A workflow's fields as GitHub defines them; `jobs` maps job ids to jobs. */
-export type WorkflowSpec = Omit<GW.Workflow, "jobs"> & {
-  /** The jobs, keyed by id. The key is the id other workflows and rulesets see. */
-  jobs: Record<string, Job | GW.NormalJob | GW.ReusableWorkflowCallJob>;
+export type WorkflowSpec = Omit<GitHub.Workflow, "jobs"> & {
+  /**
+   * The jobs, keyed by id. The key is the id other workflows and rulesets see. Plain job objects
+   * typed with @github-actions-workflow-ts/lib's types are accepted as well.
+   */
+  jobs: Record<string, Job | GitHub.WorkflowJob | GW.NormalJob | GW.ReusableWorkflowCallJob>;
 };
 
 /** A workflow built with {@link workflow}: what a source file exports to get a YAML file. */

@@ -18,7 +18,9 @@ export function workflow(file: string, spec: WorkflowSpec, options?: DefineOptio
  * Declares a job. Give it an id by placing it in a workflow's `jobs`; other jobs `needs` it by
  * reference. Errors found in the job point back at this line.
  */
-export function job<Spec extends JobSpec>(spec: Spec, options?: DefineOptions): Job<Spec> {
+// NOTE: `Spec` is never inferred from the argument: a generic argument skips TypeScript's check for
+// unknown keys, so `job({ "timeout-minute": 5 })` would pass. Name it to narrow: `job<RunnerJobSpec>({ … })`.
+export function job<Spec extends JobSpec = JobSpec>(spec: NoInfer<Spec>, options?: DefineOptions): Job<Spec> {
   return { [JOB]: true, spec, definedAt: captureCallSite(), ...outOfBand(options) };
 }
 

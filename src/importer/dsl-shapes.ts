@@ -3,7 +3,7 @@ import { isJsonObject } from "../model/json.js";
 
 /**
  * A conservative description of the TypeScript types the DSL's `workflow()`, `job()` and `step()`
- * accept (they come from @github-actions-workflow-ts/lib's generated workflow types). The importer
+ * accept (they come from src/types/, generated from GitHub's workflow definition). The importer
  * asks it whether a YAML value would typecheck as written; where it would not, the value is written
  * with a narrow cast instead. Saying "does not fit" when TypeScript would accept costs one needless
  * cast; saying "fits" when it would not breaks the build, so every doubt answers "does not fit".
@@ -49,12 +49,16 @@ const expressionOr = (type: TypeShape) => union(type, string);
 const envMap = union(record(scalar), string);
 const permissionLevel = oneOf("read", "write", "none");
 const PERMISSION_SCOPES = [
-  "actions", "artifact-metadata", "attestations", "checks", "code-quality", "contents", "deployments", "discussions", "id-token",
+  "actions", "artifact-metadata", "attestations", "checks", "code-quality", "contents", "deployments", "discussions", "drives",
   "issues", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
 ];
 const permissions = union(
   oneOf("read-all", "write-all"),
-  closed({ ...Object.fromEntries(PERMISSION_SCOPES.map((scope) => [scope, optional(permissionLevel)])), models: optional(oneOf("read", "none")) }),
+  closed({
+    ...Object.fromEntries(PERMISSION_SCOPES.map((scope) => [scope, optional(permissionLevel)])),
+    "id-token": optional(oneOf("write", "none")), "copilot-requests": optional(oneOf("write", "none")),
+    models: optional(oneOf("read", "none")), "vulnerability-alerts": optional(oneOf("read", "none")),
+  }),
 );
 const shell = string;
 const defaults = closed({ run: optional(closed({ shell: optional(shell), "working-directory": optional(string) })) });
@@ -65,15 +69,15 @@ const concurrency = union(string, closed({ group: required(string), "cancel-in-p
 const ACTIVITY_TYPES: Record<string, readonly string[]> = {
   branch_protection_rule: ["created", "edited", "deleted"],
   check_run: ["created", "rerequested", "completed", "requested_action"],
-  check_suite: ["completed", "requested", "rerequested"],
+  check_suite: ["completed"],
   discussion: ["created", "edited", "deleted", "transferred", "pinned", "unpinned", "labeled", "unlabeled", "locked", "unlocked", "category_changed", "answered", "unanswered"],
   discussion_comment: ["created", "edited", "deleted"],
   issue_comment: ["created", "edited", "deleted"],
-  issues: ["opened", "edited", "deleted", "transferred", "pinned", "unpinned", "closed", "reopened", "assigned", "unassigned", "labeled", "unlabeled", "locked", "unlocked", "milestoned", "demilestoned"],
+  issues: ["opened", "edited", "deleted", "transferred", "pinned", "unpinned", "closed", "reopened", "assigned", "unassigned", "labeled", "unlabeled", "locked", "unlocked", "milestoned", "demilestoned", "field_added", "field_removed", "typed", "untyped"],
   label: ["created", "edited", "deleted"],
   merge_group: ["checks_requested"],
   milestone: ["created", "closed", "opened", "edited", "deleted"],
-  project: ["created", "updated", "closed", "reopened", "edited", "deleted"],
+  project: ["created", "closed", "reopened", "edited", "deleted"],
   project_card: ["created", "moved", "converted", "edited", "deleted"],
   project_column: ["created", "updated", "moved", "deleted"],
   pull_request: ["assigned", "unassigned", "labeled", "unlabeled", "opened", "edited", "closed", "reopened", "synchronize", "converted_to_draft", "ready_for_review", "locked", "unlocked", "milestoned", "demilestoned", "review_requested", "review_request_removed", "auto_merge_enabled", "auto_merge_disabled", "enqueued", "dequeued"],
@@ -83,33 +87,43 @@ const ACTIVITY_TYPES: Record<string, readonly string[]> = {
   registry_package: ["published", "updated"],
   release: ["published", "unpublished", "created", "edited", "deleted", "prereleased", "released"],
   workflow_run: ["requested", "completed", "in_progress"],
+  watch: ["started"],
 };
-const EVENTS_WITHOUT_TYPES = ["create", "delete", "deployment", "deployment_status", "fork", "gollum", "page_build", "public", "status", "watch", "repository_dispatch"];
-/** The event names `on: <name>` and `on: [<names>]` accept. */
-const EVENT_NAMES = [...Object.keys(ACTIVITY_TYPES), ...EVENTS_WITHOUT_TYPES, "push", "workflow_call", "workflow_dispatch"];
+// Events whose definition takes no settings at all: only `null` (`create:` with nothing after it).
+const EVENTS_WITHOUT_SETTINGS = ["create", "delete", "deployment", "deployment_status", "fork", "gollum", "page_build", "public", "status"];
+/**
+ * The event names `on: <name>` and `on: [<names>]` accept. NOTE: not `repository_dispatch`: the
+ * definition's constant for it reads "branch_protection_rule", so GitHub's parser (and the types)
+ * reject the string form; only the mapping form `repository_dispatch:` works.
+ */
+const EVENT_NAMES = [...Object.keys(ACTIVITY_TYPES), ...EVENTS_WITHOUT_SETTINGS, "push", "workflow_call", "workflow_dispatch"];
 
-const refFilters = { branches: optional(stringList), "branches-ignore": optional(stringList), tags: optional(stringList), "tags-ignore": optional(stringList), paths: optional(stringList), "paths-ignore": optional(stringList) };
+const branchFilters = { branches: optional(stringList), "branches-ignore": optional(stringList) };
+const pathFilters = { paths: optional(stringList), "paths-ignore": optional(stringList) };
+const tagFilters = { tags: optional(stringList), "tags-ignore": optional(stringList) };
 const typesOf = (event: string) => optional(nonEmptyList(oneOf(...ACTIVITY_TYPES[event]!)));
 
 function eventShape(event: string): TypeShape {
-  if (event === "push") return union(nullShape, open(refFilters));
-  if (event === "pull_request" || event === "pull_request_target") return union(nullShape, open({ types: typesOf(event), ...refFilters }));
-  if (event === "workflow_run") return union(nullShape, open({ types: typesOf(event), workflows: optional(stringList) }));
-  if (ACTIVITY_TYPES[event]) return union(nullShape, open({ types: typesOf(event) }));
-  return union(nullShape, record(unknown));
+  if (event === "push") return union(nullShape, closed({ ...branchFilters, ...tagFilters, ...pathFilters }));
+  if (event === "pull_request" || event === "pull_request_target") return union(nullShape, closed({ types: typesOf(event), ...branchFilters, ...pathFilters }));
+  if (event === "merge_group") return union(nullShape, closed({ types: typesOf(event), ...branchFilters }));
+  if (event === "workflow_run") return union(nullShape, closed({ types: typesOf(event), workflows: optional(stringList), ...branchFilters }));
+  if (event === "repository_dispatch") return union(nullShape, closed({ types: optional(stringList) }));
+  if (ACTIVITY_TYPES[event]) return union(nullShape, closed({ types: typesOf(event) }));
+  return nullShape;
 }
 
-const workflowCall = open({
+const workflowCall = closed({
   inputs: optional(record(closed({ description: optional(string), required: optional(boolean), type: required(oneOf("boolean", "number", "string")), default: optional(scalar) }))),
   outputs: optional(record(closed({ description: optional(string), value: required(string) }))),
   secrets: optional(record(closed({ description: optional(string), required: optional(boolean) }))),
 });
-const dispatchInput = open({
-  description: optional(string), deprecationMessage: optional(string), required: optional(boolean), default: optional(scalar),
+const dispatchInput = closed({
+  description: optional(string), required: optional(boolean), default: optional(scalar),
   type: optional(oneOf("string", "choice", "boolean", "number", "environment")), options: optional(stringList),
 });
 const eventMap = closed({
-  ...Object.fromEntries([...Object.keys(ACTIVITY_TYPES), ...EVENTS_WITHOUT_TYPES, "push"].map((event) => [event, optional(eventShape(event))])),
+  ...Object.fromEntries([...Object.keys(ACTIVITY_TYPES), ...EVENTS_WITHOUT_SETTINGS, "push", "repository_dispatch"].map((event) => [event, optional(eventShape(event))])),
   workflow_call: optional(workflowCall),
   workflow_dispatch: optional(closed({ inputs: optional(record(dispatchInput)) })),
   schedule: optional(nonEmptyList(closed({ cron: required(string), timezone: optional(string) }))),
@@ -120,14 +134,14 @@ const on = union(oneOf(...EVENT_NAMES), nonEmptyList(oneOf(...EVENT_NAMES)), eve
 // which always fit, and checks each job and step on its own.
 /** The fields of `workflow(file, spec)` other than `jobs`. */
 export const WORKFLOW_SPEC: TypeShape = closed({
-  name: optional(string), "run-name": optional(string), on: required(on), env: optional(envMap), defaults: optional(defaults),
+  name: optional(string), description: optional(string), "run-name": optional(string), on: required(on), env: optional(envMap), defaults: optional(defaults),
   concurrency: optional(concurrency), permissions: optional(permissions), jobs: required(unknown),
 });
 
 const configuration: TypeShape = union(scalar, lazy(() => record(configuration)), lazy(() => ({ kind: "array", item: configuration })));
 const matrix = union(record(union(nonEmptyList(configuration), string)), string);
 const strategy = closed({ matrix: required(matrix), "fail-fast": optional(expressionOr(boolean)), "max-parallel": optional(expressionOr(number)) });
-const credentials = open({ username: optional(string), password: optional(string) });
+const credentials = closed({ username: optional(string), password: optional(string) });
 const containerFields = {
   image: required(string), credentials: optional(credentials), env: optional(envMap),
   ports: optional(nonEmptyList(union(number, string))), volumes: optional(stringList), options: optional(string),
@@ -138,7 +152,7 @@ const jobCommon = { name: optional(string), permissions: optional(permissions), 
 export const RUNNER_JOB_SPEC: TypeShape = closed({
   ...jobCommon,
   snapshot: optional(union(string, closed({ "image-name": required(string), version: optional(string) }))),
-  "runs-on": required(union(string, nonEmptyList(string), open({ group: optional(string), labels: optional(union(string, { kind: "array", item: string })) }))),
+  "runs-on": required(union(string, nonEmptyList(string), closed({ group: optional(string), labels: optional(union(string, { kind: "array", item: string })) }))),
   environment: optional(union(string, closed({ name: required(string), url: optional(string), deployment: optional(expressionOr(boolean)) }))),
   outputs: optional(record(string)),
   env: optional(envMap),
@@ -154,26 +168,33 @@ export const RUNNER_JOB_SPEC: TypeShape = closed({
 export const CALLER_JOB_SPEC: TypeShape = closed({
   ...jobCommon,
   uses: required(string),
-  with: optional(envMap),
-  secrets: optional(envMap),
+  // no expression in place of the whole mapping here: the definition gives these keys no context
+  with: optional(record(scalar)),
+  secrets: optional(union(record(scalar), oneOf("inherit"))),
 });
 
-/** The fields of `step(spec)`; steps accept unknown keys. */
-export const STEP_SPEC: TypeShape = open({
-  id: optional(string), if: optional(scalar), name: optional(string), uses: optional(string), run: optional(string),
-  "working-directory": optional(string), shell: optional(shell),
-  // `with` is typed as an intersection with a string alternative; a string `with` is left to a cast
-  with: optional(record(scalar)),
-  env: optional(envMap),
-  "continue-on-error": optional(expressionOr(boolean)), "timeout-minutes": optional(expressionOr(number)),
-  background: optional(boolean), wait: optional(union(string, stringList)), "wait-all": optional(union(boolean, nullShape)), cancel: optional(string),
-  parallel: optional(nonEmptyList(lazy(() => STEP_SPEC))),
-});
+// The keys every kind of step shares; each kind below is closed, so a step with both `uses` and
+// `run` (or any unknown key) fits none and is cast.
+const stepCommon = { id: optional(string), name: optional(string), "continue-on-error": optional(expressionOr(boolean)) };
+const runnableStep = {
+  ...stepCommon, if: optional(scalar), env: optional(envMap), "timeout-minutes": optional(expressionOr(number)), background: optional(boolean),
+};
+
+/** The fields of `step(spec)`: one of the kinds of step GitHub's definition lists, each with exactly its keys. */
+export const STEP_SPEC: TypeShape = union(
+  closed({ ...runnableStep, run: required(string), "working-directory": optional(string), shell: optional(shell) }),
+  // `with` also takes an expression string; a string `with` is left to a cast
+  closed({ ...runnableStep, uses: required(string), with: optional(record(scalar)) }),
+  closed({ ...stepCommon, wait: required(union(string, stringList)) }),
+  closed({ ...stepCommon, "wait-all": required(union(boolean, nullShape)) }),
+  closed({ ...stepCommon, cancel: required(string) }),
+  closed({ parallel: required({ kind: "array", item: lazy(() => STEP_SPEC) }) }),
+);
 
 /**
- * How object literals are checked. `workflow()` and `step()` take a declared type, so TypeScript
- * rejects unknown keys ("excess properties"); `job()` infers its argument's type, so unknown keys
- * pass and only the types of known keys are checked.
+ * How object literals are checked. `workflow()`, `job()` and `step()` take a declared type, so
+ * TypeScript rejects unknown keys ("excess properties"); "inferred" is for a generic argument, where
+ * unknown keys pass and only the types of known keys are checked.
  */
 export type CheckMode = "exact" | "inferred";
 
@@ -273,7 +294,10 @@ function pickVariant(value: Json, shape: TypeShape): TypeShape | undefined {
   if (shape.kind !== "union") return shape;
   const kind = Array.isArray(value) ? "array" : isJsonObject(value) ? "object" : undefined;
   const candidates = shape.of.map((option) => (option.kind === "lazy" ? option.get() : option)).filter((option) => option.kind === kind);
-  return candidates.length === 1 ? candidates[0] : undefined;
+  if (candidates.length === 1) return candidates[0];
+  // several maps (the kinds of step): the one whose required keys the value has, when only one does
+  const keyed = candidates.filter((option) => option.kind === "object" && isJsonObject(value) && Object.entries(option.props).every(([key, prop]) => !prop.required || key in value));
+  return keyed.length === 1 ? keyed[0] : undefined;
 }
 
 function describeShape(shape: TypeShape): string {

@@ -136,7 +136,7 @@ class Context {
     }
     this.imports.add("job");
     const shape = "uses" in value ? CALLER_JOB_SPEC : RUNNER_JOB_SPEC;
-    const plan = planCasts(value, shape, "inferred");
+    const plan = planCasts(value, shape, "exact");
     const rootCast = plan.get(castKey([]));
     if (rootCast !== undefined) {
       this.looselyTyped.push({ path, reason: rootCast });

@@ -113,7 +113,7 @@ describe.skipIf(!HAS_CORPORA)("import round trip over the external corpora", () 
 
   it("the imported sources typecheck", async () => {
     // a source with a type error proves the check sees trunkline's types and reports what is wrong
-    await repo.write("sentinel.ts", 'import { job } from "trunkline";\nexport const broken = job({ "runs-on": 42, steps: [] });\n');
+    await repo.write("sentinel.ts", 'import { job } from "trunkline";\nexport const broken = job({ "runs-on": "x", "timeout-minute": 5, steps: [] });\n');
     const files = [...CORPORA.flatMap((corpus) => sourcesOf(corpus)), "sentinel.ts"].map((source) => path.join(repo.root, source));
     const program = ts.createProgram(files, {
       target: ts.ScriptTarget.ES2022,

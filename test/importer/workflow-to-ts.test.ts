@@ -81,10 +81,20 @@ describe("planCasts: the narrowest casts that typecheck", () => {
     expect(plan({ uses: "o/r/.github/workflows/x.yml@v1", secrets: "inherit", with: { a: 1 } }, CALLER_JOB_SPEC, "inferred")).toEqual([]);
   });
 
-  it("checks steps: extra keys pass, wrong types are cast", () => {
-    expect(plan({ run: "x", "custom-key": 1 }, STEP_SPEC)).toEqual([]);
+  it("issue 10.1: checks steps as the generated types do: an unknown key or both uses and run cast the step, a wrong value only itself", () => {
+    expect(plan({ run: "x", "custom-key": 1 }, STEP_SPEC)).toEqual([[""]]);
+    expect(plan({ uses: "a/b@v1", run: "x" }, STEP_SPEC)).toEqual([[""]]);
     expect(plan({ uses: "a/b@v1", with: { flag: null } }, STEP_SPEC)).toEqual([["with", "flag"]]);
+    expect(plan({ parallel: [{ run: "a" }, { uses: "a/b@v1" }] }, STEP_SPEC)).toEqual([]);
     expect(castKey(["a", 0])).toBe("a\u00000");
+  });
+
+  it("issue 10.1: job() checks unknown keys as the generated types do, and only what the definition allows", () => {
+    expect(plan({ "runs-on": "x", steps: [], "timeout-minute": 5 }, RUNNER_JOB_SPEC)).toEqual([[""]]);
+    expect(plan({ "runs-on": "x", steps: [], permissions: { "id-token": "read" } }, RUNNER_JOB_SPEC)).toEqual([["permissions", "id-token"]]);
+    expect(plan({ uses: "o/r/.github/workflows/x.yml@v1", secrets: "${{ secrets.all }}" }, CALLER_JOB_SPEC)).toEqual([["secrets"]]);
+    expect(plan({ on: "repository_dispatch", jobs: {} })).toEqual([["on"]]);
+    expect(plan({ on: { create: { tags: ["v*"] } }, jobs: {} })).toEqual([["on", "create"]]);
   });
 
   it("stays linear on deeply nested values", () => {

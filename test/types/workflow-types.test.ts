@@ -1,0 +1,60 @@
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type FixtureCheck, checkFixtures } from "./_type-check.js";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures", import.meta.url));
+const HARNESS_FIXTURES = fileURLToPath(new URL("./harness-fixtures", import.meta.url));
+
+// One Program for every fixture: each row of issue 10's table is a fixture file whose marked lines
+// must be exactly the lines the compiler reports.
+describe("trunkline's workflow types (src/types/)", () => {
+  let check: FixtureCheck;
+  beforeAll(() => {
+    check = checkFixtures(FIXTURES);
+  }, 60_000);
+  const errorsIn = (file: string) => check.actual.filter((error) => error.file === file);
+  const expectedIn = (file: string) => check.expected.filter((error) => error.file === file);
+
+  it("issue 10.1: the compiler reports exactly the marked errors, and no option or global error", () => {
+    expect(check.elsewhere).toEqual([]);
+    expect(check.actual).toEqual(check.expected);
+    expect(check.unmatchedTexts).toEqual([]);
+  });
+
+  it.each([
+    ["step-unknown-key.ts", "`uzes:` in a step object"],
+    ["job-unknown-key.ts", 'job key "timeout-minute"'],
+    ["step-uses-and-run.ts", "a step with both `uses` and `run`"],
+    ["permission-level.ts", 'contents: "wirte"'],
+    ["trigger-unknown.ts", "`pul_request`"],
+    ["runner-job-with.ts", "a runner job with `with:`"],
+    ["call-job-steps.ts", "a reusable-workflow call with `steps`"],
+    ["dsl-step.ts", "`uzes:` and `uses` with `run` in `step({ … })`, `uzes:` in a plain step inside `job({ … })`"],
+    ["dsl-job.ts", "\"timeout-minute\", a runner job with `with:` and a call with `steps` in `job({ … })`"],
+    ["dsl-workflow.ts", "`pul_request`, `contents: \"wirte\"` and \"timeout-minute\" in a plain job, in `workflow(…)`"],
+  ])("issue 10.1: %s (%s) is a type error on its line", (file) => {
+    expect(expectedIn(file).length).toBeGreaterThan(0);
+    expect(errorsIn(file)).toEqual(expectedIn(file));
+  });
+
+  it.each(["valid-workflow.ts", "dsl-valid.ts"])("issue 10.1: %s, a realistic workflow using many keys, type-checks with no error", (file) => {
+    expect(check.files).toContain(file);
+    expect(errorsIn(file)).toEqual([]);
+  });
+});
+
+describe("the type-check harness", () => {
+  it("issue 10.1: fails when a marked error disappears, an unmarked one appears, or the reason differs", () => {
+    const check = checkFixtures(HARNESS_FIXTURES);
+    expect(check.elsewhere).toEqual([]);
+    expect(check.expected).toEqual([
+      { file: "error-disappeared.ts", line: 2, code: "TS2322" },
+      { file: "error-other-reason.ts", line: 2, code: "TS2322" },
+    ]);
+    expect(check.actual).toEqual([
+      { file: "error-other-reason.ts", line: 2, code: "TS2322" },
+      { file: "error-unmarked.ts", line: 2, code: "TS2322" },
+    ]);
+    expect(check.unmatchedTexts).toEqual(["error-other-reason.ts:2: is not assignable to type 'boolean'"]);
+  });
+});
