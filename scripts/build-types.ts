@@ -17,6 +17,7 @@
 //   definition's own); every value read with a non-empty context also accepts `Expression<…>` naming
 //   those contexts, so the allowed contexts stay recorded at every key;
 // - descriptions become JSDoc: the property's own, else its definition's.
+import { correctDefinitionJson } from "../src/validate/parser-corrections.js";
 import { writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -349,7 +350,8 @@ function camelCase(name: string): string {
 /** Builds the file's text from the installed parser, resolving it from `packageRoot`. */
 export async function buildTypesOutputs(packageRoot: string): Promise<Map<string, string>> {
   const source = await readSchemaSource(packageRoot);
-  const text = generateWorkflowTypes(parseTemplateSchema(JSON.parse(source.definitionJson)), source);
+  // the same corrected definition as schema/ and the parser layer (docs/parser-disagreements.md)
+  const text = generateWorkflowTypes(parseTemplateSchema(correctDefinitionJson(JSON.parse(source.definitionJson))), source);
   return new Map([[TYPES_FILE, text]]);
 }
 

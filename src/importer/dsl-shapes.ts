@@ -92,11 +92,10 @@ const ACTIVITY_TYPES: Record<string, readonly string[]> = {
 // Events whose definition takes no settings at all: only `null` (`create:` with nothing after it).
 const EVENTS_WITHOUT_SETTINGS = ["create", "delete", "deployment", "deployment_status", "fork", "gollum", "page_build", "public", "status"];
 /**
- * The event names `on: <name>` and `on: [<names>]` accept. NOTE: not `repository_dispatch`: the
- * definition's constant for it reads "branch_protection_rule", so GitHub's parser (and the types)
- * reject the string form; only the mapping form `repository_dispatch:` works.
+ * The event names `on: <name>` and `on: [<names>]` accept: `repository_dispatch` too, since the
+ * types are built from the corrected definition (docs/parser-disagreements.md).
  */
-const EVENT_NAMES = [...Object.keys(ACTIVITY_TYPES), ...EVENTS_WITHOUT_SETTINGS, "push", "workflow_call", "workflow_dispatch"];
+const EVENT_NAMES = [...Object.keys(ACTIVITY_TYPES), ...EVENTS_WITHOUT_SETTINGS, "push", "repository_dispatch", "workflow_call", "workflow_dispatch"];
 
 const branchFilters = { branches: optional(stringList), "branches-ignore": optional(stringList) };
 const pathFilters = { paths: optional(stringList), "paths-ignore": optional(stringList) };

@@ -235,7 +235,7 @@ export type ReleaseString = "release";
 /**
  * You can use the GitHub API to trigger a webhook event called `repository_dispatch` when you want to trigger a workflow for activity that happens outside of GitHub.
  */
-export type RepositoryDispatchString = "branch_protection_rule";
+export type RepositoryDispatchString = "repository_dispatch";
 
 /**
  * The `schedule` event allows you to trigger a workflow at a scheduled time.
