@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/exit-code.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import { runJson } from "../support/json-output.js";
 
-interface Reported {
-  rule: string;
-  severity: string;
-  file: string;
-  message: string;
-  hint?: string;
-  line?: number;
-}
 
 const source = (name: string) =>
   `import { job, workflow } from "trunkline";\nconst t = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, steps: [{ run: "make ${name}" }] });\nexport default workflow(${JSON.stringify(name)}, { on: "push", permissions: { contents: "read" }, jobs: { t } });\n`;
@@ -22,15 +15,6 @@ export default defineConfig({
 });
 `;
 
-// The diagnostics of a --format json run, from whichever stream carries them.
-async function runJson(repo: TempRepo, argv: string[]): Promise<{ code: number; diagnostics: Reported[]; stderr: string }> {
-  const result = await repo.run([...argv, "--format", "json"]);
-  for (const stream of [result.stdout, result.stderr]) {
-    const start = stream.indexOf("[");
-    if (start >= 0) return { code: result.code, diagnostics: JSON.parse(stream.slice(start, stream.lastIndexOf("]") + 1)) as Reported[], stderr: result.stderr };
-  }
-  return { code: result.code, diagnostics: [], stderr: result.stderr };
-}
 
 describe("issue 9.1: a target whose sources match nothing", () => {
   let repo: TempRepo;

@@ -7,26 +7,12 @@ import { checkWorkflowFileName } from "../../src/sync/check-workflow-file-name.j
 import { buildManifest, parseManifest, serializeManifest } from "../../src/sync/manifest.js";
 import { planSync } from "../../src/sync/plan-sync.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import { runJson } from "../support/json-output.js";
 
-interface Reported {
-  severity: string;
-  file: string;
-  message: string;
-  hint?: string;
-}
 
 const source = (name: string, command = "make") =>
   `import { job, workflow } from "trunkline";\nconst t = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, steps: [{ run: ${JSON.stringify(command)} }] });\nexport default workflow(${JSON.stringify(name)}, { on: "push", permissions: { contents: "read" }, jobs: { t } });\n`;
 
-// The diagnostics of a --format json run, from whichever stream carries them.
-async function runJson(repo: TempRepo, argv: string[]): Promise<{ code: number; diagnostics: Reported[]; stderr: string }> {
-  const result = await repo.run([...argv, "--format", "json"]);
-  for (const stream of [result.stdout, result.stderr]) {
-    const start = stream.indexOf("[");
-    if (start >= 0) return { code: result.code, diagnostics: JSON.parse(stream.slice(start, stream.lastIndexOf("]") + 1)) as Reported[], stderr: result.stderr };
-  }
-  return { code: result.code, diagnostics: [], stderr: result.stderr };
-}
 
 describe("issue 9.19: workflow file names", () => {
   let repo: TempRepo;

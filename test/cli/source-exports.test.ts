@@ -5,23 +5,10 @@ import { ExitCode } from "../../src/cli/exit-code.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { normalizeSource } from "../../src/normalize/normalize-source.js";
 import { type TempRepo, REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
+import { diagnosticsOf } from "../support/json-output.js";
 
 const SOURCE = "workflows-src/x.ts";
 
-// The JSON diagnostics a command printed, on whichever stream it printed them.
-function diagnosticsOf(result: { stdout: string; stderr: string }): Diagnostic[] {
-  for (const text of [result.stdout, result.stderr]) {
-    const start = text.indexOf("[");
-    const end = text.lastIndexOf("]");
-    if (start < 0 || end < start) continue;
-    try {
-      return JSON.parse(text.slice(start, end + 1)) as Diagnostic[];
-    } catch {
-      // not this stream
-    }
-  }
-  throw new Error(`no JSON diagnostics in:\n${result.stdout}\n${result.stderr}`);
-}
 
 describe("exports turned into workflows, with the TypeScript place of every problem", () => {
   let repo: TempRepo | undefined;
@@ -33,7 +20,7 @@ describe("exports turned into workflows, with the TypeScript place of every prob
   const gen = async (files: Record<string, string>) => {
     repo = await createTempRepo(files);
     const result = await repo.run(["gen", "--format", "json"]);
-    const found = `${result.stdout}${result.stderr}`.includes("[") ? diagnosticsOf(result) : [];
+    const found = diagnosticsOf(result);
     return { code: result.code, diagnostics: found.filter((d) => !d.file.endsWith(".yml")), repo };
   };
   const place = (d: Diagnostic) => [d.rule, d.severity, d.file, d.line];

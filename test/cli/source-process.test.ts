@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { type TempRepo, REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
+import { diagnosticsOf } from "../support/json-output.js";
 
 const BIN = path.join(REPO_ROOT, "bin", "trunkline.js");
 // Every wait on a child is bounded: a hang fails the test instead of blocking the run.
@@ -21,20 +22,6 @@ interface Ran {
   ms: number;
 }
 
-// The JSON diagnostics a command printed, on whichever stream it printed them.
-function diagnosticsOf(result: { stdout: string; stderr: string }): Diagnostic[] {
-  for (const text of [result.stdout, result.stderr]) {
-    const start = text.indexOf("[");
-    const end = text.lastIndexOf("]");
-    if (start < 0 || end < start) continue;
-    try {
-      return JSON.parse(text.slice(start, end + 1)) as Diagnostic[];
-    } catch {
-      // not this stream
-    }
-  }
-  throw new Error(`no JSON diagnostics in:\n${result.stdout}\n${result.stderr}`);
-}
 
 describe("sources run in trunkline's process, which they cannot end or keep alive", () => {
   let repo: TempRepo;

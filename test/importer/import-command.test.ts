@@ -3,28 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ExitCode } from "../../src/cli/exit-code.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import { runJson } from "../support/json-output.js";
 
 const ADOPT = readFileSync(new URL("./fixtures/adopt.yml", import.meta.url), "utf8");
 const WORKFLOW = ".github/workflows/adopt.yml";
 const SOURCE = "workflows-src/adopt.ts";
 const BASELINE = ".trunkline/baseline.json";
 
-interface Reported {
-  rule: string;
-  severity: string;
-  file: string;
-  message: string;
-  line?: number;
-  path?: (string | number)[];
-}
 
-// import and lint print diagnostics on stdout, gen on stderr (followed by a summary line)
-async function runJson(repo: TempRepo, argv: string[]): Promise<{ code: number; diagnostics: Reported[]; stderr: string }> {
-  const result = await repo.run([...argv, "--format", "json"]);
-  const output = result.stdout.trimStart().startsWith("[") ? result.stdout : result.stderr;
-  const json = output.slice(output.indexOf("["), output.lastIndexOf("]") + 1);
-  return { code: result.code, diagnostics: json ? (JSON.parse(json) as Reported[]) : [], stderr: result.stderr };
-}
 
 describe("trunkline import: adopting a repository's existing workflows", () => {
   let repo: TempRepo;
