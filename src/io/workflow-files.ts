@@ -1,4 +1,6 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Io } from "./io.js";
+import { toProjectPath } from "./project-path.js";
 
 /** The extensions of workflow files. */
 export const YAML_EXTENSIONS: readonly string[] = [".yml", ".yaml"];
@@ -30,4 +32,29 @@ async function workflowsBelow(io: Pick<Io, "listFiles" | "listFolders">, folder:
     else found.push(...(await workflowsBelow(io, child)));
   }
   return found.sort();
+}
+
+/**
+ * The workflow files that typed paths name (relative to where the command ran, or absolute):
+ * files as given, folders through {@link findWorkflowFiles}. A path that does not exist is an
+ * error; a folder holding no workflow is a warning when other paths gave files, else an error.
+ */
+export async function expandWorkflowPaths(io: Pick<Io, "root" | "cwd" | "kindOf" | "listFiles" | "listFolders">, typedPaths: readonly string[], missingHint: string): Promise<{ files: string[]; problems: Diagnostic[] }> {
+  const files = new Set<string>();
+  const problems: Diagnostic[] = [];
+  const emptyFolders: string[] = [];
+  for (const typed of typedPaths) {
+    const entry = toProjectPath(io, typed);
+    const kind = await io.kindOf(entry);
+    if (kind === "file") files.add(entry);
+    else if (kind === "folder") {
+      const found = await findWorkflowFiles(io, entry);
+      if (found.length === 0) emptyFolders.push(entry);
+      for (const file of found) files.add(file);
+    } else problems.push({ rule: "load", severity: "error", file: entry, message: `${entry} does not exist`, hint: missingHint });
+  }
+  for (const folder of emptyFolders) {
+    problems.push({ rule: "load", severity: files.size ? "warning" : "error", file: folder, message: `${folder} holds no workflow file (*.yml or *.yaml, directly or in a .github/workflows folder below it)`, hint: "pass the folder that holds the workflows, e.g. .github/workflows" });
+  }
+  return { files: [...files].sort(), problems };
 }

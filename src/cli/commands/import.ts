@@ -13,7 +13,7 @@ import { type PlannedSource, compareRegenerated, notRegenerated, planImport } fr
 import { registerSources, registrationSnippet } from "../../importer/register-sources.js";
 import type { Io } from "../../io/io.js";
 import { isInsideProject, toProjectPath } from "../../io/project-path.js";
-import { findWorkflowFiles } from "../../io/workflow-files.js";
+import { expandWorkflowPaths } from "../../io/workflow-files.js";
 import type { JsonObject } from "../../model/json.js";
 import { normalizeSource } from "../../normalize/normalize-source.js";
 import type { RequiredCheck } from "../../rules/_define-rule.js";
@@ -198,28 +198,10 @@ function report(io: Io, format: Format, diagnostics: readonly Diagnostic[], summ
   return hasErrors(sorted) ? ExitCode.SourceErrors : ExitCode.Ok;
 }
 
-/**
- * The workflow files the typed paths name: files as given, folders expanded as `lint` expands them
- * (see findWorkflowFiles). A path that does not exist is an error; so is a folder holding no workflow,
- * unless other paths gave something to import.
- */
 async function expandInputs(paths: readonly string[], io: Io, diagnostics: Diagnostic[]): Promise<string[]> {
-  const files = new Set<string>();
-  const emptyFolders: string[] = [];
-  for (const typed of paths) {
-    const entry = toProjectPath(io, typed);
-    const kind = await io.kindOf(entry);
-    if (kind === "file") files.add(entry);
-    else if (kind === "folder") {
-      const found = await findWorkflowFiles(io, entry);
-      if (found.length === 0) emptyFolders.push(entry);
-      for (const file of found) files.add(file);
-    } else diagnostics.push({ rule: "load", severity: "error", file: entry, message: `${entry} does not exist`, hint: "pass the YAML workflow files to import, or a folder of them such as .github/workflows" });
-  }
-  for (const folder of emptyFolders) {
-    diagnostics.push({ rule: "load", severity: files.size ? "warning" : "error", file: folder, message: `${folder} holds no workflow file (*.yml or *.yaml, directly or in a .github/workflows folder below it)`, hint: "pass the folder that holds the workflows, e.g. .github/workflows" });
-  }
-  return [...files].sort();
+  const { files, problems } = await expandWorkflowPaths(io, paths, "pass the YAML workflow files to import, or a folder of them such as .github/workflows");
+  diagnostics.push(...problems);
+  return files;
 }
 
 interface ImportSetup {

@@ -17,8 +17,7 @@ import { lintRepositories } from "../../rulesets/lint-repositories.js";
 import { createRepositoryRuleRunner } from "../../rulesets/run-repository-rules.js";
 import { ExitCode } from "../exit-code.js";
 import { isMachineFormat } from "../../diagnostics/format/index.js";
-import { toProjectPath } from "../../io/project-path.js";
-import { YAML_EXTENSIONS, findWorkflowFiles } from "../../io/workflow-files.js";
+import { YAML_EXTENSIONS, expandWorkflowPaths } from "../../io/workflow-files.js";
 
 /** Options of `trunkline lint`. */
 export interface LintOptions {
@@ -97,26 +96,16 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   return hasErrors(sorted) ? ExitCode.Problems : ExitCode.Ok;
 }
 
-// The files to lint: named files as they are, folders expanded (see findWorkflowFiles). A path
-// that does not exist is a "load" error: a lint that read nothing must not pass.
+// The files to lint: the output folders by default, else the named paths (expandWorkflowPaths).
+// A path that does not exist is a "load" error: a lint that read nothing must not pass.
 async function lintTargets(paths: readonly string[], io: Io, outDirs: readonly string[]): Promise<{ files: string[]; missing: Diagnostic[] }> {
+  if (paths.length > 0) {
+    const { files, problems } = await expandWorkflowPaths(io, paths, "pass a YAML workflow file, or a folder of them");
+    return { files, missing: problems };
+  }
   const files = new Set<string>();
-  const missing: Diagnostic[] = [];
-  if (paths.length === 0) {
-    for (const folder of [".github/workflows", ...outDirs]) for (const file of await io.listFiles(folder, YAML_EXTENSIONS)) files.add(file);
-    return { files: [...files].sort(), missing };
-  }
-  for (const typed of paths) {
-    const entry = toProjectPath(io, typed);
-    const kind = await io.kindOf(entry);
-    if (kind === "file") files.add(entry);
-    else if (kind === "folder") {
-      const found = await findWorkflowFiles(io, entry);
-      if (found.length === 0) missing.push({ rule: "load", severity: "warning", file: entry, message: `${entry} holds no workflow file (*.yml or *.yaml, directly or in a .github/workflows folder below it)`, hint: "pass the folder that holds the workflows, e.g. .github/workflows" });
-      for (const file of found) files.add(file);
-    } else missing.push({ rule: "load", severity: "error", file: entry, message: `${entry} does not exist`, hint: "pass a YAML workflow file, or a folder of them" });
-  }
-  return { files: [...files].sort(), missing };
+  for (const folder of [".github/workflows", ...outDirs]) for (const file of await io.listFiles(folder, YAML_EXTENSIONS)) files.add(file);
+  return { files: [...files].sort(), missing: [] };
 }
 
 /** What lint needs from the config: output folders, parser flags and the `lint` section. */
