@@ -3,7 +3,7 @@
 // and by the tests; bin/trunkline.js rebuilds only the bundles when src/ is newer than dist/.
 import { build as esbuild } from "esbuild";
 import { execFile } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { cp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -28,6 +28,9 @@ export async function build({ declarations = false } = {}) {
     esbuild({ ...common, entryPoints: ["src/templates/index.ts"], outfile: "dist/templates.js", packages: "external" }),
     ...(declarations ? [buildDeclarations()] : []),
   ]);
+  // data the rules read on first use (with its licence notice): beside the bundles, never inlined,
+  // so a run that checks no action does not parse it
+  await cp(`${root}/src/rules/data`, `${root}/dist/data`, { recursive: true });
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
 import type { TargetConfig } from "./config/define-config.js";
-import { type Diagnostic, type SourcePosition, sortDiagnostics } from "./diagnostics/diagnostic.js";
+import { type Diagnostic, type SourcePosition, type WorkflowPath, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { createLocator } from "./diagnostics/locate.js";
 import { resolveCallSite } from "./dsl/call-site.js";
-import { emitYaml } from "./emit/emit-yaml.js";
+import { emitYaml, releaseTagComment } from "./emit/emit-yaml.js";
 import { markdownHeader } from "./emit/header.js";
 import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { JsonObject } from "./model/json.js";
@@ -127,7 +127,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           found.push(...(await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat());
           if (!found.length) options.validationCache?.add(cacheKey);
         }
-        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks }) ?? []));
+        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path) }) ?? []));
         if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
         diagnostics.push(...locateAll(found, text, workflow, options.toSource));
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
@@ -209,4 +209,12 @@ function nearestCallSite(workflow: NormalizedWorkflow, path: readonly (string | 
     if (site) return resolveCallSite(site);
   }
   return undefined;
+}
+
+// The comment the emitter writes after the value at `path`: only `uses:` values get one.
+function emittedComment(model: JsonObject, path: WorkflowPath): string | undefined {
+  if (path[path.length - 1] !== "uses") return undefined;
+  let value: unknown = model;
+  for (const key of path) value = typeof value === "object" && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
+  return typeof value === "string" ? releaseTagComment(value) : undefined;
 }

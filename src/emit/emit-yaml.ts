@@ -60,9 +60,13 @@ function styleValue(node: Scalar): void {
 
 // A commit SHA says nothing to a reviewer; the release it was published as does (`@3d3c… # v7.0.1`).
 function noteReleaseTag(node: Scalar): void {
-  if (typeof node.value !== "string" || !/@[0-9a-f]{40}$/.test(node.value)) return;
-  const tag = tagOfPin(node.value);
+  const tag = typeof node.value === "string" ? releaseTagComment(node.value) : undefined;
   if (tag) node.comment = ` ${tag}`;
+}
+
+/** The comment written after a `uses:` value pinned to a SHA: its release tag, when known. */
+export function releaseTagComment(uses: string): string | undefined {
+  return /@[0-9a-f]{40}$/.test(uses) ? tagOfPin(uses) : undefined;
 }
 
 // A blank line between top-level keys and between jobs makes long files readable.

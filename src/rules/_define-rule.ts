@@ -1,4 +1,5 @@
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
+import type { ActionCatalog } from "./_action-catalog.js";
 import type { RepositoryView } from "./_repository-view.js";
 import type { JobView, StepView, WorkflowView } from "./_workflow-view.js";
 
@@ -34,6 +35,8 @@ export interface RequiredCheck {
 /** Facts about the repository, beyond the workflow file itself, that some rules need. */
 export interface ProjectFacts {
   requiredChecks: readonly RequiredCheck[];
+  /** The inputs and outputs of actions trunkline knows, for checking a step's `with:`. */
+  actions: ActionCatalog;
 }
 
 /** What every hook receives. */
@@ -42,6 +45,11 @@ export interface RuleContext<Options> {
   options: Options;
   project: ProjectFacts;
   report(finding: Finding): void;
+  /**
+   * The comment after the value at `path`, on its line, without the `#` (`v4.1.2` after a SHA pin);
+   * undefined when there is none.
+   */
+  comment(path: WorkflowPath): string | undefined;
 }
 
 /** What the `job` hook receives: one job of the workflow. */

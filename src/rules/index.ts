@@ -1,5 +1,9 @@
 // The rule registry: every rule, in alphabetical order of id. A new rule is one file here plus
 // its line below, a table test in test/rules/<id>.test.ts and its page, from `npm run docs:rules`.
+import actionInputDeprecated from "./action-input-deprecated.js";
+import actionInputMissing from "./action-input-missing.js";
+import actionInputUnknown from "./action-input-unknown.js";
+import actionOutdated from "./action-outdated.js";
 import concurrencyMissing from "./concurrency-missing.js";
 import cronInvalid from "./cron-invalid.js";
 import dangerousCheckout from "./dangerous-checkout.js";
@@ -31,6 +35,10 @@ import unpinnedImage from "./unpinned-image.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = [
+  actionInputDeprecated,
+  actionInputMissing,
+  actionInputUnknown,
+  actionOutdated,
   concurrencyMissing,
   cronInvalid,
   dangerousCheckout,

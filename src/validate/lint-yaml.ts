@@ -1,5 +1,5 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
-import { LineCounter, parseDocument } from "yaml";
+import { LineCounter, isScalar, parseDocument } from "yaml";
 import type { ValidationCache, Validator } from "../compile.js";
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { type YamlLocator, locatorOf } from "../diagnostics/locate.js";
@@ -71,7 +71,12 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   let locator: YamlLocator | undefined;
   const locate = () => (locator ??= locatorOf(document, lineCounter, text));
   const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, locate()) : undefined;
-  diagnostics.push(...options.runRules({ model, file, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) }));
+  // a trailing comment belongs to the scalar before it: `uses: owner/repo@<sha> # v4.1.2`
+  const comments = (path: WorkflowPath) => {
+    const node = document.getIn(path, true);
+    return isScalar(node) && node.comment ? node.comment.trim() : undefined;
+  };
+  diagnostics.push(...options.runRules({ model, file, comments, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) }));
   const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locate().positionOf(diagnostic.path) } : diagnostic));
   return mergeRepeats(located);
 }

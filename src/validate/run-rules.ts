@@ -1,5 +1,6 @@
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { pathKey } from "../normalize/to-json.js";
+import { type ActionCatalog, bundledActionCatalog } from "../rules/_action-catalog.js";
 import type { Finding, JobContext, ProjectFacts, RequiredCheck, Rule, RuleContext, Severity, StepContext } from "../rules/_define-rule.js";
 import { DEFAULT_LINT_SETTINGS, type ResolvedLintSettings } from "../rules/_settings.js";
 import { viewWorkflow } from "../rules/_workflow-view.js";
@@ -21,6 +22,11 @@ export interface RuleInput {
   suppressions?: Suppressions;
   /** Required checks known for this file's repository (from its rulesets), besides the config's. */
   requiredChecks?: readonly RequiredCheck[];
+  /**
+   * The comment after a value on its line (`# v4.1.2` after a SHA pin), by the value's path: read
+   * from the YAML text, or what the emitter writes there. None when left out.
+   */
+  comments?: (path: WorkflowPath) => string | undefined;
 }
 
 /** Options of {@link createRuleRunner}. */
@@ -28,6 +34,8 @@ export interface RuleRunnerOptions {
   /** The rules to run; every registered rule by default. */
   rules?: readonly Rule[];
   settings?: ResolvedLintSettings;
+  /** Actions whose inputs the `action-*` rules know; the bundled popular actions by default. */
+  actions?: ActionCatalog;
 }
 
 /** Runs the configured rules over one workflow; diagnostics carry `path`, not yet line and column. */
@@ -45,6 +53,7 @@ interface ActiveRule {
  */
 export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRunner {
   const settings = runnerOptions.settings ?? DEFAULT_LINT_SETTINGS;
+  const actions = runnerOptions.actions ?? bundledActionCatalog();
   const active: ActiveRule[] = [];
   for (const rule of runnerOptions.rules ?? allRules) {
     const level = settings.levels.get(rule.id) ?? rule.severity;
@@ -61,7 +70,8 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
       else for (const id of ignore.rules) ignored.add(id);
     }
     if (ignoresAll) return [];
-    const project: ProjectFacts = { requiredChecks: [...settings.requiredChecks, ...(input.requiredChecks ?? [])] };
+    const project: ProjectFacts = { requiredChecks: [...settings.requiredChecks, ...(input.requiredChecks ?? [])], actions };
+    const comment = input.comments ?? noComment;
     const diagnostics: Diagnostic[] = [];
     // One context object per rule and hook kind, reused across jobs and steps: building a fresh one
     // per rule per step was most of the runner's time. Hooks are pure and never keep a context.
@@ -75,9 +85,9 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
       };
       const { rule, options } = entry;
       // NOTE: literals, not `{ ...base }`: V8 copied those slowly enough to dominate the whole run
-      if (rule.workflow) workflowHooks.push({ rule, context: { workflow, options, project, report } });
-      if (rule.job) jobHooks.push({ rule, context: { workflow, options, project, report, id: "", job: workflow.jobs[0]!, path: [] } });
-      if (rule.step) stepHooks.push({ rule, context: { workflow, options, project, report, job: workflow.jobs[0]!, step: undefined!, path: [] } });
+      if (rule.workflow) workflowHooks.push({ rule, context: { workflow, options, project, report, comment } });
+      if (rule.job) jobHooks.push({ rule, context: { workflow, options, project, report, comment, id: "", job: workflow.jobs[0]!, path: [] } });
+      if (rule.step) stepHooks.push({ rule, context: { workflow, options, project, report, comment, job: workflow.jobs[0]!, step: undefined!, path: [] } });
     }
     for (const { rule, context } of workflowHooks) rule.workflow!(context);
     for (const job of workflow.jobs) {
@@ -104,6 +114,8 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
 export function runRules(input: RuleInput, options: RuleRunnerOptions = {}): Diagnostic[] {
   return createRuleRunner(options)(input);
 }
+
+const noComment = (): undefined => undefined;
 
 function toDiagnostic(finding: Finding, entry: ActiveRule, file: string): Diagnostic {
   return {

@@ -11,10 +11,14 @@ import { REPO_ROOT } from "../support/temp-repo.js";
 const CORPUS = path.resolve(REPO_ROOT, "../shared/corpora/actionlint-ok");
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.endsWith(".yaml")).sort() : [];
 
-/** Graph and data-flow rules: these must find nothing in workflows actionlint accepts. */
+/**
+ * Graph, data-flow and action-input rules: these must find nothing in workflows actionlint accepts
+ * (actionlint checks `with:` against the same popular actions).
+ */
 const GRAPH_RULES = [
   "needs-unknown", "needs-cycle", "needs-output-unknown", "step-output-unknown", "matrix-key-unknown", "if-always-true",
   "cron-invalid", "glob-invalid", "paths-and-paths-ignore", "deprecated-command",
+  "action-input-unknown", "action-input-missing", "action-input-deprecated", "action-outdated",
 ];
 
 /**

@@ -1,0 +1,43 @@
+// The action a step runs and the version to look it up by, shared by the `action-*` rules.
+import type { WorkflowPath } from "../diagnostics/diagnostic.js";
+import type { JsonObject } from "../model/json.js";
+import type { ActionCatalog, ActionSpec } from "./_action-catalog.js";
+import { isCommitSha, parseUses } from "./_uses.js";
+import { type StepView, isObject } from "./_workflow-view.js";
+
+/** A step's remote action, named for the catalog. */
+export interface ActionStep {
+  /** `owner/repo[/path]`. */
+  action: string;
+  /** The tag (`v4`, `v4.1.2`), or for a SHA pin the version in its comment. */
+  version: string;
+  /** How the version was found, for messages: `@v4` or `# v4.1.2`. */
+  versionSource: string;
+}
+
+/**
+ * The action and version of a step, when both are known: a remote action by tag, or by SHA with a
+ * version comment (`@<sha> # v4.1.2`). Local actions, docker images, refs built by expressions and
+ * bare SHAs give undefined: nothing tells which version's inputs apply.
+ */
+export function actionOfStep(step: StepView, comment: (path: WorkflowPath) => string | undefined): ActionStep | undefined {
+  if (step.uses === undefined) return undefined;
+  const target = parseUses(step.uses);
+  if (target?.kind !== "remote" || target.ref.includes("${{") || step.uses.includes("${{")) return undefined;
+  const action = `${target.owner}/${target.repo}${target.subpath ? `/${target.subpath}` : ""}`;
+  if (!isCommitSha(target.ref)) return { action, version: target.ref, versionSource: `@${target.ref}` };
+  // `# v4.1.2`, `# tag=v4.1.2`, `# v4.1.2 (2024-05-01)`: the first word names the release
+  const version = comment([...step.path, "uses"])?.split(/\s+/)[0]?.replace(/^tag[=:]/, "");
+  return version ? { action, version, versionSource: `# ${version}` } : undefined;
+}
+
+/** The spec of a step's action and its `with:` mapping, when the catalog knows the action and `with` is a mapping (or absent). */
+export function specOfStep(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): { used: ActionStep; spec: ActionSpec; inputs: JsonObject | undefined } | undefined {
+  const used = actionOfStep(step, comment);
+  const spec = used && actions.spec(used.action, used.version);
+  if (!used || !spec) return undefined;
+  const inputs = step.raw["with"];
+  // `with: ${{ fromJSON(…) }}` names its keys only at run time
+  if (inputs !== undefined && !isObject(inputs)) return undefined;
+  return { used, spec, inputs };
+}
