@@ -12,6 +12,8 @@ export interface ActionsAddOptions {
   offline: boolean;
   /** GitHub is reached through this; the global fetch by default. */
   fetch?: Fetch;
+  /** Per request to GitHub, in milliseconds (10 s by default). */
+  timeoutMs?: number;
 }
 
 /** `trunkline actions add <owner/repo[/path]@ref…>`: lock each action and write its binding. */
@@ -26,7 +28,7 @@ export async function actionsAdd(options: ActionsAddOptions, io: Io): Promise<Ex
   }
   const sources = offlineSources(io, folders);
   if (!options.offline) {
-    sources.push(githubSource({ fetch: options.fetch ?? ((url, init) => fetch(url, init)), token: () => githubToken(io), ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}) }));
+    sources.push(githubSource({ fetch: options.fetch ?? ((url, init) => fetch(url, init)), token: () => githubToken(io), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}) }));
   }
   const result = await addActions({ specs: options.specs, sources }, io);
   for (const problem of result.problems) io.stderr(`trunkline actions: ${problem.message}\n  hint: ${problem.hint}\n`);
