@@ -20,7 +20,7 @@ import { createRepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
 import { withLf } from "./sync/line-endings.js";
 import { MANIFEST_FILE, parseManifest } from "./sync/manifest.js";
 import path from "node:path";
-import { LOCKFILE, parseLockfile, releaseTagsOf } from "./actions/lockfile.js";
+import { LOCKFILE, lockedPinsOf, parseLockfile, releaseTagsOf } from "./actions/lockfile.js";
 
 /** What one pass of discover → load → compile → plan found. */
 export interface PipelineResult {
@@ -40,7 +40,8 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   // the config's text only when findings may name a line of it
   const hasRequiredChecks = Array.isArray((discovery.lint as { requiredChecks?: unknown } | undefined)?.requiredChecks);
   const lint = resolveLintSettings(discovery.lint, allRules, CONFIG_FILE, hasRequiredChecks ? await io.readText(CONFIG_FILE) : undefined);
-  const runRules = createRuleRunner({ settings: lint.settings });
+  const lockText = await io.readText(LOCKFILE);
+  const runRules = createRuleRunner({ settings: lint.settings, lockedActions: lockedPinsOf(lockText) });
   // Each target is a repository of its own. Its generated rulesets come from this run (compile);
   // those on disk that trunkline never wrote (not in the manifest) are read here and checked too.
   const owned = parseManifest(await io.readText(MANIFEST_FILE)).files;
@@ -49,7 +50,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
     const kept = await readRulesetFiles(io, repositoryPrefixOf(target.outDir));
     rulesetsOnDisk.set(target.name, kept.filter((ruleset) => !(ruleset.file in owned)));
   }
-  const { releaseTags, lockDiagnostics } = await readReleaseTags(io);
+  const { releaseTags, lockDiagnostics } = releaseTagsFrom(lockText);
   const compiled = await compile(discovery.targets, {
     releaseTags,
     validators: async () => options.validators ?? (await defaultValidators()),
@@ -80,8 +81,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
 }
 
 // The lockfile's pins and their tags, for the version comment beside each pin.
-async function readReleaseTags(io: Io): Promise<{ releaseTags?: ReadonlyMap<string, string>; lockDiagnostics: Diagnostic[] }> {
-  const text = await io.readText(LOCKFILE);
+function releaseTagsFrom(text: string | undefined): { releaseTags?: ReadonlyMap<string, string>; lockDiagnostics: Diagnostic[] } {
   if (text === undefined) return { lockDiagnostics: [] };
   const lock = parseLockfile(text);
   if ("problem" in lock) return { lockDiagnostics: [{ rule: "actions", severity: "error", file: LOCKFILE, message: lock.problem, hint: `fix ${LOCKFILE}, or restore it from git` }] };

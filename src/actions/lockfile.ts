@@ -50,6 +50,18 @@ export function serializeLockfile(lock: ActionsLock): string {
   return stableJson(lock);
 }
 
+/** A locked action's pin, as the rules name it in a hint. */
+export interface LockedPin {
+  sha: string;
+  tag: string;
+}
+
+/** `owner/repo[/path]` → its locked commit and tag; empty when there is no readable lockfile. */
+export function lockedPinsOf(text: string | undefined): Map<string, LockedPin> {
+  const lock = parseLockfile(text);
+  return "problem" in lock ? new Map() : new Map(Object.entries(lock.actions).map(([key, entry]) => [key, { sha: entry.sha, tag: entry.tag }]));
+}
+
 /** `owner/repo[/path]@sha` → release tag, for the version comment beside each pin in the YAML. */
 export function releaseTagsOf(lock: ActionsLock): Map<string, string> {
   return new Map(Object.entries(lock.actions).map(([key, entry]) => [`${key}@${entry.sha}`, entry.tag]));

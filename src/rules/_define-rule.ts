@@ -34,6 +34,8 @@ export interface RequiredCheck {
 /** Facts about the repository, beyond the workflow file itself, that some rules need. */
 export interface ProjectFacts {
   requiredChecks: readonly RequiredCheck[];
+  /** `owner/repo[/path]` → the commit and tag `trunkline.actions.lock.json` locks it to. */
+  lockedActions?: ReadonlyMap<string, { sha: string; tag: string }>;
 }
 
 /** What every hook receives. */

@@ -28,6 +28,8 @@ export interface RuleRunnerOptions {
   /** The rules to run; every registered rule by default. */
   rules?: readonly Rule[];
   settings?: ResolvedLintSettings;
+  /** The actions lockfile's pins, by `owner/repo[/path]` (see {@link ProjectFacts}). */
+  lockedActions?: ReadonlyMap<string, { sha: string; tag: string }>;
 }
 
 /** Runs the configured rules over one workflow; diagnostics carry `path`, not yet line and column. */
@@ -61,7 +63,7 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
       else for (const id of ignore.rules) ignored.add(id);
     }
     if (ignoresAll) return [];
-    const project: ProjectFacts = { requiredChecks: [...settings.requiredChecks, ...(input.requiredChecks ?? [])] };
+    const project: ProjectFacts = { requiredChecks: [...settings.requiredChecks, ...(input.requiredChecks ?? [])], ...(runnerOptions.lockedActions ? { lockedActions: runnerOptions.lockedActions } : {}) };
     const diagnostics: Diagnostic[] = [];
     // One context object per rule and hook kind, reused across jobs and steps: building a fresh one
     // per rule per step was most of the runner's time. Hooks are pure and never keep a context.
