@@ -1,7 +1,7 @@
 // Actions as locked, typed dependencies: the one entry point of src/actions/ for the CLI.
 import type { Io } from "../io/io.js";
 import { type ActionRef, actionKey, parseActionRef } from "./action-ref.js";
-import { BINDINGS_FOLDER, bindingFile, generateBinding, generateBindingsIndex } from "./bindings.js";
+import { BINDINGS_FOLDER, bindingFile, bindingName, generateBinding, generateBindingsIndex } from "./bindings.js";
 import { type ActionsLock, LOCKFILE, type LockedAction, parseLockfile, serializeLockfile } from "./lockfile.js";
 import { metadataSha256, parseActionMetadata } from "./metadata.js";
 import { resolveAction } from "./resolve-action.js";
@@ -96,6 +96,13 @@ export async function addActions(options: AddActionsOptions, io: Io): Promise<Ad
     if (resolved.source.label === "GitHub") toCache.push([io, ACTIONS_CACHE, parsed, resolved.tags, resolved.sha, resolved.metadata]);
     const same = previous && serializeLockfile({ lockfileVersion: 1, actions: { [key]: previous } }) === serializeLockfile({ lockfileVersion: 1, actions: { [key]: locked } });
     outcomes.push({ key, outcome: previous === undefined ? "added" : same ? "unchanged" : "changed", locked });
+  }
+  // two actions whose names differ only in punctuation (`a/b-c`, `a-b/c`) would export one name
+  const byName = new Map<string, string>();
+  for (const key of Object.keys(next.actions).sort()) {
+    const other = byName.get(bindingName(key));
+    if (other !== undefined) problems.push({ spec: key, message: `${other} and ${key} would both be bound as ${bindingName(key)}`, hint: `keep one of them; bindings are named after owner/repo[/path]` });
+    byName.set(bindingName(key), key);
   }
   if (problems.length) return { problems, outcomes: [], written: [] };
   const written: string[] = [];

@@ -78,7 +78,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       metadata: { type: "string", value: "dir", help: "a metadata folder filled on another machine, asked first (layout: README)" },
       offline: { type: "boolean", help: "never ask GitHub: only the metadata folder and the cache" },
     },
-    exitCodes: "0 locked · 2 an action found in no source, or unreadable metadata or lockfile (nothing written) · 3 usage",
+    exitCodes: "0 locked · 2 an action found in no source, or unreadable metadata or lockfile (nothing written) · 3 usage: no action given, or one not written owner/repo[/path]@ref",
   },
   {
     name: "graph",

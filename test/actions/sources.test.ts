@@ -110,3 +110,27 @@ describe("GitHub as a metadata source (recorded responses, no network)", () => {
     expect(await repo.read("trunkline.actions.lock.json")).toBeUndefined();
   });
 });
+
+describe("metadata folders", () => {
+  let repo: TempRepo | undefined;
+  afterEach(async () => {
+    await repo?.dispose();
+    repo = undefined;
+  });
+
+  it("issue 11.1: a commit SHA is locked with the most specific tag pointing at it; two actions that would share a binding name are refused", async () => {
+    const folder = (owner: string, repo: string) => ({
+      [`meta/${owner}/${repo}/refs.json`]: JSON.stringify({ tags: { v1: SHA_210, "v1.2.3": SHA_210, "v1.2.2": SHA_200 } }),
+      [`meta/${owner}/${repo}/${SHA_210}/action.yml`]: ACTION_YAML,
+    });
+    repo = await createTempRepo({ "workflows-src/.keep": "", ...folder("octo-org", "lint-action"), ...folder("octo-org-lint", "action") });
+    const bySha = await repo.run(["actions", "add", `octo-org/lint-action@${SHA_210}`, "--metadata", "meta", "--offline"]);
+    expect(bySha.code).toBe(0);
+    expect(JSON.parse((await repo.read("trunkline.actions.lock.json"))!).actions["octo-org/lint-action"]).toMatchObject({ ref: SHA_210, tag: "v1.2.3", sha: SHA_210 });
+    const before = await repo.snapshot();
+    const clash = await repo.run(["actions", "add", "octo-org-lint/action@v1", "--metadata", "meta", "--offline"]);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain("octoOrgLintAction");
+    expect(await repo.snapshot()).toEqual(before);
+  });
+});

@@ -78,7 +78,7 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
   "trunkline actions add <owner/repo[/path]@ref…> [--metadata dir] [--offline]": {
     0: { files: { ...GENERATED, ...METADATA }, argv: ["actions", "add", "octo-org/lint-action@v2", "--metadata", "meta", "--offline"] },
     2: { files: { ...GENERATED, ...METADATA }, argv: ["actions", "add", "octo-org/nope@v1", "--metadata", "meta", "--offline"] },
-    3: { files: GENERATED, argv: ["actions", "add"] },
+    3: { files: GENERATED, argv: ["actions", "add", "checkout"] },
   },
   "trunkline --version": { 0: { argv: ["--version"] } },
 };

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { type Fetch, addActions, githubSource, offlineSources } from "../../actions/index.js";
+import { type Fetch, addActions, githubSource, offlineSources, parseActionRef } from "../../actions/index.js";
 import type { Io } from "../../io/io.js";
 import { isInsideProject, toProjectPath } from "../../io/project-path.js";
 import { ExitCode } from "../exit-code.js";
@@ -18,6 +18,14 @@ export interface ActionsAddOptions {
 
 /** `trunkline actions add <owner/repo[/path]@ref…>`: lock each action and write its binding. */
 export async function actionsAdd(options: ActionsAddOptions, io: Io): Promise<ExitCode> {
+  // a spec that is not owner/repo[/path]@ref is a mistyped command line, not a missing action
+  for (const spec of options.specs) {
+    const parsed = parseActionRef(spec);
+    if ("problem" in parsed) {
+      io.stderr(`trunkline actions: ${parsed.problem}\n  hint: name each action as owner/repo[/path]@ref, e.g. actions/checkout@v4\n`);
+      return ExitCode.Usage;
+    }
+  }
   const typed = options.metadata ?? io.env.TRUNKLINE_ACTIONS_METADATA;
   const folders = typed === undefined || typed === "" ? [] : [toProjectPath(io, typed)];
   for (const folder of folders) {
