@@ -1,6 +1,6 @@
 // What a generated binding (workflows-src/actions/*.ts) calls: a typed step builder for one locked
 // action. Small on purpose: generated bindings hold the facts, this holds the behaviour.
-import { STEP } from "../dsl/brand.js";
+import { ACTION, STEP } from "../dsl/brand.js";
 import { captureCallSite } from "../dsl/call-site.js";
 import type { DefineOptions, Step } from "../dsl/types.js";
 import type { UsesStep } from "../types/index.js";
@@ -66,5 +66,5 @@ export function defineAction<With extends object, Output extends string = never>
       ...(warnings.length ? { warnings } : {}),
     };
   };
-  return Object.assign(build, { uses, tag: definition.tag, outputs: definition.outputs }) as unknown as ActionBinding<With, Output>;
+  return Object.assign(build, { [ACTION]: true, uses, tag: definition.tag, outputs: definition.outputs }) as unknown as ActionBinding<With, Output>;
 }

@@ -133,4 +133,20 @@ describe("metadata folders", () => {
     expect(clash.stderr).toContain("octoOrgLintAction");
     expect(await repo.snapshot()).toEqual(before);
   });
+
+  it("issue 11.1: a target whose globs also match the bindings folder generates its workflows; the bindings are no sources", async () => {
+    repo = await createTempRepo({
+      "trunkline.config.ts": `import { defineConfig } from "trunkline";\nexport default defineConfig({ targets: [{ name: "all", sources: ["ci/**/*.ts"], outDir: ".github/workflows" }] });\n`,
+      [`meta/octo-org/lint-action/refs.json`]: JSON.stringify({ tags: { v2: SHA_210 } }),
+      [`meta/octo-org/lint-action/${SHA_210}/action.yml`]: ACTION_YAML,
+      "ci/lint.ts": `import { job, workflow } from "trunkline";\nimport { octoOrgLintAction } from "../workflows-src/actions/index.js";\nexport default workflow("lint", { on: "push", permissions: {}, jobs: { lint: job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, steps: [octoOrgLintAction({ with: { config: "x" } })] }) } });\n`,
+    });
+    expect((await repo.run(["actions", "add", "octo-org/lint-action@v2", "--metadata", "meta", "--offline"])).code).toBe(0);
+    // the bindings inside the target's globs, as a config with "**" would have them
+    await repo.write("ci/actions/index.ts", (await repo.read("workflows-src/actions/index.ts"))!.replaceAll("./", "../../workflows-src/actions/"));
+    const generated = await repo.run(["gen"]);
+    expect(generated.stderr).not.toContain("exports no workflow");
+    expect(generated.code).toBe(0);
+    expect(await repo.read(".github/workflows/lint.yml")).toContain(`octo-org/lint-action@${SHA_210} # v2`);
+  });
 });
