@@ -80,6 +80,8 @@ export interface CompileOptions {
   rulesetsOnDisk?: ReadonlyMap<string, readonly RulesetFile[]>;
   /** The rules comparing a repository's rulesets with its workflows, run once per target. */
   runRepositoryRules?: RepositoryRuleRunner;
+  /** `owner/repo[/path]@<sha>` → release tag from the actions lockfile, for the comment beside each pin. */
+  releaseTags?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           continue;
         }
         claimedBy.set(outputPath, `${workflow.sourceFile} (export "${workflow.exportName}")`);
-        const text = emitCached(workflow, options.emitCache);
+        const text = emitCached(workflow, options.emitCache, options.releaseTags);
         const cacheKey = sha256(`${outputPath}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
         // Same key shape as `lint` uses for a file that passed every layer and every rule.
         const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${requiredChecks}\0${JSON.stringify([...workflow.suppressions])}\0${cacheKey}`);
@@ -127,7 +129,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           found.push(...(await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat());
           if (!found.length) options.validationCache?.add(cacheKey);
         }
-        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path) }) ?? []));
+        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, options.releaseTags) }) ?? []));
         if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
         diagnostics.push(...locateAll(found, text, workflow, options.toSource));
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
@@ -177,12 +179,14 @@ function caseCollisions(files: readonly OutputFile[]): Diagnostic[] {
   return found;
 }
 
-function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined): string {
-  if (!cache) return emitYaml(workflow.model, workflow.sourceFile);
-  const key = sha256(`emit\0${workflow.sourceFile}\0${JSON.stringify(workflow.model)}`);
+function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined, releaseTags: ReadonlyMap<string, string> | undefined): string {
+  const options = releaseTags?.size ? { releaseTags } : {};
+  if (!cache) return emitYaml(workflow.model, workflow.sourceFile, options);
+  // a retagged lock entry changes a comment, so the lock's tags are part of what was emitted
+  const key = sha256(`emit\0${workflow.sourceFile}\0${JSON.stringify(workflow.model)}${releaseTags?.size ? `\0${JSON.stringify([...releaseTags])}` : ""}`);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const text = emitYaml(workflow.model, workflow.sourceFile);
+  const text = emitYaml(workflow.model, workflow.sourceFile, options);
   cache.set(key, text);
   return text;
 }
@@ -212,9 +216,9 @@ function nearestCallSite(workflow: NormalizedWorkflow, path: readonly (string | 
 }
 
 // The comment the emitter writes after the value at `path`: only `uses:` values get one.
-function emittedComment(model: JsonObject, path: WorkflowPath): string | undefined {
+function emittedComment(model: JsonObject, path: WorkflowPath, releaseTags: ReadonlyMap<string, string> | undefined): string | undefined {
   if (path[path.length - 1] !== "uses") return undefined;
   let value: unknown = model;
   for (const key of path) value = typeof value === "object" && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
-  return typeof value === "string" ? releaseTagComment(value) : undefined;
+  return typeof value === "string" ? releaseTagComment(value, releaseTags) : undefined;
 }

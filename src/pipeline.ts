@@ -20,6 +20,7 @@ import { createRepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
 import { withLf } from "./sync/line-endings.js";
 import { MANIFEST_FILE, parseManifest } from "./sync/manifest.js";
 import path from "node:path";
+import { LOCKFILE, lockedPinsOf, parseLockfile, releaseTagsOf } from "./actions/lockfile.js";
 
 /** What one pass of discover → load → compile → plan found. */
 export interface PipelineResult {
@@ -39,7 +40,8 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   // the config's text only when findings may name a line of it
   const hasRequiredChecks = Array.isArray((discovery.lint as { requiredChecks?: unknown } | undefined)?.requiredChecks);
   const lint = resolveLintSettings(discovery.lint, allRules, CONFIG_FILE, hasRequiredChecks ? await io.readText(CONFIG_FILE) : undefined);
-  const runRules = createRuleRunner({ settings: lint.settings });
+  const lockText = await io.readText(LOCKFILE);
+  const runRules = createRuleRunner({ settings: lint.settings, lockedActions: lockedPinsOf(lockText) });
   // Each target is a repository of its own. Its generated rulesets come from this run (compile);
   // those on disk that trunkline never wrote (not in the manifest) are read here and checked too.
   const owned = parseManifest(await io.readText(MANIFEST_FILE)).files;
@@ -48,7 +50,9 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
     const kept = await readRulesetFiles(io, repositoryPrefixOf(target.outDir));
     rulesetsOnDisk.set(target.name, kept.filter((ruleset) => !(ruleset.file in owned)));
   }
+  const { releaseTags, lockDiagnostics } = releaseTagsFrom(lockText);
   const compiled = await compile(discovery.targets, {
+    releaseTags,
     validators: async () => options.validators ?? (await defaultValidators()),
     validationCache,
     emitCache: validationCache,
@@ -73,7 +77,15 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   const located = await locateExports(io, baselined.diagnostics);
   // a source's timer or promise may have tried to end the process while the outputs were compiled
   const faults = io.takeSourceFaults();
-  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...emptyTargets, ...lint.diagnostics, ...located, ...faults]) };
+  return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...emptyTargets, ...lint.diagnostics, ...lockDiagnostics, ...located, ...faults]) };
+}
+
+// The lockfile's pins and their tags, for the version comment beside each pin.
+function releaseTagsFrom(text: string | undefined): { releaseTags?: ReadonlyMap<string, string>; lockDiagnostics: Diagnostic[] } {
+  if (text === undefined) return { lockDiagnostics: [] };
+  const lock = parseLockfile(text);
+  if ("problem" in lock) return { lockDiagnostics: [{ rule: "actions", severity: "error", file: LOCKFILE, message: lock.problem, hint: `fix ${LOCKFILE}, or restore it from git` }] };
+  return { releaseTags: releaseTagsOf(lock), lockDiagnostics: [] };
 }
 
 // A diagnostic about a source's export (path ["export", name]) gets the line that declares it;

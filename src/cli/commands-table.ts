@@ -70,6 +70,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     exitCodes: "0 · 1 a ruleset on disk is stale · 2 errors in sources · 3 usage or unknown target",
   },
   {
+    name: "actions",
+    synopsis: "trunkline actions add <owner/repo[/path]@ref...> [--metadata dir] [--offline]",
+    summary: "lock actions to commits and write their typed bindings",
+    details: `Resolves each ref to a commit, reads the action's metadata there, records it in trunkline.actions.lock.json and writes its binding to workflows-src/actions/. Metadata comes from the --metadata folder (or TRUNKLINE_ACTIONS_METADATA), then .trunkline/actions-cache/, then GitHub's API (GITHUB_TOKEN or gh auth token when set) unless --offline.`,
+    options: {
+      metadata: { type: "string", value: "dir", help: "a metadata folder filled on another machine, asked first (layout: README)" },
+      offline: { type: "boolean", help: "never ask GitHub: only the metadata folder and the cache" },
+    },
+    exitCodes: "0 locked · 2 an action found in no source, or unreadable metadata or lockfile (nothing written) · 3 usage: no action given, or one not written owner/repo[/path]@ref",
+  },
+  {
     name: "graph",
     synopsis: "trunkline graph <workflow.yml>",
     summary: "print a workflow's job graph as a Mermaid flowchart",

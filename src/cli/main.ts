@@ -100,6 +100,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const { rulesetsPlan } = await import("./commands/rulesets.js");
       return rulesetsPlan({ target: string("target"), format }, inProject);
     }
+    case "actions": {
+      const [subcommand, ...specs] = rest;
+      if (subcommand !== "add") return usageError(spec, subcommand === undefined ? "no subcommand given" : `unknown subcommand "${subcommand}"`, io);
+      if (specs.length === 0) return usageError(spec, "takes the actions to add, e.g. actions/checkout@v4", io);
+      if (!project) return noProject("run it in your repository");
+      // loaded on demand: gen and check never need it
+      const { actionsAdd } = await import("./commands/actions.js");
+      return actionsAdd({ specs, metadata: string("metadata"), offline: flag("offline") }, inProject);
+    }
     case "graph": {
       if (rest.length !== 1) return usageError(spec, "takes one workflow file, e.g. .github/workflows/ci.yml", io);
       const { graph } = await import("./commands/graph.js");

@@ -6,6 +6,8 @@ export const WORKFLOW = Symbol.for("trunkline.workflow");
 export const JOB = Symbol.for("trunkline.job");
 /** Marks a value built by {@link step}. */
 export const STEP = Symbol.for("trunkline.step");
+/** Marks an action binding built by `defineAction` (a function): a source may export it beside its workflows. */
+export const ACTION = Symbol.for("trunkline.action");
 /** Marks a value built by {@link document}. */
 export const DOCUMENT = Symbol.for("trunkline.document");
 

@@ -25,6 +25,8 @@ export interface Step {
   readonly definedAt: CallSite;
   /** Rule ids suppressed on this step (see {@link DefineOptions}). */
   readonly suppress?: readonly string[];
+  /** Warnings its builder found (a deprecated action input), reported by `gen` at this step's line. */
+  readonly warnings?: readonly { path: (string | number)[]; message: string; hint: string }[];
 }
 
 /** Anything accepted where a job needs another job: a {@link Job} built with {@link job}. */

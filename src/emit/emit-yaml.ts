@@ -16,15 +16,21 @@ const TO_STRING_OPTIONS = {
   doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
 } as const;
 
+/** What the emitter may know besides the model. */
+export interface EmitOptions {
+  /** `owner/repo[/path]@<sha>` → release tag, from the actions lockfile: the comment beside each pin. */
+  releaseTags?: ReadonlyMap<string, string>;
+}
+
 /** The YAML body of a workflow: canonical, stable bytes for the same model on every machine. */
-export function emitYamlBody(model: JsonObject): string {
+export function emitYamlBody(model: JsonObject, options: EmitOptions = {}): string {
   const document = new Document(model, { version: "1.2" });
   visit(document, {
     Pair(_, pair, ancestors) {
       // `on` stays a plain key at the root: GitHub reads YAML 1.2, where it is a string.
       const isRootOn = ancestors.length === 2 && isScalar(pair.key) && pair.key.value === "on";
       if (isScalar(pair.key) && !isRootOn) styleKey(pair.key);
-      if (isScalar(pair.key) && pair.key.value === "uses" && isScalar(pair.value)) noteReleaseTag(pair.value);
+      if (isScalar(pair.key) && pair.key.value === "uses" && isScalar(pair.value)) noteReleaseTag(pair.value, options.releaseTags);
     },
     Scalar(key, node) {
       if (key === "key") return;
@@ -36,8 +42,8 @@ export function emitYamlBody(model: JsonObject): string {
 }
 
 /** The whole file: header naming the source, then the body. */
-export function emitYaml(model: JsonObject, sourceFile: string): string {
-  const body = emitYamlBody(model);
+export function emitYaml(model: JsonObject, sourceFile: string, options: EmitOptions = {}): string {
+  const body = emitYamlBody(model, options);
   return header(sourceFile, body) + body;
 }
 
@@ -59,14 +65,15 @@ function styleValue(node: Scalar): void {
 }
 
 // A commit SHA says nothing to a reviewer; the release it was published as does (`@3d3c… # v7.0.1`).
-function noteReleaseTag(node: Scalar): void {
-  const tag = typeof node.value === "string" ? releaseTagComment(node.value) : undefined;
+function noteReleaseTag(node: Scalar, releaseTags: ReadonlyMap<string, string> | undefined): void {
+  const tag = typeof node.value === "string" ? releaseTagComment(node.value, releaseTags) : undefined;
   if (tag) node.comment = ` ${tag}`;
 }
 
 /** The comment written after a `uses:` value pinned to a SHA: its release tag, when known. */
-export function releaseTagComment(uses: string): string | undefined {
-  return /@[0-9a-f]{40}$/.test(uses) ? tagOfPin(uses) : undefined;
+export function releaseTagComment(uses: string, releaseTags?: ReadonlyMap<string, string>): string | undefined {
+  // the lockfile's tags first (trunkline.actions.lock.json), then trunkline's own pin table
+  return /@[0-9a-f]{40}$/.test(uses) ? (releaseTags?.get(uses) ?? tagOfPin(uses)) : undefined;
 }
 
 // A blank line between top-level keys and between jobs makes long files readable.

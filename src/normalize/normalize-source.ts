@@ -1,5 +1,5 @@
 import type { Diagnostic, SourcePosition, WorkflowPath } from "../diagnostics/diagnostic.js";
-import { DOCUMENT, JOB, WORKFLOW, hasBrand } from "../dsl/brand.js";
+import { ACTION, DOCUMENT, JOB, WORKFLOW, hasBrand } from "../dsl/brand.js";
 import { type CallSite, resolveCallSite } from "../dsl/call-site.js";
 import type { Workflow } from "../dsl/types.js";
 import type { Document } from "../dsl/document.js";
@@ -82,7 +82,13 @@ export function normalizeSource(source: LoadedSource, options: NormalizeOptions 
   const rulesets: NormalizedRuleset[] = [];
   const plainBaseName = source.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
   const seen = new Set<unknown>();
+  let bindings = 0;
   for (const [exportName, value] of Object.entries(source.exports)) {
+    // action bindings (workflows-src/actions/) are modules sources import, not workflows to generate
+    if (typeof value === "function" && ACTION in value) {
+      bindings++;
+      continue;
+    }
     // An export is the author's data: a getter or a Proxy in it may throw at any read.
     try {
       const values = Array.isArray(value) && value.length > 0 && value.every((item) => isWorkflowLike(item) || hasBrand(item, RULESET)) ? value : [value];
@@ -109,7 +115,7 @@ export function normalizeSource(source: LoadedSource, options: NormalizeOptions 
       diagnostics.push(exportThrew(source.file, exportName, error, options));
     }
   }
-  if (candidates.length === 0 && documents.length === 0 && rulesets.length === 0 && diagnostics.length === 0) {
+  if (candidates.length === 0 && documents.length === 0 && rulesets.length === 0 && bindings === 0 && diagnostics.length === 0) {
     diagnostics.push({
       rule: "load", severity: "error", file: source.file,
       message: `${source.file} exports no workflow`,

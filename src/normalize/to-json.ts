@@ -60,6 +60,7 @@ function convert(value: unknown, path: WorkflowPath, shape: Shape | undefined, c
     const built = value as Job | Step;
     context.callSites.set(pathKey(path), built.definedAt);
     if (built.suppress?.length) context.suppressions.set(pathKey(path), built.suppress);
+    for (const warning of (built as Step).warnings ?? []) context.problems.push({ rule: "actions", severity: "warning", path: [...path, ...warning.path], message: warning.message, hint: warning.hint });
     return toJson(built.spec, path, shape, context, ancestors);
   }
   ancestors.add(value);

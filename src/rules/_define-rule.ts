@@ -37,6 +37,8 @@ export interface ProjectFacts {
   requiredChecks: readonly RequiredCheck[];
   /** The inputs and outputs of actions trunkline knows, for checking a step's `with:`. */
   actions: ActionCatalog;
+  /** `owner/repo[/path]` → the commit and tag `trunkline.actions.lock.json` locks it to. */
+  lockedActions?: ReadonlyMap<string, { sha: string; tag: string }>;
 }
 
 /** What every hook receives. */

@@ -1,4 +1,4 @@
-import { defineRule } from "./_define-rule.js";
+import { type ProjectFacts, defineRule } from "./_define-rule.js";
 import { isCommitSha, parseUses } from "./_uses.js";
 
 export default defineRule({
@@ -28,23 +28,28 @@ jobs:
     options: "- `allowTagPins` (default `[\"actions/*\"]`): `owner/repo` or `owner/*` entries that may be used by tag — GitHub's own actions by default. Set `[]` to require SHAs everywhere.",
   },
   options: { allowTagPins: ["actions/*"] as readonly string[] },
-  job({ job, path, options, report }) {
+  job({ job, path, options, project, report }) {
     const uses = job.raw["uses"];
-    if (typeof uses === "string") check(uses, [...path, "uses"], options.allowTagPins, report);
+    if (typeof uses === "string") check(uses, [...path, "uses"], options.allowTagPins, project.lockedActions, report);
   },
-  step({ step, path, options, report }) {
-    if (step.uses !== undefined) check(step.uses, [...path, "uses"], options.allowTagPins, report);
+  step({ step, path, options, project, report }) {
+    if (step.uses !== undefined) check(step.uses, [...path, "uses"], options.allowTagPins, project.lockedActions, report);
   },
 });
 
-function check(uses: string, path: (string | number)[], allowTagPins: readonly string[], report: (finding: { path: (string | number)[]; message: string; hint: string }) => void): void {
+function check(uses: string, path: (string | number)[], allowTagPins: readonly string[], locked: ProjectFacts["lockedActions"], report: (finding: { path: (string | number)[]; message: string; hint: string }) => void): void {
   const target = parseUses(uses);
   if (target?.kind !== "remote" || isCommitSha(target.ref) || target.ref.includes("${{")) return;
   const name = `${target.owner}/${target.repo}`.toLowerCase();
   if (allowTagPins.some((pattern) => pattern.toLowerCase() === name || pattern.toLowerCase() === `${target.owner.toLowerCase()}/*`)) return;
+  const key = `${target.owner}/${target.repo}${target.subpath ? `/${target.subpath}` : ""}`;
+  // the lockfile knows the commit: name it, so the fix is a paste (or the typed binding)
+  const pin = locked?.get(key);
   report({
     path,
     message: `${uses} is pinned to "${target.ref}", which its owner (or whoever takes the repository over) can move to other code`,
-    hint: `pin the full commit SHA of that release: ${target.owner}/${target.repo}${target.subpath ? `/${target.subpath}` : ""}@<40-character sha> # ${target.ref}`,
+    hint: pin
+      ? `use the commit trunkline.actions.lock.json locks: ${key}@${pin.sha} # ${pin.tag} (in TypeScript, its binding from workflows-src/actions/)`
+      : `pin the full commit SHA of that release: ${key}@<40-character sha> # ${target.ref} (trunkline actions add ${key}@${target.ref} locks it)`,
   });
 }

@@ -27,6 +27,8 @@ export interface LintWorkerData {
   /** The config's text, so that a required check names the line of its entry there too. */
   configText?: string | undefined;
   featureFlags?: ExperimentalFeatures;
+  /** The actions lockfile's pins, as entries (a Map is posted as one, but entries read plainly). */
+  lockedActions?: [string, { sha: string; tag: string }][];
 }
 
 /** Files posted to a worker; `knownKeys` are the cache keys of the file the main thread's cache holds. */
@@ -118,7 +120,7 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
   for (let count = 0; count < workerCount; count++) {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags } satisfies LintWorkerData });
+      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}) } satisfies LintWorkerData });
     } catch {
       break;
     }

@@ -15,7 +15,7 @@ const data = workerData as LintWorkerData;
 // Ignores hold matcher functions, which cannot be posted: resolve them here from the same config
 // section. Its problems were already reported by the main thread.
 const settings = resolveLintSettings(data.lint, allRules, CONFIG_FILE, data.configText).settings;
-const runRules = createRuleRunner({ settings });
+const runRules = createRuleRunner({ settings, lockedActions: new Map(data.lockedActions ?? []) });
 let loading: Promise<readonly Validator[]> | undefined;
 const validators = () => (loading ??= defaultValidators());
 

@@ -36,6 +36,8 @@ export interface RuleRunnerOptions {
   settings?: ResolvedLintSettings;
   /** Actions whose inputs the `action-*` rules know; the bundled popular actions by default. */
   actions?: ActionCatalog;
+  /** The actions lockfile's pins, by `owner/repo[/path]` (see {@link ProjectFacts}). */
+  lockedActions?: ReadonlyMap<string, { sha: string; tag: string }>;
 }
 
 /** Runs the configured rules over one workflow; diagnostics carry `path`, not yet line and column. */
@@ -70,7 +72,7 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
       else for (const id of ignore.rules) ignored.add(id);
     }
     if (ignoresAll) return [];
-    const project: ProjectFacts = { requiredChecks: [...settings.requiredChecks, ...(input.requiredChecks ?? [])], actions };
+    const project: ProjectFacts = { requiredChecks: [...settings.requiredChecks, ...(input.requiredChecks ?? [])], actions, ...(runnerOptions.lockedActions ? { lockedActions: runnerOptions.lockedActions } : {}) };
     const comment = input.comments ?? noComment;
     const diagnostics: Diagnostic[] = [];
     // One context object per rule and hook kind, reused across jobs and steps: building a fresh one

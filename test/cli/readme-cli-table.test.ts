@@ -26,6 +26,11 @@ interface Scenario {
 }
 
 const GENERATED = { "workflows-src/ci.ts": SOURCE };
+// A metadata folder as `actions add --metadata` reads it: the tags, and the action.yml at a commit.
+const METADATA = {
+  "meta/octo-org/lint-action/refs.json": '{ "tags": { "v2": "1111111111111111111111111111111111111111", "v2.1.0": "1111111111111111111111111111111111111111" } }\n',
+  "meta/octo-org/lint-action/1111111111111111111111111111111111111111/action.yml": "name: Lint\ninputs:\n  config:\n    required: true\nruns:\n  using: node24\n  main: index.js\n",
+};
 const broken = { "workflows-src/ci.ts": SOURCE, "workflows-src/broken.ts": "export default 1;\n" };
 
 // Keyed by the command cell of the table; each exit code → a scenario producing it.
@@ -69,6 +74,11 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     0: { files: { ".github/workflows/x.yml": CLEAN_YAML }, argv: ["import", ".github/workflows/x.yml"] },
     2: { files: {}, argv: ["import", "nope.yml"] },
     3: { files: {}, argv: ["import"] },
+  },
+  "trunkline actions add <owner/repo[/path]@ref…> [--metadata dir] [--offline]": {
+    0: { files: { ...GENERATED, ...METADATA }, argv: ["actions", "add", "octo-org/lint-action@v2", "--metadata", "meta", "--offline"] },
+    2: { files: { ...GENERATED, ...METADATA }, argv: ["actions", "add", "octo-org/nope@v1", "--metadata", "meta", "--offline"] },
+    3: { files: GENERATED, argv: ["actions", "add", "checkout"] },
   },
   "trunkline --version": { 0: { argv: ["--version"] } },
 };

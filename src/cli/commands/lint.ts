@@ -12,6 +12,7 @@ import { defaultValidators } from "../../validate/default-validators.js";
 import { type LintJob, PARALLEL_LINT_THRESHOLD, lintInParallel } from "../../validate/lint-parallel.js";
 import { lintYaml } from "../../validate/lint-yaml.js";
 import { createRuleRunner } from "../../validate/run-rules.js";
+import { LOCKFILE, lockedPinsOf } from "../../actions/lockfile.js";
 import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
 import { lintRepositories } from "../../rulesets/lint-repositories.js";
 import { createRepositoryRuleRunner } from "../../rulesets/run-repository-rules.js";
@@ -42,7 +43,9 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const validationCache = await io.openValidationCache();
   let loading: Promise<readonly Validator[]> | undefined;
   const validators = () => (loading ??= defaultValidators());
-  const runRules = createRuleRunner({ settings: settings.settings });
+  // the lockfile's pins, for the unpinned-action hint; a project-less lint has none
+  const lockedActions = [...lockedPinsOf(await io.readText(LOCKFILE))];
+  const runRules = createRuleRunner({ settings: settings.settings, lockedActions: new Map(lockedActions) });
   const checksByRoot = new Map<string, Promise<RequiredCheck[]>>();
   const requiredChecksFor = (file: string) => {
     const root = repositoryRootOfWorkflow(file);
@@ -73,7 +76,7 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   if (jobs.length > 0) {
     // in file order, so the findings arrive in the same order however the files were shared
     jobs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
     diagnostics.push(...found.flat());
   }
   await validationCache?.save();

@@ -1,0 +1,70 @@
+// What a generated binding (workflows-src/actions/*.ts) calls: a typed step builder for one locked
+// action. Small on purpose: generated bindings hold the facts, this holds the behaviour.
+import { ACTION, STEP } from "../dsl/brand.js";
+import { captureCallSite } from "../dsl/call-site.js";
+import type { DefineOptions, Step } from "../dsl/types.js";
+import type { UsesStep } from "../types/index.js";
+
+/** A value an action input takes in `with:` (GitHub passes each as a string; expressions are strings). */
+export type ActionInputValue = string | number | boolean;
+
+/** The step fields besides `uses` and `with`: `id`, `name`, `if`, `env`, `timeout-minutes`… */
+export type ActionStepFields = Omit<UsesStep, "uses" | "with" | "run" | "working-directory" | "shell" | "wait" | "wait-all" | "cancel" | "parallel">;
+
+/** A step of a bound action: `with` is required when the action has a required input. */
+export type ActionStepSpec<With extends object> = ActionStepFields & ({} extends With ? { with?: With } : { with: With });
+
+/** What a binding is defined from; written by `trunkline actions add`, never by hand. */
+export interface ActionDefinition<Output extends string> {
+  /** `owner/repo[/path]`. */
+  action: string;
+  /** The locked commit. */
+  sha: string;
+  /** The release tag the lockfile names for `sha`. */
+  tag: string;
+  outputs: readonly Output[];
+  /** Deprecated inputs → the action's deprecation message. */
+  deprecatedInputs?: Readonly<Record<string, string>>;
+}
+
+/** A typed, locked action: call it to get a step; `uses` is its pinned reference. */
+export interface ActionBinding<With extends object, Output extends string> {
+  (...args: {} extends With ? [spec?: ActionStepSpec<With>, options?: DefineOptions] : [spec: ActionStepSpec<With>, options?: DefineOptions]): Step;
+  /** `owner/repo[/path]@<sha>`, as written to the YAML (with `# <tag>` beside it). */
+  readonly uses: string;
+  readonly tag: string;
+  /** The action's output names: `steps.<id>.outputs.<name>`. */
+  readonly outputs: readonly Output[];
+}
+
+/** A deprecated input set in a step, reported as a warning by `gen` (kept beside the step, never in the YAML). */
+export interface StepWarning {
+  path: (string | number)[];
+  message: string;
+  hint: string;
+}
+
+/** Builds the binding of one locked action; used by generated bindings. */
+export function defineAction<With extends object, Output extends string = never>(definition: ActionDefinition<Output>): ActionBinding<With, Output> {
+  const uses = `${definition.action}@${definition.sha}`;
+  const deprecated = definition.deprecatedInputs ?? {};
+  const build = (spec?: ActionStepSpec<With>, options?: DefineOptions): Step => {
+    const { with: inputs, ...fields } = (spec ?? {}) as ActionStepFields & { with?: Record<string, unknown> };
+    const warnings: StepWarning[] = Object.keys(inputs ?? {})
+      .filter((name) => Object.hasOwn(deprecated, name))
+      .map((name) => ({
+        path: ["with", name],
+        message: `input "${name}" of ${definition.action} ${definition.tag} is deprecated: ${deprecated[name]}`,
+        hint: `stop setting "${name}", as the action's message says`,
+      }));
+    const stepSpec = { ...fields, uses, ...(inputs === undefined ? {} : { with: inputs }) } as UsesStep;
+    return {
+      [STEP]: true,
+      spec: stepSpec,
+      definedAt: captureCallSite(),
+      ...(options?.suppress?.length ? { suppress: [...options.suppress] } : {}),
+      ...(warnings.length ? { warnings } : {}),
+    };
+  };
+  return Object.assign(build, { [ACTION]: true, uses, tag: definition.tag, outputs: definition.outputs }) as unknown as ActionBinding<With, Output>;
+}
