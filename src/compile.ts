@@ -131,7 +131,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         }
         found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, options.releaseTags) }) ?? []));
         if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
-        diagnostics.push(...locateAll(found, text, workflow, options.toSource));
+        diagnostics.push(...locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource));
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
       }
       for (const document of normalized.documents) {
@@ -157,6 +157,13 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   }
   diagnostics.push(...caseCollisions(files));
   return { files, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+// A deprecated input set through an action binding is already a warning of the binding, which
+// quotes the action's own deprecation message; the bundled data set's rule would only repeat it.
+function withoutBindingRepeats(found: Diagnostic[], fromSource: readonly Diagnostic[]): Diagnostic[] {
+  const warned = new Set(fromSource.filter((diagnostic) => diagnostic.rule === "actions").map((diagnostic) => JSON.stringify(diagnostic.path)));
+  return warned.size ? found.filter((diagnostic) => !(diagnostic.rule === "action-input-deprecated" && warned.has(JSON.stringify(diagnostic.path)))) : found;
 }
 
 // Two outputs whose paths differ only in letter case are one file on a case-insensitive file
