@@ -88,3 +88,53 @@ export function matrixValues(job: JobView, segments: readonly (string | null)[])
   }
   return values;
 }
+
+/**
+ * Whether `value`, taken by a matrix axis, is matched by `pattern` from an `exclude` row: equal
+ * scalars (strings without case), and for objects a partial match, key by key, as GitHub filters.
+ * Anything computed by an expression may match.
+ */
+export function matchesPartially(pattern: Json, value: Json): boolean {
+  if (isComputed(pattern) || isComputed(value)) return true;
+  if (isObject(pattern)) return isObject(value) && Object.entries(pattern).every(([key, inner]) => { const found = valueAt(value, key); return found !== undefined && matchesPartially(inner, found); });
+  if (Array.isArray(pattern)) return Array.isArray(value) && pattern.length === value.length && pattern.every((inner, index) => matchesPartially(inner, value[index]!));
+  return sameScalar(pattern, value);
+}
+
+/** Whether two matrix values are the same (strings without case); computed values may be. */
+export function matchesExactly(a: Json, b: Json): boolean {
+  if (isComputed(a) || isComputed(b)) return true;
+  if (isObject(a)) return isObject(b) && Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, inner]) => { const found = valueAt(b, key); return found !== undefined && matchesExactly(inner, found); });
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((inner, index) => matchesExactly(inner, b[index]!));
+  return sameScalar(a, b);
+}
+
+function sameScalar(a: Json, b: Json): boolean {
+  if (typeof a === "object" || typeof b === "object") return a === b;
+  return String(a).toLowerCase() === String(b).toLowerCase();
+}
+
+// GitHub runs at most 256 jobs per matrix; beyond that the combinations are not worth listing.
+const MAX_COMBINATIONS = 256;
+
+/**
+ * The combinations of the matrix's axes left after `exclude` (before `include` is applied), keyed
+ * by lowercased axis; undefined when there are too many or `exclude` is computed.
+ */
+export function combinationsAfterExclude(matrix: StaticMatrix): Map<string, Json>[] | undefined {
+  if (matrix.exclude === undefined) return undefined;
+  let combinations: Map<string, Json>[] = matrix.axes.size === 0 ? [] : [new Map()];
+  for (const [key, axis] of matrix.axes) {
+    combinations = combinations.flatMap((combination) => axis.values.map((value) => new Map(combination).set(key, value)));
+    if (combinations.length > MAX_COMBINATIONS) return undefined;
+  }
+  return combinations.filter(
+    (combination) =>
+      !matrix.exclude!.some((row) =>
+        Object.entries(row).every(([key, pattern]) => {
+          const value = combination.get(key.toLowerCase());
+          return value !== undefined && matchesPartially(pattern, value);
+        }),
+      ),
+  );
+}

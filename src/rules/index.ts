@@ -10,6 +10,8 @@ import gateIncomplete from "./gate-incomplete.js";
 import gateNotAlways from "./gate-not-always.js";
 import globInvalid from "./glob-invalid.js";
 import ifAlwaysTrue from "./if-always-true.js";
+import matrixExcludeUnmatched from "./matrix-exclude-unmatched.js";
+import matrixIncludeNoEffect from "./matrix-include-no-effect.js";
 import matrixKeyUnknown from "./matrix-key-unknown.js";
 import needsCycle from "./needs-cycle.js";
 import needsOutputUnknown from "./needs-output-unknown.js";
@@ -41,6 +43,8 @@ export const allRules = [
   gateNotAlways,
   globInvalid,
   ifAlwaysTrue,
+  matrixExcludeUnmatched,
+  matrixIncludeNoEffect,
   matrixKeyUnknown,
   needsCycle,
   needsOutputUnknown,
