@@ -26,6 +26,7 @@ import requiredCheckPathFiltered from "./required-check-path-filtered.js";
 import requiredCheckUnknown from "./required-check-unknown.js";
 import scriptInjection from "./script-injection.js";
 import secretsInherit from "./secrets-inherit.js";
+import stepIdDuplicate from "./step-id-duplicate.js";
 import stepOutputUnknown from "./step-output-unknown.js";
 import timeoutMissing from "./timeout-missing.js";
 import unpinnedAction from "./unpinned-action.js";
@@ -59,6 +60,7 @@ export const allRules = [
   requiredCheckUnknown,
   scriptInjection,
   secretsInherit,
+  stepIdDuplicate,
   stepOutputUnknown,
   timeoutMissing,
   unpinnedAction,
