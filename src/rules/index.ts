@@ -8,6 +8,7 @@ import forkUnsafeSelfHosted from "./fork-unsafe-self-hosted.js";
 import gateCancelled from "./gate-cancelled.js";
 import gateIncomplete from "./gate-incomplete.js";
 import gateNotAlways from "./gate-not-always.js";
+import githubPropertyUnknown from "./github-property-unknown.js";
 import globInvalid from "./glob-invalid.js";
 import ifAlwaysTrue from "./if-always-true.js";
 import matrixExcludeUnmatched from "./matrix-exclude-unmatched.js";
@@ -42,6 +43,7 @@ export const allRules = [
   gateCancelled,
   gateIncomplete,
   gateNotAlways,
+  githubPropertyUnknown,
   globInvalid,
   ifAlwaysTrue,
   matrixExcludeUnmatched,
