@@ -1,5 +1,6 @@
 // The rule registry: every rule, in alphabetical order of id. A new rule is one file here plus
 // its line below, a table test in test/rules/<id>.test.ts and its page, from `npm run docs:rules`.
+import comparisonTypeMismatch from "./comparison-type-mismatch.js";
 import concurrencyMissing from "./concurrency-missing.js";
 import cronInvalid from "./cron-invalid.js";
 import dangerousCheckout from "./dangerous-checkout.js";
@@ -35,6 +36,7 @@ import unpinnedImage from "./unpinned-image.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = [
+  comparisonTypeMismatch,
   concurrencyMissing,
   cronInvalid,
   dangerousCheckout,
