@@ -33,6 +33,7 @@ import stepOutputUnknown from "./step-output-unknown.js";
 import timeoutMissing from "./timeout-missing.js";
 import unpinnedAction from "./unpinned-action.js";
 import unpinnedImage from "./unpinned-image.js";
+import workflowInputUnknown from "./workflow-input-unknown.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = [
@@ -69,6 +70,7 @@ export const allRules = [
   timeoutMissing,
   unpinnedAction,
   unpinnedImage,
+  workflowInputUnknown,
 ] as const;
 
 /** Any one of the registered rules, with its literal id and option types. */

@@ -14,7 +14,7 @@ const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.end
 /** Graph and data-flow rules: these must find nothing in workflows actionlint accepts. */
 const GRAPH_RULES = [
   "needs-unknown", "needs-cycle", "needs-output-unknown", "step-output-unknown", "matrix-key-unknown", "if-always-true",
-  "matrix-exclude-unmatched", "matrix-include-no-effect", "step-id-duplicate", "github-property-unknown", "comparison-type-mismatch",
+  "matrix-exclude-unmatched", "matrix-include-no-effect", "step-id-duplicate", "github-property-unknown", "comparison-type-mismatch", "workflow-input-unknown",
   "cron-invalid", "glob-invalid", "paths-and-paths-ignore", "deprecated-command",
 ];
 
