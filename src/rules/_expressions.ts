@@ -58,7 +58,8 @@ export function findExpressions(text: string): EmbeddedExpression[] {
   return found;
 }
 
-type Token = { kind: "name" | "string" | "number" | "punct"; text: string };
+/** One token of an expression: a name, a string literal (unquoted), a number or punctuation. */
+export type Token = { kind: "name" | "string" | "number" | "punct"; text: string };
 
 // Expressions repeat across jobs and files (`github.ref`, `matrix.os`): scan each text once.
 const factsCache = new Map<string, ExpressionFacts>();
@@ -115,7 +116,8 @@ function scan(tokens: readonly Token[]): ExpressionFacts {
   return { references, functions };
 }
 
-function tokenize(body: string): Token[] {
+/** The tokens of an expression body; `==`, `!=`, `<=`, `>=`, `&&` and `||` are one token each. */
+export function tokenize(body: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < body.length) {

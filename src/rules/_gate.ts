@@ -1,5 +1,6 @@
 // Which job is a gate: the one always-run job that needs every other job and is the single
 // required check (DESIGN "Seed patterns"). Kept in one place so every gate rule agrees.
+import type { ProjectFacts } from "./_define-rule.js";
 import type { ExpressionFacts } from "./_expressions.js";
 import type { JobView, WorkflowView } from "./_workflow-view.js";
 
@@ -28,6 +29,24 @@ function decideGate(job: JobView): boolean {
   if (job.steps.some((step) => GATE_ACTIONS.some((action) => step.uses?.toLowerCase().startsWith(action)))) return true;
   if (job.needs.length >= 2 && callsAny(job.conditionFacts, "always") && readsNeedsResults(job)) return true;
   return [job.id, job.name].some(isGateName);
+}
+
+// Runs whose result a pull request waits for before it merges.
+const MERGE_EVENTS = ["pull_request", "pull_request_target", "merge_group"];
+
+/**
+ * Whether a gate-shaped job (`isGate`) stands for its workflow's result when merging: a required
+ * check names it (by name or id); or the workflow runs for pull requests or the merge queue and the
+ * job only judges the jobs it needs (its steps run scripts or alls-green, no other action, and it
+ * calls no reusable workflow). A release job on `push`, or a test job that reads `needs.*.result`
+ * under `always()` and checks out code, is not in that role.
+ */
+export function holdsGateRole(job: JobView, workflow: WorkflowView, project: ProjectFacts): boolean {
+  if (!isGate(job)) return false;
+  const names = [job.id.toLowerCase(), job.name.toLowerCase()];
+  if (project.requiredChecks.some((check) => names.includes(check.name.toLowerCase()))) return true;
+  if (!MERGE_EVENTS.some((event) => workflow.triggers.has(event)) || job.isCall) return false;
+  return job.steps.every((step) => step.uses === undefined || GATE_ACTIONS.some((action) => step.uses!.toLowerCase().startsWith(action)));
 }
 
 /** The gates of a workflow. */

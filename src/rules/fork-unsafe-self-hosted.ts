@@ -1,8 +1,10 @@
 import type { Json } from "../model/json.js";
 import { defineRule } from "./_define-rule.js";
 import { callsAny } from "./_gate.js";
+import { type ResolveReference, possibleTemplateValues } from "./_expression-values.js";
 import { type ExpressionFacts, expressionFacts, findExpressions } from "./_expressions.js";
-import { type JobView, type WorkflowView, isObject, objectAt } from "./_workflow-view.js";
+import { matrixValues } from "./_matrix.js";
+import { type JobView, type WorkflowView, isObject } from "./_workflow-view.js";
 
 // Events that run the pull request's own code, which a fork's author controls.
 const FORK_EVENTS = ["pull_request", "pull_request_review", "pull_request_review_comment"];
@@ -34,7 +36,7 @@ jobs:
     steps:
       - run: make
 `,
-    fix: "Guard the job with `if: github.event.pull_request.head.repo.full_name == github.repository` (or `!github.event.pull_request.head.repo.fork`), or pick a GitHub-hosted runner for forks in the `runs-on` expression. A job that needs a guarded job, without a status function in its `if:`, is guarded too.",
+    fix: "Guard the job with `if: github.event.pull_request.head.repo.full_name == github.repository` (or `!github.event.pull_request.head.repo.fork`), or pick a GitHub-hosted runner for forks in the `runs-on` expression. A job that needs a guarded job, without a status function in its `if:`, is guarded too.\n\nA `runs-on` expression is followed to the labels it can become: matrix values (nested ones like `matrix.job.os`, and `include` rows), text around `${{ }}` (`${{ matrix.os }}-latest`) and defaults after `||` (`${{ inputs.platform || 'ubuntu' }}-latest`; `inputs` is empty in a run started by a pull request). When every label is GitHub-hosted there is no finding; a variable or a function call makes the runner unknown, which is reported.",
     options: "- `hostedLabels` (default `[]`): extra runner labels or group names that are GitHub-hosted (larger runners), so they are not taken for self-hosted ones.",
   },
   options: { hostedLabels: [] as readonly string[] },
@@ -55,12 +57,15 @@ type RunnerKind = "github-hosted" | "self-hosted" | "variable";
 
 function runnerKind(job: JobView, hostedLabels: readonly string[]): RunnerKind {
   const runsOn = job.raw["runs-on"];
+  const resolve = runnerReference(job);
   const labelKind = (label: Json): RunnerKind => {
+    if (Array.isArray(label)) return combine(label.map(labelKind));
     if (typeof label !== "string") return "variable";
     if (!label.includes("${{")) return GITHUB_HOSTED.test(label) || hostedLabels.includes(label) ? "github-hosted" : "self-hosted";
-    // `runs-on: ${{ matrix.os }}` over a list of labels is as good as the labels themselves
-    const labels = matrixValues(label, job);
-    return labels ? combine(labels.map(labelKind)) : "variable";
+    // `${{ matrix.os }}`, `${{ matrix.os }}-latest` or `${{ inputs.os || 'ubuntu' }}-latest` are
+    // as good as the labels they can become
+    const labels = possibleTemplateValues(label, resolve);
+    return labels && labels.length > 0 ? combine(labels.map(labelKind)) : "variable";
   };
   if (runsOn === undefined) return "github-hosted";
   if (typeof runsOn === "string") return labelKind(runsOn);
@@ -79,30 +84,16 @@ function combine(kinds: readonly RunnerKind[]): RunnerKind {
   return kinds.length > 0 && kinds.every((kind) => kind === "github-hosted") ? "github-hosted" : "self-hosted";
 }
 
-// The values `${{ matrix.<key> }}` takes, when the matrix lists them; undefined when unknown.
-function matrixValues(text: string, job: JobView): Json[] | undefined {
-  const [only, ...more] = findExpressions(text);
-  if (!only || more.length > 0 || only.start !== 0 || only.end !== text.length) return undefined;
-  const facts = expressionFacts(only.body);
-  const [reference, ...others] = facts.references;
-  const key = reference?.segments[0];
-  if (!reference || others.length > 0 || facts.functions.size > 0 || reference.root !== "matrix" || reference.segments.length !== 1 || typeof key !== "string") return undefined;
-  const matrix = objectAt(objectAt(job.raw, "strategy"), "matrix");
-  if (!matrix) return undefined;
-  const entry = Object.entries(matrix).find(([name]) => name.toLowerCase() === key);
-  const values: Json[] = [];
-  if (entry) {
-    if (!Array.isArray(entry[1])) return undefined;
-    values.push(...entry[1]);
-  }
-  const include = matrix["include"];
-  if (include !== undefined && !Array.isArray(include)) return undefined;
-  for (const row of include ?? []) {
-    if (!isObject(row)) return undefined;
-    const value = Object.entries(row).find(([name]) => name.toLowerCase() === key)?.[1];
-    if (value !== undefined) values.push(value);
-  }
-  return values.length > 0 ? values : undefined;
+// The values a context can take in a run started by a fork's pull request: the matrix as written
+// (nested values and `include` rows too), and no inputs at all, since only `workflow_dispatch` and
+// `workflow_call` runs have inputs (https://docs.github.com/actions/reference/workflows-and-actions/contexts#inputs-context).
+function runnerReference(job: JobView): ResolveReference {
+  return (reference) => {
+    if (reference.root === "matrix") return matrixValues(job, reference.segments);
+    if (reference.root === "inputs") return [null];
+    if (reference.root === "github" && reference.segments[0] === "event" && reference.segments[1] === "inputs") return [null];
+    return undefined;
+  };
 }
 
 // A guard reads where the pull request comes from (head.repo.full_name, head.repo.fork), in the

@@ -1,5 +1,5 @@
 import { defineRule } from "./_define-rule.js";
-import { isGate } from "./_gate.js";
+import { holdsGateRole } from "./_gate.js";
 import type { JobView, WorkflowView } from "./_workflow-view.js";
 
 export default defineRule({
@@ -11,7 +11,22 @@ export default defineRule({
 left out — often one added after the gate was written — can fail and the pull request still merges.
 A job needed only through another job is not enough: the gate reads \`needs.<id>.result\` of its
 direct needs only, and a skipped middle job hides why.
-See [\`jobs.<job_id>.needs\`](https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idneeds).`,
+See [\`jobs.<job_id>.needs\`](https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idneeds).
+
+**Which job is a gate.** A job is checked when it is shaped like a gate and holds the gate's role:
+
+- *shaped like a gate*: it needs at least one job and uses \`re-actors/alls-green\`; or it runs
+  under \`always()\`, needs two jobs or more and reads their results (\`needs.*.result\`,
+  \`needs.<id>.result\`, \`toJSON(needs)\`); or it is named like one (\`gate\`, \`ci-gate\`,
+  \`all-green\`, \`required\`, …);
+- *in the gate's role*: a required check names it (by name or id: a ruleset, or
+  \`lint.requiredChecks\` in \`trunkline.config.ts\`); or its workflow runs for pull requests or the
+  merge queue (\`pull_request\`, \`pull_request_target\`, \`merge_group\`) and the job only judges
+  the jobs it needs: its steps run scripts or \`re-actors/alls-green\` and use no other action, and it
+  calls no reusable workflow.
+
+So a release job of a \`push\` workflow that waits for its jobs under \`always()\`, or a test job
+that reads \`needs.*.result\` under \`always()\` and checks out code, is not a gate here.`,
     invalid: `on: pull_request
 jobs:
   lint:
@@ -50,8 +65,8 @@ jobs:
 `,
     fix: "Add every job to the gate's `needs`, except jobs that run after the gate (they need it). In TypeScript, build the gate's `needs` from the workflow's job list so a new job cannot be forgotten.",
   },
-  job({ job, workflow, report }) {
-    if (!isGate(job)) return;
+  job({ job, workflow, project, report }) {
+    if (!holdsGateRole(job, workflow, project)) return;
     const needed = new Set(job.needs.map((need) => need.id.toLowerCase()));
     const after = jobsAfter(job, workflow);
     const missing = workflow.jobs.filter((other) => other !== job && !needed.has(other.id.toLowerCase()) && !after.has(other));

@@ -4,6 +4,7 @@ import actionInputDeprecated from "./action-input-deprecated.js";
 import actionInputMissing from "./action-input-missing.js";
 import actionInputUnknown from "./action-input-unknown.js";
 import actionOutdated from "./action-outdated.js";
+import comparisonTypeMismatch from "./comparison-type-mismatch.js";
 import concurrencyMissing from "./concurrency-missing.js";
 import cronInvalid from "./cron-invalid.js";
 import dangerousCheckout from "./dangerous-checkout.js";
@@ -12,8 +13,11 @@ import forkUnsafeSelfHosted from "./fork-unsafe-self-hosted.js";
 import gateCancelled from "./gate-cancelled.js";
 import gateIncomplete from "./gate-incomplete.js";
 import gateNotAlways from "./gate-not-always.js";
+import githubPropertyUnknown from "./github-property-unknown.js";
 import globInvalid from "./glob-invalid.js";
 import ifAlwaysTrue from "./if-always-true.js";
+import matrixExcludeUnmatched from "./matrix-exclude-unmatched.js";
+import matrixIncludeNoEffect from "./matrix-include-no-effect.js";
 import matrixKeyUnknown from "./matrix-key-unknown.js";
 import needsCycle from "./needs-cycle.js";
 import needsOutputUnknown from "./needs-output-unknown.js";
@@ -28,10 +32,12 @@ import requiredCheckPathFiltered from "./required-check-path-filtered.js";
 import requiredCheckUnknown from "./required-check-unknown.js";
 import scriptInjection from "./script-injection.js";
 import secretsInherit from "./secrets-inherit.js";
+import stepIdDuplicate from "./step-id-duplicate.js";
 import stepOutputUnknown from "./step-output-unknown.js";
 import timeoutMissing from "./timeout-missing.js";
 import unpinnedAction from "./unpinned-action.js";
 import unpinnedImage from "./unpinned-image.js";
+import workflowInputUnknown from "./workflow-input-unknown.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = [
@@ -39,6 +45,7 @@ export const allRules = [
   actionInputMissing,
   actionInputUnknown,
   actionOutdated,
+  comparisonTypeMismatch,
   concurrencyMissing,
   cronInvalid,
   dangerousCheckout,
@@ -47,8 +54,11 @@ export const allRules = [
   gateCancelled,
   gateIncomplete,
   gateNotAlways,
+  githubPropertyUnknown,
   globInvalid,
   ifAlwaysTrue,
+  matrixExcludeUnmatched,
+  matrixIncludeNoEffect,
   matrixKeyUnknown,
   needsCycle,
   needsOutputUnknown,
@@ -63,10 +73,12 @@ export const allRules = [
   requiredCheckUnknown,
   scriptInjection,
   secretsInherit,
+  stepIdDuplicate,
   stepOutputUnknown,
   timeoutMissing,
   unpinnedAction,
   unpinnedImage,
+  workflowInputUnknown,
 ] as const;
 
 /** Any one of the registered rules, with its literal id and option types. */

@@ -1,12 +1,13 @@
 import { suggestName } from "./_closest-match.js";
 import { defineRule } from "./_define-rule.js";
 import { formatReference } from "./_expressions.js";
+import { matrixValues } from "./_matrix.js";
 import { type JobView, isObject } from "./_workflow-view.js";
 
 export default defineRule({
   id: "matrix-key-unknown",
   severity: "error",
-  summary: "An expression reads `matrix.<key>` where the job's matrix has no such key.",
+  summary: "An expression reads `matrix.<key>` (or `matrix.<key>.<nested>`) where the job's matrix has no such key.",
   docs: {
     why: `A key the matrix does not define evaluates to an empty string, without an error: a typo in
 \`matrix.nodee\` runs every combination with no Node version set.
@@ -35,7 +36,7 @@ jobs:
         env:
           NODE_VERSION: \${{ matrix.node }}
 `,
-    fix: "Read a key the matrix defines (its own keys and those added by `include`), or add the key to the matrix. Matrices built from an expression (`fromJSON(…)`) are not checked.",
+    fix: "Read a key the matrix defines (its own keys and those added by `include`), or add the key to the matrix. When a key's values are objects (`config: [{ os: …, r: … }]`), read a property they have (`matrix.config.os`). Matrices built from an expression (`fromJSON(…)`) are not checked.",
   },
   job({ job, report }) {
     const keys = matrixKeys(job);
@@ -46,7 +47,20 @@ jobs:
       for (const expression of use.expressions) {
         for (const reference of expression.references) {
           const [key] = reference.segments;
-          if (reference.root !== "matrix" || typeof key !== "string" || key === "*" || keys.has(key)) continue;
+          if (reference.root !== "matrix" || typeof key !== "string" || key === "*") continue;
+          if (keys.has(key)) {
+            const missing = missingNestedKey(job, reference.segments);
+            const nestedKey = `${use.path.join("\0")}\0${formatReference(reference)}`;
+            if (!missing || seen.has(nestedKey)) continue;
+            seen.add(nestedKey);
+            const suggestion = suggestName(missing.name, missing.known);
+            report({
+              path: use.path,
+              message: `${formatReference(reference)} reads "${missing.name}", which no value of matrix.${missing.parent} has, so it is always empty`,
+              hint: suggestion ? `did you mean "matrix.${missing.parent}.${suggestion}"?` : `the values of matrix.${missing.parent} have ${[...missing.known].map((name) => `"${name}"`).join(", ") || "no keys"}`,
+            });
+            continue;
+          }
           const seenKey = `${use.path.join("\0")}\0${key}`;
           if (seen.has(seenKey)) continue;
           seen.add(seenKey);
@@ -61,6 +75,22 @@ jobs:
     }
   },
 });
+
+/**
+ * The first nested key of `matrix.a.b…` that no value at its level has, when every value there is
+ * a written-out object (`config: [{ os: … }, { os: … }]`); undefined when it may exist.
+ */
+function missingNestedKey(job: JobView, segments: readonly (string | null)[]): { name: string; parent: string; known: Set<string> } | undefined {
+  for (let depth = 1; depth < segments.length; depth++) {
+    const name = segments[depth];
+    if (typeof name !== "string" || name === "*") return undefined;
+    const parents = matrixValues(job, segments.slice(0, depth));
+    if (!parents || parents.length === 0 || !parents.every(isObject)) return undefined;
+    const known = new Set(parents.flatMap((parent) => Object.keys(parent)));
+    if (![...known].some((candidate) => candidate.toLowerCase() === name)) return { name, parent: segments.slice(0, depth).join("."), known };
+  }
+  return undefined;
+}
 
 /** The matrix keys (lowercased), or "dynamic" when an expression decides them. */
 function matrixKeys(job: JobView): Set<string> | "dynamic" {

@@ -6,11 +6,12 @@ import { type ExpressionUse, type JobView, expressionsIn } from "./_workflow-vie
 export default defineRule({
   id: "step-output-unknown",
   severity: "error",
-  summary: "An expression reads `steps.<id>` where no earlier step of the job has that id.",
+  summary: "An expression reads `steps.<id>` where no earlier step of the job has that id, or a step property other than `outputs`, `outcome` and `conclusion`.",
   docs: {
     why: `The \`steps\` context only holds steps of the same job that have already run. Reading a step id
 that does not exist, or a step that runs later, gives an empty string and no error, so a condition
-is silently false or a value silently empty.
+is silently false or a value silently empty. A step has only \`outputs\`, \`outcome\` and
+\`conclusion\`: \`steps.build.version\`, where \`steps.build.outputs.version\` was meant, is always empty too.
 See [the \`steps\` context](https://docs.github.com/actions/reference/workflows-and-actions/contexts#steps-context).`,
     invalid: `on: push
 jobs:
@@ -34,7 +35,7 @@ jobs:
         env:
           VERSION: \${{ steps.version.outputs.value }}
 `,
-    fix: "Give the step that produces the value an `id:`, place it before the step that reads it, and spell the id the same way.",
+    fix: "Give the step that produces the value an `id:`, place it before the step that reads it, and spell the id the same way. Read a step's values as `steps.<id>.outputs.<name>`.",
   },
   job({ job, report }) {
     // job outputs are evaluated after every step has run: any step id of the job is fine there
@@ -48,16 +49,28 @@ jobs:
   },
 });
 
+// The properties of an entry of the steps context.
+const STEP_PROPERTIES = ["outputs", "outcome", "conclusion"];
+
 function checkUse(use: ExpressionUse, job: JobView, before: number, report: (finding: { path: (string | number)[]; message: string; hint: string }) => void): void {
   const seen = new Set<string>();
   for (const expression of use.expressions) {
     for (const reference of expression.references) {
-      const [id] = reference.segments;
-      if (reference.root !== "steps" || typeof id !== "string" || id === "*" || seen.has(id)) continue;
+      const [id, property] = reference.segments;
+      if (reference.root !== "steps" || typeof id !== "string" || id === "*") continue;
+      const text = formatReference(reference);
+      if (typeof property === "string" && property !== "*" && !STEP_PROPERTIES.includes(property) && !seen.has(text)) {
+        seen.add(text);
+        report({
+          path: use.path,
+          message: `${text} reads "${property}" of step "${id}", but a step has only outputs, outcome and conclusion, so it is always empty`,
+          hint: `did you mean "steps.${id}.outputs.${property}"?`,
+        });
+      }
+      if (seen.has(id)) continue;
       seen.add(id);
       const index = job.stepIndexById.get(id);
       if (index !== undefined && index < before) continue;
-      const text = formatReference(reference);
       if (index === undefined) {
         const suggestion = suggestName(id, job.stepIndexById.keys());
         report({

@@ -17,6 +17,7 @@ const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.end
  */
 const GRAPH_RULES = [
   "needs-unknown", "needs-cycle", "needs-output-unknown", "step-output-unknown", "matrix-key-unknown", "if-always-true",
+  "matrix-exclude-unmatched", "matrix-include-no-effect", "step-id-duplicate", "github-property-unknown", "comparison-type-mismatch", "workflow-input-unknown",
   "cron-invalid", "glob-invalid", "paths-and-paths-ignore", "deprecated-command",
   "action-input-unknown", "action-input-missing", "action-input-deprecated", "action-outdated",
 ];

@@ -1,0 +1,140 @@
+// A job's `strategy.matrix` as written: its axes, `include` and `exclude` rows, and the values a
+// `matrix.<key>…` reference can take. Matrices built by an expression (`fromJSON(…)`) are unknown.
+// Semantics: https://docs.github.com/actions/how-tos/write-workflows/choose-what-workflows-do/run-job-variations
+import type { Json, JsonObject } from "../model/json.js";
+import { type JobView, isObject } from "./_workflow-view.js";
+
+/** One axis of a matrix: `os: [ubuntu-latest, windows-latest]`. */
+export interface MatrixAxis {
+  /** The key as written. */
+  key: string;
+  values: readonly Json[];
+}
+
+/** A matrix whose axes and rows are written out, not computed. */
+export interface StaticMatrix {
+  raw: JsonObject;
+  /** Axes by lowercased key (GitHub compares matrix keys case-insensitively). */
+  axes: ReadonlyMap<string, MatrixAxis>;
+  /** `include` rows, or undefined when an expression builds them. */
+  include: readonly JsonObject[] | undefined;
+  /** `exclude` rows, or undefined when an expression builds them. */
+  exclude: readonly JsonObject[] | undefined;
+}
+
+/**
+ * The job's matrix: "none" when it has none, undefined when an expression builds the matrix or one
+ * of its axes (its keys and values are then known only at run time).
+ */
+export function staticMatrix(job: JobView): StaticMatrix | "none" | undefined {
+  const strategy = job.raw["strategy"];
+  if (strategy === undefined) return "none";
+  if (!isObject(strategy)) return undefined;
+  const raw = strategy["matrix"];
+  if (raw === undefined) return "none";
+  if (!isObject(raw)) return undefined;
+  const axes = new Map<string, MatrixAxis>();
+  for (const [key, values] of Object.entries(raw)) {
+    if (key === "include" || key === "exclude") continue;
+    if (!Array.isArray(values)) return undefined;
+    axes.set(key.toLowerCase(), { key, values });
+  }
+  return { raw, axes, include: rows(raw["include"]), exclude: rows(raw["exclude"]) };
+}
+
+// Rows of `include`/`exclude`; a row that is an expression makes the whole list unknown.
+function rows(value: Json | undefined): JsonObject[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every(isObject)) return undefined;
+  return value as JsonObject[];
+}
+
+/** The value under `key` of an object, compared case-insensitively; undefined when absent. */
+export function valueAt(object: JsonObject, key: string): Json | undefined {
+  const lower = key.toLowerCase();
+  for (const name in object) if (name.toLowerCase() === lower) return object[name];
+  return undefined;
+}
+
+/** Whether a value holds an expression, so it is only known at run time. */
+export function isComputed(value: Json): boolean {
+  return typeof value === "string" ? value.includes("${{") : Array.isArray(value) ? value.some(isComputed) : isObject(value) ? Object.values(value).some(isComputed) : false;
+}
+
+/**
+ * The values `matrix.<segments>` can take in the job (`matrix.job.os` → segments ["job", "os"],
+ * lowercased), from its axes and `include` rows; undefined when any is computed or unknown. A
+ * property missing from an object value reads as null, as GitHub gives it.
+ */
+export function matrixValues(job: JobView, segments: readonly (string | null)[]): Json[] | undefined {
+  const matrix = staticMatrix(job);
+  const [first, ...rest] = segments;
+  if (matrix === undefined || matrix === "none" || matrix.include === undefined || typeof first !== "string" || first === "*") return undefined;
+  const found: Json[] = [...(matrix.axes.get(first)?.values ?? [])];
+  for (const row of matrix.include) {
+    const value = valueAt(row, first);
+    if (value !== undefined) found.push(value);
+  }
+  if (found.length === 0) return undefined;
+  const values: Json[] = [];
+  for (let value of found) {
+    for (const segment of rest) {
+      if (typeof segment !== "string" || segment === "*") return undefined;
+      if (typeof value === "string" && isComputed(value)) return undefined;
+      value = isObject(value) ? (valueAt(value, segment) ?? null) : null;
+    }
+    if (isComputed(value)) return undefined;
+    values.push(value);
+  }
+  return values;
+}
+
+/**
+ * Whether `value`, taken by a matrix axis, is matched by `pattern` from an `exclude` row: equal
+ * scalars (strings without case), and for objects a partial match, key by key, as GitHub filters.
+ * Anything computed by an expression may match.
+ */
+export function matchesPartially(pattern: Json, value: Json): boolean {
+  if (isComputed(pattern) || isComputed(value)) return true;
+  if (isObject(pattern)) return isObject(value) && Object.entries(pattern).every(([key, inner]) => { const found = valueAt(value, key); return found !== undefined && matchesPartially(inner, found); });
+  if (Array.isArray(pattern)) return Array.isArray(value) && pattern.length === value.length && pattern.every((inner, index) => matchesPartially(inner, value[index]!));
+  return sameScalar(pattern, value);
+}
+
+/** Whether two matrix values are the same (strings without case); computed values may be. */
+export function matchesExactly(a: Json, b: Json): boolean {
+  if (isComputed(a) || isComputed(b)) return true;
+  if (isObject(a)) return isObject(b) && Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([key, inner]) => { const found = valueAt(b, key); return found !== undefined && matchesExactly(inner, found); });
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((inner, index) => matchesExactly(inner, b[index]!));
+  return sameScalar(a, b);
+}
+
+function sameScalar(a: Json, b: Json): boolean {
+  if (typeof a === "object" || typeof b === "object") return a === b;
+  return String(a).toLowerCase() === String(b).toLowerCase();
+}
+
+// GitHub runs at most 256 jobs per matrix; beyond that the combinations are not worth listing.
+const MAX_COMBINATIONS = 256;
+
+/**
+ * The combinations of the matrix's axes left after `exclude` (before `include` is applied), keyed
+ * by lowercased axis; undefined when there are too many or `exclude` is computed.
+ */
+export function combinationsAfterExclude(matrix: StaticMatrix): Map<string, Json>[] | undefined {
+  if (matrix.exclude === undefined) return undefined;
+  let combinations: Map<string, Json>[] = matrix.axes.size === 0 ? [] : [new Map()];
+  for (const [key, axis] of matrix.axes) {
+    combinations = combinations.flatMap((combination) => axis.values.map((value) => new Map(combination).set(key, value)));
+    if (combinations.length > MAX_COMBINATIONS) return undefined;
+  }
+  return combinations.filter(
+    (combination) =>
+      !matrix.exclude!.some((row) =>
+        Object.entries(row).every(([key, pattern]) => {
+          const value = combination.get(key.toLowerCase());
+          return value !== undefined && matchesPartially(pattern, value);
+        }),
+      ),
+  );
+}

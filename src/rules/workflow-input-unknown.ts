@@ -1,0 +1,86 @@
+import { suggestName } from "./_closest-match.js";
+import { defineRule, type Finding } from "./_define-rule.js";
+import { formatReference } from "./_expressions.js";
+import { type ExpressionUse, type WorkflowView, expressionsIn, isObject, objectAt } from "./_workflow-view.js";
+
+// The triggers whose runs have inputs, declared under `on.<event>.inputs`.
+const INPUT_EVENTS = ["workflow_call", "workflow_dispatch"];
+
+export default defineRule({
+  id: "workflow-input-unknown",
+  severity: "error",
+  summary: "An expression reads `inputs.<name>` that neither `workflow_call` nor `workflow_dispatch` declares.",
+  docs: {
+    why: `The \`inputs\` context holds the inputs a reusable workflow (\`on.workflow_call.inputs\`) or a manually
+run workflow (\`on.workflow_dispatch.inputs\`) declares. Any other name reads as empty, with no error:
+a misspelt \`inputs.enviroment\` deploys nowhere, silently. Secrets are not checked the same way: with
+\`secrets: inherit\` a reusable workflow may read secrets it does not declare.
+See [the \`inputs\` context](https://docs.github.com/actions/reference/workflows-and-actions/contexts#inputs-context).`,
+    invalid: `on:
+  workflow_call:
+    inputs:
+      environment:
+        type: string
+        required: true
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./deploy.sh "\${{ inputs.enviroment }}"
+`,
+    valid: `on:
+  workflow_call:
+    inputs:
+      environment:
+        type: string
+        required: true
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./deploy.sh "\${{ inputs.environment }}"
+`,
+    fix: "Spell the input as it is declared (names are compared without case), or declare it under `on.workflow_call.inputs` or `on.workflow_dispatch.inputs`. Workflows without either trigger are not checked.",
+  },
+  workflow({ workflow, report }) {
+    const declared = declaredInputs(workflow);
+    if (!declared) return;
+    for (const [key, value] of Object.entries(workflow.raw)) {
+      if (key === "jobs" || key === "on") continue;
+      for (const use of expressionsIn(value, [key])) checkUse(use, declared, report);
+    }
+    for (const job of workflow.jobs) for (const use of job.expressions) checkUse(use, declared, report);
+  },
+});
+
+/** The declared input names as written, by lowercased name; undefined when no trigger has inputs. */
+function declaredInputs(workflow: WorkflowView): Map<string, string> | undefined {
+  const triggers = INPUT_EVENTS.map((event) => workflow.triggers.get(event)).filter((trigger) => trigger !== undefined);
+  if (triggers.length === 0) return undefined;
+  const names = new Map<string, string>();
+  for (const trigger of triggers) {
+    const inputs = trigger.config?.["inputs"];
+    if (inputs === undefined || inputs === null) continue;
+    // inputs written by an expression, or in a shape the parser rejects: nothing can be said
+    if (!isObject(inputs)) return undefined;
+    for (const name of Object.keys(objectAt(trigger.config, "inputs") ?? {})) names.set(name.toLowerCase(), name);
+  }
+  return names;
+}
+
+function checkUse(use: ExpressionUse, declared: ReadonlyMap<string, string>, report: (finding: Finding) => void): void {
+  const seen = new Set<string>();
+  for (const expression of use.expressions) {
+    for (const reference of expression.references) {
+      const [name] = reference.segments;
+      if (reference.root !== "inputs" || typeof name !== "string" || name === "*" || declared.has(name) || seen.has(name)) continue;
+      seen.add(name);
+      const suggestion = suggestName(name, declared.values());
+      report({
+        path: use.path,
+        message: `${formatReference(reference)} reads input "${name}", which this workflow does not declare, so it is always empty`,
+        hint: suggestion ? `did you mean "inputs.${suggestion}"?` : declared.size > 0 ? `the declared inputs are ${[...declared.values()].map((known) => `"${known}"`).join(", ")}` : "declare it under on.workflow_call.inputs or on.workflow_dispatch.inputs",
+      });
+    }
+  }
+}
