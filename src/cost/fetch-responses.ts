@@ -1,0 +1,90 @@
+import type { Transport } from "./transport.js";
+
+/** A recorded response file: its name under `--save DIR`, and its text (an array of pages). */
+export interface RecordedFile {
+  name: string;
+  text: string;
+}
+
+/** Where the jobs of finished runs are kept, so the next report fetches only new runs. */
+export interface JobsCache {
+  read(key: string): Promise<string | undefined>;
+  write(key: string, text: string): Promise<void>;
+}
+
+/** What was fetched, or why not. */
+export type FetchResult = { files: RecordedFile[]; fetchedRuns: number; cachedRuns: number } | { problem: string; hint: string };
+
+// GitHub lists at most 1,000 runs for one query; 100 pages of 100 also stops a server that loops.
+const MAX_PAGES = 100;
+
+/**
+ * Fetches the runs of `repo` created since `since` and the jobs of every attempt of each, page by
+ * page, as files `--from` reads back: `runs.json`, `jobs-<run id>-<attempt>.json`. The jobs of a
+ * completed run never change, so they come from `cache` when it has them.
+ */
+export async function fetchResponses(transport: Transport, repo: string, since: number | undefined, cache: JobsCache): Promise<FetchResult> {
+  const created = since === undefined ? "" : `&created=${encodeURIComponent(`>=${new Date(since).toISOString().replace(/\.000Z$/, "Z")}`)}`;
+  const runPages = await fetchPages(transport, `/repos/${repo}/actions/runs?per_page=100${created}`);
+  if ("problem" in runPages) return runPages;
+  const files: RecordedFile[] = [{ name: "runs.json", text: slurp(runPages.bodies) }];
+  // A run can appear on two pages when a new run shifts the list while it is read.
+  const runs = new Map<number, { attempt: number; completed: boolean }>();
+  for (const body of runPages.bodies) {
+    for (const run of (JSON.parse(body) as { workflow_runs?: { id: number; run_attempt?: number; status?: string }[] }).workflow_runs ?? []) {
+      runs.set(run.id, { attempt: run.run_attempt ?? 1, completed: run.status === "completed" });
+    }
+  }
+  let fetchedRuns = 0;
+  let cachedRuns = 0;
+  for (const [id, run] of runs) {
+    const name = `jobs-${id}-${run.attempt}.json`;
+    const cached = run.completed ? await cache.read(name) : undefined;
+    if (cached !== undefined) {
+      cachedRuns++;
+      files.push({ name, text: cached });
+      continue;
+    }
+    // filter=all: the jobs of every attempt, not only the latest one's
+    const jobPages = await fetchPages(transport, `/repos/${repo}/actions/runs/${id}/jobs?filter=all&per_page=100`);
+    if ("problem" in jobPages) return jobPages;
+    const text = slurp(jobPages.bodies);
+    fetchedRuns++;
+    files.push({ name, text });
+    if (run.completed) await cache.write(name, text);
+  }
+  return { files, fetchedRuns, cachedRuns };
+}
+
+async function fetchPages(transport: Transport, first: string): Promise<{ bodies: string[] } | { problem: string; hint: string }> {
+  const bodies: string[] = [];
+  for (let path: string | undefined = first; path !== undefined; ) {
+    if (bodies.length >= MAX_PAGES) return { problem: `GET ${first} returned more than ${MAX_PAGES} pages`, hint: "narrow it with --since or --workflow" };
+    let page;
+    try {
+      page = await transport.get(path);
+    } catch (error) {
+      return { problem: `GET ${path} failed: ${(error as Error).message}`, hint: transport.signInHint };
+    }
+    if (page.status !== 200) {
+      return { problem: `GET ${path} answered ${page.status}${statusMeaning(page.status)}`, hint: page.status === 404 ? `check --repo (OWNER/NAME); ${transport.signInHint}` : transport.signInHint };
+    }
+    try {
+      JSON.parse(page.body);
+    } catch {
+      return { problem: `GET ${path} answered something that is not JSON`, hint: "try again later" };
+    }
+    bodies.push(page.body);
+    path = page.next;
+  }
+  return { bodies };
+}
+
+function statusMeaning(status: number): string {
+  return status === 401 ? " (not signed in)" : status === 403 ? " (forbidden, or rate-limited)" : status === 404 ? " (no such repository, or no access to it)" : "";
+}
+
+// The shape `gh api --paginate --slurp` writes: one array of every page's response.
+function slurp(bodies: readonly string[]): string {
+  return `[${bodies.map((body) => body.trim()).join(",\n")}]\n`;
+}
