@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { BASIC, fixtureFiles } from "../cost/_fixtures.js";
 import { REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
 
 const SOURCE = `import { job, step, workflow } from "trunkline";
@@ -27,6 +28,8 @@ interface Scenario {
 
 const GENERATED = { "workflows-src/ci.ts": SOURCE };
 const broken = { "workflows-src/ci.ts": SOURCE, "workflows-src/broken.ts": "export default 1;\n" };
+// Recorded REST responses of workflow runs and their jobs, for `cost --from`.
+const COST_DATA = Object.fromEntries(fixtureFiles(BASIC).map((file) => [`cost-data/${file.name}`, file.text]));
 
 // Keyed by the command cell of the table; each exit code → a scenario producing it.
 const SCENARIOS: Record<string, Record<number, Scenario>> = {
@@ -69,6 +72,12 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     0: { files: { ".github/workflows/x.yml": CLEAN_YAML }, argv: ["import", ".github/workflows/x.yml"] },
     2: { files: {}, argv: ["import", "nope.yml"] },
     3: { files: {}, argv: ["import"] },
+  },
+  "trunkline cost [--repo owner/name] [--since 7d] [--workflow file] [--from dir] [--save dir] [--format f]": {
+    0: { files: COST_DATA, argv: ["cost", "--from", "cost-data"] },
+    1: { files: { ...COST_DATA, "trunkline.config.ts": "export default { cost: { budgets: [{ occupancyHoursPerWeek: 0 }] } };\n" }, argv: ["cost", "--from", "cost-data"] },
+    2: { files: { ...COST_DATA, "cost-data/bad.json": "{" }, argv: ["cost", "--from", "cost-data"] },
+    3: { files: COST_DATA, argv: ["cost", "--from", "cost-data", "--since", "yesterday"] },
   },
   "trunkline --version": { 0: { argv: ["--version"] } },
 };
