@@ -89,7 +89,9 @@ export function computeCost({ runs, jobs }: CostInputs): CostReport {
   const jobsByRun = groupBy(ownJobs, (job) => String(job.runId));
   const workflows = [...groupBy(allRuns, (run) => run.path)].map(([path, lane]) => {
     const laneJobs = lane.flatMap((run) => jobsByRun.get(String(run.id)) ?? []);
-    return { path, name: lane.at(-1)!.name, ...runFigures(lane, jobsByRun, superseded), ...jobFigures(laneJobs) };
+    const run = runFigures(lane, jobsByRun, superseded);
+    const job = jobFigures(laneJobs);
+    return keysFirst({ path, name: lane.at(-1)!.name, ...run, ...job }, ["path", "name", "runs", "cancelledRuns", "supersededRuns", "occupancySeconds", "queueSeconds"]);
   });
   workflows.sort((a, b) => b.occupancySeconds - a.occupancySeconds || compare(a.path, b.path));
 
@@ -99,22 +101,23 @@ export function computeCost({ runs, jobs }: CostInputs): CostReport {
   });
   jobNames.sort((a, b) => b.occupancySeconds - a.occupancySeconds || compare(a.workflow, b.workflow) || compare(a.name, b.name));
 
-  const runners = [...groupBy(ownJobs, (job) => job.labels.join(","))].map(([label, group]) => ({ label, ...jobFigures(group) }));
+  const runners = [...groupBy(ownJobs, (job) => job.labels.join(","))].map(([label, group]) => {
+    return keysFirst({ label, ...jobFigures(group) }, ["label", "jobs", "occupancySeconds"]);
+  });
   runners.sort((a, b) => b.occupancySeconds - a.occupancySeconds || compare(a.label, b.label));
 
   const all = jobFigures(ownJobs);
   const { queueSeconds, ...allButQueue } = all;
-  const totals = {
-    ...runFigures(allRuns, jobsByRun, superseded),
-    ...allButQueue,
-    queueSeconds: queueSeconds.total,
-    queueP50Seconds: queueSeconds.p50,
-    queueP95Seconds: queueSeconds.p95,
-  };
+  const run = runFigures(allRuns, jobsByRun, superseded);
+  const totals = keysFirst(
+    { ...run, ...allButQueue, queueSeconds: queueSeconds.total, queueP50Seconds: queueSeconds.p50, queueP95Seconds: queueSeconds.p95 },
+    ["runs", "jobs", "cancelledRuns", "supersededRuns", "occupancySeconds", "queueSeconds"],
+  );
   // a loop, not Math.min(...): spreading a large list overflows the stack
   const from = allRuns.reduce((first, run) => Math.min(first, run.createdAt), Infinity);
   const to = allRuns.reduce((last, run) => Math.max(last, run.updatedAt), -Infinity);
-  const window = allRuns.length ? { from: new Date(from).toISOString(), to: new Date(to).toISOString() } : { from: "", to: "" };
+  const iso = (time: number) => new Date(time).toISOString().replace(/\.000Z$/, "Z");
+  const window = allRuns.length ? { from: iso(from), to: iso(to) } : { from: "", to: "" };
   const days = [...groupBy(ownJobs, (job) => new Date(job.createdAt).toISOString().slice(0, 10))]
     .map(([date, group]) => {
       const figures = jobFigures(group);
@@ -208,6 +211,11 @@ function distinctJobs(jobs: readonly JobRecord[]): JobRecord[] {
 
 function lastMoment(job: JobRecord): number {
   return job.completedAt ?? job.startedAt ?? job.createdAt;
+}
+
+// The keys of the documented JSON shape first, in its order, so the output reads like the docs.
+function keysFirst<T extends object>(value: T, keys: readonly (keyof T)[]): T {
+  return Object.assign(Object.fromEntries(keys.map((key) => [key, value[key]])), value) as T;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -86,7 +86,7 @@ function formatMarkdown(report: CostReport, budgets: readonly BudgetCheck[]): st
   const out = ["## CI cost", ""];
   if (report.totals.runs === 0) return `${out.join("\n")}No workflow runs in the selection.\n`;
   const t = report.totals;
-  out.push(`${t.runs} runs (${t.reruns} re-run, ${t.cancelledRuns} cancelled, ${t.supersededRuns} superseded), ${t.jobs} jobs, runner occupancy **${formatDuration(t.occupancySeconds)}**, job queue ${formatDuration(t.queueSeconds)} (p95 ${formatDuration(t.queueP95Seconds)}), from ${report.window.from} to ${report.window.to}.`, "");
+  out.push(`${t.runs} runs (${t.reruns} re-run${t.reruns === 1 ? "" : "s"}, ${t.cancelledRuns} cancelled, ${t.supersededRuns} superseded), ${t.jobs} jobs, runner occupancy **${formatDuration(t.occupancySeconds)}**, job queue ${formatDuration(t.queueSeconds)} (p95 ${formatDuration(t.queueP95Seconds)}), from ${report.window.from} to ${report.window.to}.`, "");
   if (budgets.length) {
     out.push("| budget | workflow | actual | limit | |", "| --- | --- | ---: | ---: | --- |");
     for (const check of budgets) out.push(`| ${BUDGET_NAMES[check.budget]} | ${cell(check.workflow || "all workflows")} | ${check.actual} | ${check.limit} | ${check.exceeded ? "❌ exceeded" : "✅"} |`);
