@@ -2,6 +2,7 @@
 // that replays recorded pages (never the network). The figures themselves are checked by hand in
 // test/cost/cost-figures.test.ts; here, what the command prints, writes and exits with.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cost } from "../../src/cli/commands/cost.js";
@@ -222,4 +223,24 @@ describe("trunkline cost, the process", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).totals.occupancySeconds).toBe(1850);
   }, 90_000);
+});
+
+describe("the README's CI cost section", () => {
+  const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("\n## CI cost\n"), readme.indexOf("\n## Validation\n"));
+  const block = (fence: string, language: string) => new RegExp(`${fence}${language}\\n([\\s\\S]*?)\\n${fence}\\n`).exec(section)![1]!;
+
+  it("issue 14.4: shows samples of each format that the fixture really prints", async () => {
+    const temp = await open(DATA);
+    const printed = async (format: string) => (await temp.run(["cost", "--from", "cost-data", "--format", format])).stdout;
+    const pretty = await printed("pretty");
+    for (const line of block("```", "text").split("\n")) expect(pretty.split("\n")).toContain(line);
+    const markdown = await printed("markdown");
+    for (const line of block("````", "markdown").split("\n")) expect(markdown.split("\n")).toContain(line);
+    const json = JSON.parse(await printed("json"));
+    const sample = JSON.parse(block("```", "json"));
+    expect(json.totals).toMatchObject(sample.totals);
+    for (const workflow of sample.workflows) expect(json.workflows.find((entry: { path: string }) => entry.path === workflow.path)).toMatchObject(workflow);
+    for (const runner of sample.runners) expect(json.runners.find((entry: { label: string }) => entry.label === runner.label)).toMatchObject(runner);
+  });
 });
