@@ -223,6 +223,27 @@ describe("trunkline cost, the process", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).totals.occupancySeconds).toBe(1850);
   }, 90_000);
+
+  it("issue 14.1: the bundle loads the cost report only for cost, so gen's start-up does not pay for it", () => {
+    // the test above ran bin/trunkline.js, which rebuilt dist/ from these sources
+    const cli = readFileSync(path.join(REPO_ROOT, "dist", "cli.js"), "utf8");
+    const costChunk = /import\("\.\/chunks\/(cost-[^"]+\.js)"\)/.exec(cli)?.[1];
+    expect(costChunk).toBeDefined();
+    // no static import of it, from the entry or from any chunk the entry imports statically
+    const staticImports = (text: string) => [...text.matchAll(/(?:^|[;\n])\s*import\s*(?:[^("']*?from\s*)?"\.\/(?:chunks\/)?([^"]+)"/g)].map((match) => match[1]!.replace(/^chunks\//, ""));
+    const seen = new Set<string>();
+    const walk = (file: string, text: string) => {
+      for (const imported of staticImports(text)) {
+        if (seen.has(imported)) continue;
+        seen.add(imported);
+        walk(imported, readFileSync(path.join(REPO_ROOT, "dist", "chunks", imported), "utf8"));
+      }
+    };
+    walk("cli.js", cli);
+    expect(seen.size).toBeGreaterThan(0);
+    expect([...seen]).not.toContain(costChunk);
+    expect(cli).not.toContain("xychart-beta");
+  });
 });
 
 describe("the README's CI cost section", () => {
