@@ -9,4 +9,4 @@ export { type ReadResponses, readResponses } from "./read-responses.js";
 export type { JobRecord, RunRecord } from "./records.js";
 export { type RunSelection, parseSince, selectRuns } from "./select-runs.js";
 export { supersededRunIds } from "./superseded.js";
-export { type RestPage, type Transport, ghTransport, nextPageOf, tokenTransport } from "./transport.js";
+export { type RestPage, type Transport, ghTransport, nextPageOf, parseIncluded, tokenTransport } from "./transport.js";

@@ -44,20 +44,26 @@ export function tokenTransport(token: string): Transport {
   };
 }
 
+/** A page from what `gh api --include` prints: the status line, headers, a blank line, the body. */
+export function parseIncluded(output: string): RestPage | undefined {
+  const split = /\r?\n\r?\n/.exec(output);
+  const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(output)?.[1]);
+  if (!split || Number.isNaN(status)) return undefined;
+  const next = nextPageOf(/^link:\s*(.*)$/im.exec(output.slice(0, split.index))?.[1]);
+  return { status, body: output.slice(split.index + split[0].length), ...(next ? { next } : {}) };
+}
+
 /** Requests through `gh api`, signed in as the user of the GitHub CLI. */
 export function ghTransport(): Transport {
   return {
-    signInHint: 'sign in with "gh auth login", or set GITHUB_TOKEN',
+    signInHint: 'install the GitHub CLI and sign in with "gh auth login", or set GITHUB_TOKEN',
     get(path) {
       return new Promise((resolve, reject) => {
         // --include: the status line and headers come first, then the body; gh exits 1 on 4xx but still prints them.
         execFile("gh", ["api", "--include", path], { timeout: REQUEST_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
-          const split = /\r?\n\r?\n/.exec(stdout);
-          const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(stdout)?.[1]);
-          if (!split || Number.isNaN(status)) return reject(error ?? new Error(`gh api ${path} printed no HTTP response`));
-          const headers = stdout.slice(0, split.index);
-          const next = nextPageOf(/^link:\s*(.*)$/im.exec(headers)?.[1]);
-          resolve({ status, body: stdout.slice(split.index + split[0].length), ...(next ? { next } : {}) });
+          const page = parseIncluded(stdout);
+          if (page) resolve(page);
+          else reject(error?.code === "ENOENT" ? new Error("gh (the GitHub CLI) is not installed") : (error ?? new Error(`gh api ${path} printed no HTTP response`)));
         });
       });
     },
