@@ -1,3 +1,4 @@
+import { type RunSelection, isWorkflow } from "./select-runs.js";
 import type { Transport } from "./transport.js";
 
 /** A recorded response file: its name under `--save DIR`, and its text (an array of pages). */
@@ -21,17 +22,20 @@ const MAX_PAGES = 100;
 /**
  * Fetches the runs of `repo` created since `since` and the jobs of every attempt of each, page by
  * page, as files `--from` reads back: `runs.json`, `jobs-<run id>-<attempt>.json`. The jobs of a
- * completed run never change, so they come from `cache` when it has them.
+ * completed run never change, so they come from `cache` when it has them. Runs of other workflows
+ * than `selection.workflow` are listed, but their jobs are not fetched.
  */
-export async function fetchResponses(transport: Transport, repo: string, since: number | undefined, cache: JobsCache): Promise<FetchResult> {
-  const created = since === undefined ? "" : `&created=${encodeURIComponent(`>=${new Date(since).toISOString().replace(/\.000Z$/, "Z")}`)}`;
+export async function fetchResponses(transport: Transport, repo: string, selection: RunSelection, cache: JobsCache): Promise<FetchResult> {
+  const { since, workflow } = selection;
+  const created = since === undefined ? "" : `&created=${encodeURIComponent(`>=${new Date(since).toISOString().replace(/\.\d{3}Z$/, "Z")}`)}`;
   const runPages = await fetchPages(transport, `/repos/${repo}/actions/runs?per_page=100${created}`);
   if ("problem" in runPages) return runPages;
   const files: RecordedFile[] = [{ name: "runs.json", text: slurp(runPages.bodies) }];
   // A run can appear on two pages when a new run shifts the list while it is read.
   const runs = new Map<number, { attempt: number; completed: boolean }>();
   for (const body of runPages.bodies) {
-    for (const run of (JSON.parse(body) as { workflow_runs?: { id: number; run_attempt?: number; status?: string }[] }).workflow_runs ?? []) {
+    for (const run of (JSON.parse(body) as { workflow_runs?: { id: number; run_attempt?: number; status?: string; path?: string; name?: string }[] }).workflow_runs ?? []) {
+      if (workflow !== undefined && !isWorkflow({ path: run.path ?? "", name: run.name ?? "" }, workflow)) continue;
       runs.set(run.id, { attempt: run.run_attempt ?? 1, completed: run.status === "completed" });
     }
   }

@@ -7,6 +7,6 @@ export { isRepoName, originRepo } from "./origin-repo.js";
 export { jsonFilesUnder } from "./read-folder.js";
 export { type ReadResponses, readResponses } from "./read-responses.js";
 export type { JobRecord, RunRecord } from "./records.js";
-export { type RunSelection, parseSince, selectRuns } from "./select-runs.js";
+export { type RunSelection, isWorkflow, parseSince, selectRuns } from "./select-runs.js";
 export { supersededRunIds } from "./superseded.js";
 export { type RestPage, type Transport, ghTransport, nextPageOf, parseIncluded, tokenTransport } from "./transport.js";

@@ -28,9 +28,12 @@ export function parseSince(text: string, now: number): number | { problem: strin
 /** Keeps the runs a selection covers, and the jobs of those runs. */
 export function selectRuns(inputs: CostInputs, selection: RunSelection): CostInputs {
   const { since, workflow } = selection;
-  const runs = inputs.runs.filter(
-    (run) => (since === undefined || run.createdAt >= since) && (workflow === undefined || run.path === workflow || run.path.endsWith(`/${workflow}`) || run.name === workflow),
-  );
+  const runs = inputs.runs.filter((run) => (since === undefined || run.createdAt >= since) && (workflow === undefined || isWorkflow(run, workflow)));
   const kept = new Set(runs.map((run) => run.id));
   return { runs, jobs: inputs.jobs.filter((job) => kept.has(job.runId)) };
+}
+
+/** Whether a run is of the workflow `--workflow` names: by path, file name or display name. */
+export function isWorkflow(run: { path: string; name: string }, workflow: string): boolean {
+  return run.path === workflow || run.path.endsWith(`/${workflow}`) || run.name === workflow;
 }

@@ -203,6 +203,15 @@ describe("trunkline cost, live", () => {
     expect(result.stderr).toContain("check --repo");
   });
 
+  it("issue 14.1: --workflow lists every run but fetches only that workflow's jobs", async () => {
+    const temp = await open({});
+    const transport = replay("octo-org/web");
+    const result = await runCost(temp, { repo: "octo-org/web", workflow: "deploy.yml", format: "json" }, transport);
+    expect(result.code, result.stderr).toBe(0);
+    expect(transport.requests.filter((request) => request.includes("/jobs?")).sort()).toEqual([104, 105].map((id) => `/repos/octo-org/web/actions/runs/${id}/jobs?filter=all&per_page=100`));
+    expect(JSON.parse(result.stdout).totals).toMatchObject({ runs: 2, jobs: 2 });
+  });
+
   it("issue 14.1: without --repo or a GitHub origin it says to pass --repo (exit 3)", async () => {
     const temp = await open({});
     const result = await runCost(temp, { format: "pretty" }, replay("octo-org/web"));

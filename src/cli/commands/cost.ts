@@ -7,6 +7,7 @@ import {
   type CostInputs,
   type JobsCache,
   type RecordedFile,
+  type RunSelection,
   type Transport,
   checkBudgets,
   computeCost,
@@ -65,6 +66,7 @@ export async function cost(options: CostOptions, io: Io, dependencies: CostDepen
   const save = options.save === undefined ? undefined : toProjectPath(io, options.save);
   if (save !== undefined && !isInsideProject(save)) return usage(`--save ${options.save} is outside the project ${io.root}; record inside it`);
 
+  const selection: RunSelection = { ...(since === undefined ? {} : { since }), ...(options.workflow === undefined ? {} : { workflow: options.workflow }) };
   const failed = (diagnostics: readonly Diagnostic[]) => {
     io.stderr(formatDiagnostics(diagnostics, "pretty"));
     // json owns stdout: one document, always, with nothing counted
@@ -87,7 +89,7 @@ export async function cost(options: CostOptions, io: Io, dependencies: CostDepen
     const repo = options.repo ?? (await cloneOrigin(io));
     if (repo === undefined) return usage("this clone has no GitHub origin; name the repository with --repo OWNER/NAME");
     const transport = dependencies.transport ?? pickTransport(io);
-    const fetched = await fetchResponses(transport, repo, since, jobsCache(io, repo));
+    const fetched = await fetchResponses(transport, repo, selection, jobsCache(io, repo));
     if ("problem" in fetched) return failed([problem(repo, fetched.problem, fetched.hint)]);
     io.stderr(`trunkline cost: ${repo}: jobs of ${fetched.fetchedRuns} runs fetched, ${fetched.cachedRuns} from the cache\n`);
     files = fetched.files;
@@ -104,7 +106,7 @@ export async function cost(options: CostOptions, io: Io, dependencies: CostDepen
   }
   if (diagnostics.length) return failed(diagnostics);
 
-  const selected = selectRuns(inputs, { ...(since === undefined ? {} : { since }), ...(options.workflow === undefined ? {} : { workflow: options.workflow }) });
+  const selected = selectRuns(inputs, selection);
   const orphans = orphanJobs({ runs: inputs.runs, jobs: inputs.jobs });
   if (orphans.length) io.stderr(`trunkline cost: ${orphans.length} job(s) belong to runs no file lists (e.g. run ${orphans[0]!.runId}); they are left out\n`);
   const report = computeCost(selected);
