@@ -88,7 +88,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Reads workflow runs and their jobs from GitHub's REST API (through gh api, or GITHUB_TOKEN), or from recorded responses with --from. Figures per workflow, job and runner label; exits 1 when a budget of trunkline.config.ts (cost.budgets) is exceeded.",
     options: {
       repo: { type: "string", value: "owner/name", help: "the repository (default: the clone's origin)" },
-      since: { type: "string", value: "when", help: "runs created since: 7d, 36h, 2w, or a date (2026-01-31)" },
+      since: { type: "string", value: "when", help: "runs created since: 7d, 36h, 2w, or a date (2026-01-31); live, 7d by default" },
       workflow: { type: "string", value: "file", help: "only this workflow: its path, file name or name" },
       from: { type: "string", value: "dir", help: "read recorded responses (every *.json below dir) instead of the API" },
       save: { type: "string", value: "dir", help: "record the fetched responses in dir, for --from" },

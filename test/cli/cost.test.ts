@@ -153,7 +153,8 @@ function replay(repoName: string): Transport & { requests: string[] } {
     signInHint: "sign in",
     async get(at) {
       requests.push(at);
-      return pages.get(at) ?? { status: 404, body: '{"message":"Not Found"}' };
+      // every recorded run is recent: the server's created filter would keep them all
+      return pages.get(at.replace(/&created=[^&]*/, "")) ?? { status: 404, body: '{"message":"Not Found"}' };
     },
   };
 }
@@ -192,15 +193,24 @@ describe("trunkline cost, live", () => {
     expect(JSON.parse(again.stdout)).toEqual(report);
   });
 
-  it("issue 14.2: --since is sent as the API's created filter; a refusal exits 2 with what to do", async () => {
+  it("issue 14.2: --since is sent as the API's created filter, 7 days back by default", async () => {
     const temp = await open({});
-    const transport = replay("octo-org/web");
-    const result = await runCost(temp, { repo: "octo-org/web", since: "1d", format: "pretty" }, transport);
-    // the replay serves no filtered list: 404, reported with the hint
+    const given = replay("octo-org/web");
+    expect((await runCost(temp, { repo: "octo-org/web", since: "1d", format: "json" }, given)).code).toBe(0);
+    expect(given.requests[0]).toBe("/repos/octo-org/web/actions/runs?per_page=100&created=%3E%3D2026-01-05T00%3A00%3A00Z");
+    // now is 2026-01-06T00:00:00Z in these tests
+    const byDefault = replay("octo-org/web");
+    expect((await runCost(temp, { repo: "octo-org/web", format: "json" }, byDefault)).code).toBe(0);
+    expect(byDefault.requests[0]).toBe("/repos/octo-org/web/actions/runs?per_page=100&created=%3E%3D2025-12-30T00%3A00%3A00Z");
+  });
+
+  it("issue 14.2: a refusal exits 2 and says what to do; json still prints one document", async () => {
+    const temp = await open({});
+    const result = await runCost(temp, { repo: "octo-org/gone", format: "json" }, replay("octo-org/web"));
     expect(result.code).toBe(2);
-    expect(transport.requests).toEqual(["/repos/octo-org/web/actions/runs?per_page=100&created=%3E%3D2026-01-05T00%3A00%3A00Z"]);
     expect(result.stderr).toContain("answered 404");
     expect(result.stderr).toContain("check --repo");
+    expect(JSON.parse(result.stdout).diagnostics).toHaveLength(1);
   });
 
   it("issue 14.1: --workflow lists every run but fetches only that workflow's jobs", async () => {

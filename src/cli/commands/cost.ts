@@ -51,6 +51,7 @@ export interface CostDependencies {
 
 // The jobs of finished runs, per repository: they never change, so a second report skips them.
 const CACHE_DIR = ".trunkline/cache/cost";
+const DEFAULT_SPAN_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** `trunkline cost`: runner occupancy, queue time, cancelled and superseded runs, and budgets. */
 export async function cost(options: CostOptions, io: Io, dependencies: CostDependencies = {}): Promise<ExitCode> {
@@ -59,7 +60,8 @@ export async function cost(options: CostOptions, io: Io, dependencies: CostDepen
     io.stderr(`trunkline cost: ${problem}\n`);
     return ExitCode.Usage;
   };
-  const since = options.since === undefined ? undefined : parseSince(options.since, now);
+  // Live, a week back unless told otherwise: a repository's whole history is many thousand requests.
+  const since = options.since === undefined ? (options.from === undefined ? now - DEFAULT_SPAN_MS : undefined) : parseSince(options.since, now);
   if (typeof since === "object") return usage(since.problem);
   if (options.from !== undefined && (options.save !== undefined || options.repo !== undefined)) return usage(`--from reads recorded responses, so it takes no ${options.save !== undefined ? "--save" : "--repo"}`);
   if (options.repo !== undefined && !isRepoName(options.repo)) return usage(`--repo ${options.repo} is not OWNER/NAME, e.g. --repo octo-org/web`);
