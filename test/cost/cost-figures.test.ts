@@ -19,7 +19,7 @@
 //   4001 deploy             self-hosted,arc-local  started_at null → never started (cancelled while queued)
 //   5001 deploy             self-hosted,arc-local  12:40:00 → 12:41:00 → (running)  0 s, 60 s
 import { describe, expect, it } from "vitest";
-import { computeCost, nearestRank, selectRuns, supersededRunIds } from "../../src/cost/index.js";
+import { computeCost, nearestRank, orphanJobs, selectRuns, supersededRunIds } from "../../src/cost/index.js";
 import { BASIC, fixtureInputs } from "./_fixtures.js";
 
 const inputs = fixtureInputs(BASIC);
@@ -120,6 +120,21 @@ describe("cost figures", () => {
     // 20 values 1..20: p95 rank ⌈19⌉ = 19 → 19; p50 rank 10 → 10
     const twenty = Array.from({ length: 20 }, (_, index) => index + 1);
     expect([nearestRank(twenty, 50), nearestRank(twenty, 95)]).toEqual([10, 19]);
+  });
+
+  it("issue 14.3: jobs of a run no file lists are left out of every figure, and named", () => {
+    const stray = { ...inputs.jobs[0]!, id: 9999, runId: 999 };
+    const withStray = { runs: inputs.runs, jobs: [...inputs.jobs, stray] };
+    expect(computeCost(withStray).totals).toEqual(report.totals);
+    expect(orphanJobs(withStray).map((job) => job.id)).toEqual([9999]);
+  });
+
+  it("issue 14.3: a job listed twice counts once, at its latest state", () => {
+    // 5001 was running when first recorded; a later page shows it completed at 12:43:00 → 120 s
+    const running = inputs.jobs.find((entry) => entry.id === 5001)!;
+    const twice = computeCost({ runs: inputs.runs, jobs: [...inputs.jobs, { ...running, completedAt: Date.parse("2026-01-05T12:43:00Z") }] });
+    expect(twice.totals.jobs).toBe(10);
+    expect(twice.totals.occupancySeconds).toBe(1850 + 120);
   });
 
   it("issue 14.3: no runs give zero figures, not NaN", () => {
