@@ -12,4 +12,5 @@ export { ACTION_PINS, pinnedAction, newestTag, tagOfPin } from "./actions/pins.j
 export type { PinnedActionName, PinnedActionTag, PinnedUses } from "./actions/pins.js";
 export { defineConfig } from "./config/define-config.js";
 export type { TargetConfig, TrunklineConfig } from "./config/define-config.js";
+export type { CostBudget, CostConfig } from "./cost/budgets.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
