@@ -18,6 +18,7 @@ export type FetchResult = { files: RecordedFile[]; fetchedRuns: number; cachedRu
 
 // GitHub lists at most 1,000 runs for one query; 100 pages of 100 also stops a server that loops.
 const MAX_PAGES = 100;
+const CONCURRENT_REQUESTS = 4;
 
 /**
  * Fetches the runs of `repo` created since `since` and the jobs of every attempt of each, page by
@@ -41,22 +42,37 @@ export async function fetchResponses(transport: Transport, repo: string, selecti
   }
   let fetchedRuns = 0;
   let cachedRuns = 0;
-  for (const [id, run] of runs) {
-    const name = `jobs-${id}-${run.attempt}.json`;
-    const cached = run.completed ? await cache.read(name) : undefined;
-    if (cached !== undefined) {
-      cachedRuns++;
-      files.push({ name, text: cached });
-      continue;
+  let refused: { problem: string; hint: string } | undefined;
+  const entries = [...runs];
+  const jobFiles: RecordedFile[] = new Array(entries.length);
+  // A few requests at a time: a week of a busy repository is hundreds of runs, one request or more each.
+  let nextIndex = 0;
+  const worker = async () => {
+    while (refused === undefined && nextIndex < entries.length) {
+      const index = nextIndex++;
+      const [id, run] = entries[index]!;
+      const name = `jobs-${id}-${run.attempt}.json`;
+      const cached = run.completed ? await cache.read(name) : undefined;
+      if (cached !== undefined) {
+        cachedRuns++;
+        jobFiles[index] = { name, text: cached };
+        continue;
+      }
+      // filter=all: the jobs of every attempt, not only the latest one's
+      const jobPages = await fetchPages(transport, `/repos/${repo}/actions/runs/${id}/jobs?filter=all&per_page=100`);
+      if ("problem" in jobPages) {
+        refused ??= jobPages;
+        return;
+      }
+      const text = slurp(jobPages.bodies);
+      fetchedRuns++;
+      jobFiles[index] = { name, text };
+      if (run.completed) await cache.write(name, text);
     }
-    // filter=all: the jobs of every attempt, not only the latest one's
-    const jobPages = await fetchPages(transport, `/repos/${repo}/actions/runs/${id}/jobs?filter=all&per_page=100`);
-    if ("problem" in jobPages) return jobPages;
-    const text = slurp(jobPages.bodies);
-    fetchedRuns++;
-    files.push({ name, text });
-    if (run.completed) await cache.write(name, text);
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_REQUESTS, entries.length) }, worker));
+  if (refused) return refused;
+  files.push(...jobFiles);
   return { files, fetchedRuns, cachedRuns };
 }
 

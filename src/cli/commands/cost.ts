@@ -5,8 +5,10 @@ import {
   type CostBudget,
   type CostFormat,
   type CostInputs,
+  type JobRecord,
   type JobsCache,
   type RecordedFile,
+  type RunRecord,
   type RunSelection,
   type Transport,
   checkBudgets,
@@ -98,14 +100,17 @@ export async function cost(options: CostOptions, io: Io, dependencies: CostDepen
     if (save !== undefined) for (const file of files) await io.writeAtomic(`${save}/${file.name}`, file.text);
   }
 
-  const inputs: CostInputs = { runs: [], jobs: [] };
+  const runs: RunRecord[] = [];
+  const jobs: JobRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const read = readResponses(file.name, file.text);
-    (inputs.runs as unknown[]).push(...read.runs);
-    (inputs.jobs as unknown[]).push(...read.jobs);
+    // a loop, not push(...): a file can hold more records than a call takes arguments
+    for (const run of read.runs) runs.push(run);
+    for (const job of read.jobs) jobs.push(job);
     diagnostics.push(...read.diagnostics);
   }
+  const inputs: CostInputs = { runs, jobs };
   if (diagnostics.length) return failed(diagnostics);
 
   const selected = selectRuns(inputs, selection);
