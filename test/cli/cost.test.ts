@@ -52,8 +52,9 @@ describe("trunkline cost --from", () => {
 
   it("issue 14.4: pretty is a table per workflow, runner and job; markdown has tables and a Mermaid chart", async () => {
     const temp = await open(DATA);
-    const pretty = await temp.run(["cost", "--from", "cost-data"]);
-    expect(pretty.code).toBe(0);
+    // pretty by default, in Actions too: cost has no github format
+    const pretty = await temp.run(["cost", "--from", "cost-data"], { GITHUB_ACTIONS: "true" });
+    expect(pretty.code, pretty.stderr).toBe(0);
     const workflowRow = pretty.stdout.split("\n").find((line) => line.startsWith(".github/workflows/ci.yml"))!;
     // runs, re-runs, cancelled, superseded, cancelled time, occupancy, queue, p50, p95, run queue p95
     // (ci.yml's run queues are 30, 10 and 20 s: nearest rank ⌈0.95·3⌉ = 3 → 30 s)
