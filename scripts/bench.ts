@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { type SyntheticRepo, createSyntheticRepo } from "./bench/synthetic-sources.js";
 import { type Timing, expectSuccess, timeCommand } from "./bench/time-command.js";
 import { benchImport } from "./bench/import-bench.js";
+import { benchCost } from "./bench/cost-bench.js";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(REPO_ROOT, "bin", "trunkline.js");
@@ -39,6 +40,8 @@ const CASES: readonly BenchCase[] = [
   { name: "gen", sizes: [1, 50, 200], run: benchGen },
   { name: "lint", sizes: [1000], run: benchLint },
   { name: "import", sizes: [1000], run: (size) => [row("import", size, "cold", benchImport(size, { trunklineRoot: REPO_ROOT, bin: BIN, runs, progress }))] },
+  // the bar: 10,000 jobs from --from in at most a second
+  { name: "cost", sizes: [10000], run: (size) => [row("cost --from", size, "-", benchCost(size, { bin: BIN, runs, progress }))] },
 ];
 
 const { values } = parseArgs({

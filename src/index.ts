@@ -14,4 +14,5 @@ export { defineAction } from "./actions/define-action.js";
 export type { ActionBinding, ActionDefinition, ActionInputValue, ActionStepFields, ActionStepSpec } from "./actions/define-action.js";
 export { defineConfig } from "./config/define-config.js";
 export type { TargetConfig, TrunklineConfig } from "./config/define-config.js";
+export type { CostBudget, CostConfig } from "./cost/budgets.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";

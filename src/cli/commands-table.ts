@@ -16,6 +16,8 @@ export interface CommandSpec {
   /** Longer help, shown by `trunkline <command> --help`. */
   details: string;
   options: Readonly<Record<string, OptionSpec>>;
+  /** The values `--format` takes, when not every diagnostics format (the first is the default). */
+  formats?: readonly string[];
   exitCodes: string;
 }
 
@@ -67,6 +69,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "print the gh api commands that create or update the generated rulesets (sends nothing)",
     details: "Prints a bash script on stdout; diagnostics go to stderr, so only the human formats apply.",
     options: { target: { type: "string", value: "name", help: "only this target's rulesets" }, format: format(["pretty", "github"]) },
+    formats: ["pretty", "github"],
     exitCodes: "0 · 1 a ruleset on disk is stale · 2 errors in sources · 3 usage or unknown target",
   },
   {
@@ -87,6 +90,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     details: "Reads one workflow file (inside the project or not) and prints its needs graph.",
     options: {},
     exitCodes: "0 · 2 the file is missing or not a workflow · 3 usage",
+  },
+  {
+    name: "cost",
+    synopsis: "trunkline cost [--repo owner/name] [--since 7d] [--workflow ci.yml] [--from dir] [--save dir] [--format pretty|json|markdown]",
+    summary: "report runner occupancy, queue time, cancelled and superseded runs, and check budgets",
+    details:
+      "Reads workflow runs and their jobs from GitHub's REST API (through gh api, or GITHUB_TOKEN), or from recorded responses with --from. Figures per workflow, job and runner label; exits 1 when a budget of trunkline.config.ts (cost.budgets) is exceeded.",
+    options: {
+      repo: { type: "string", value: "owner/name", help: "the repository (default: the clone's origin)" },
+      since: { type: "string", value: "when", help: "runs created since: 7d, 36h, 2w, or a date (2026-01-31); live, 7d by default" },
+      workflow: { type: "string", value: "file", help: "only this workflow: its path, file name or name" },
+      from: { type: "string", value: "dir", help: "read recorded responses (every *.json below dir) instead of the API" },
+      save: { type: "string", value: "dir", help: "record the fetched responses in dir, for --from" },
+      format: { type: "string", value: "f", help: "pretty | json | markdown (default: pretty)" },
+    },
+    formats: ["pretty", "json", "markdown"],
+    exitCodes: "0 · 1 a budget exceeded · 2 a response or the config could not be read, or the API refused · 3 usage",
   },
 ];
 

@@ -58,8 +58,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     return ExitCode.Ok;
   }
   const rest = parsed.positionals.slice(1);
-  const format = (values.format ?? (io.env.GITHUB_ACTIONS === "true" ? "github" : "pretty")) as Format;
-  const allowedFormats = spec.name === "rulesets" ? ["pretty", "github"] : FORMATS;
+  const allowedFormats: readonly string[] = spec.formats ?? FORMATS;
+  const format = (values.format ?? (io.env.GITHUB_ACTIONS === "true" && allowedFormats.includes("github") ? "github" : "pretty")) as Format;
   if (!allowedFormats.includes(format)) {
     return usageError(spec, `--format ${format} is not one of ${allowedFormats.join(", ")}`, io);
   }
@@ -122,6 +122,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       // loaded on demand: gen and check never need the importer
       const { importCommand } = await import("./commands/import.js");
       return importCommand({ paths: rest, out: string("out"), target: string("target"), replace: flag("replace"), force: flag("force"), format }, io.withRoot(root));
+    }
+    case "cost": {
+      if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
+      if (!project) return noProject("run it in your repository");
+      // loaded on demand: gen and check never pay for the cost report
+      const { cost } = await import("./commands/cost.js");
+      return cost({ repo: string("repo"), since: string("since"), workflow: string("workflow"), from: string("from"), save: string("save"), format: format as "pretty" | "json" | "markdown" }, inProject);
     }
     default:
       throw new Error(`command ${spec.name} is listed but not dispatched`);

@@ -1,4 +1,5 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
+import type { CostConfig } from "../cost/budgets.js";
 import type { LintConfig } from "../rules/_settings.js";
 
 /** One set of outputs: which sources generate into which folder. */
@@ -38,6 +39,11 @@ export interface TrunklineConfig {
    * @default 10
    */
   loadTimeout?: number;
+  /**
+   * `trunkline cost`: budgets that make it exit 1 when exceeded, in total or per workflow.
+   * @example cost: { budgets: [{ occupancyHoursPerWeek: 40, cancelledShare: 0.2 }, { workflow: "ci.yml", queueP95Seconds: 120 }] }
+   */
+  cost?: CostConfig;
 }
 
 /** Types a `trunkline.config.ts` default export; returns it unchanged. */

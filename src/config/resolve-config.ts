@@ -72,11 +72,14 @@ function normalizeFolder(folder: string): string | undefined {
 
 // The keys each level of the config may hold (TrunklineConfig in define-config.ts).
 const CONFIG_KEYS: Readonly<Record<string, readonly string[]>> = {
-  "": ["targets", "parser", "lint", "loadTimeout"],
+  "": ["targets", "parser", "lint", "loadTimeout", "cost"],
   "targets[]": ["name", "sources", "outDir"],
   parser: ["featureFlags"],
   lint: ["rules", "ignores", "requiredChecks"],
   "lint.ignores[]": ["files", "rules"],
+  cost: ["budgets"],
+  // CostBudget in cost/budgets.ts
+  "cost.budgets[]": ["workflow", "occupancyHoursPerWeek", "queueP95Seconds", "cancelledShare"],
 };
 
 function unknownKeys(config: TrunklineConfig, problem: (message: string, hint: string) => Diagnostic): Diagnostic[] {
@@ -97,5 +100,8 @@ function unknownKeys(config: TrunklineConfig, problem: (message: string, hint: s
   check(config.lint, "lint", "lint");
   const ignores = (config.lint as { ignores?: unknown } | undefined)?.ignores;
   if (Array.isArray(ignores)) ignores.forEach((ignore, index) => check(ignore, "lint.ignores[]", `lint.ignores[${index}]`));
+  check(config.cost, "cost", "cost");
+  const budgets = (config.cost as { budgets?: unknown } | undefined)?.budgets;
+  if (Array.isArray(budgets)) budgets.forEach((budget, index) => check(budget, "cost.budgets[]", `cost.budgets[${index}]`));
   return found;
 }

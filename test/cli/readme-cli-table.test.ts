@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { BASIC, fixtureFiles } from "../cost/_fixtures.js";
 import { REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
 
 const SOURCE = `import { job, step, workflow } from "trunkline";
@@ -32,6 +33,8 @@ const METADATA = {
   "meta/octo-org/lint-action/1111111111111111111111111111111111111111/action.yml": "name: Lint\ninputs:\n  config:\n    required: true\nruns:\n  using: node24\n  main: index.js\n",
 };
 const broken = { "workflows-src/ci.ts": SOURCE, "workflows-src/broken.ts": "export default 1;\n" };
+// Recorded REST responses of workflow runs and their jobs, for `cost --from`.
+const COST_DATA = Object.fromEntries(fixtureFiles(BASIC).map((file) => [`cost-data/${file.name}`, file.text]));
 
 // Keyed by the command cell of the table; each exit code → a scenario producing it.
 const SCENARIOS: Record<string, Record<number, Scenario>> = {
@@ -79,6 +82,12 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     0: { files: { ...GENERATED, ...METADATA }, argv: ["actions", "add", "octo-org/lint-action@v2", "--metadata", "meta", "--offline"] },
     2: { files: { ...GENERATED, ...METADATA }, argv: ["actions", "add", "octo-org/nope@v1", "--metadata", "meta", "--offline"] },
     3: { files: GENERATED, argv: ["actions", "add", "checkout"] },
+  },
+  "trunkline cost [--repo owner/name] [--since 7d] [--workflow file] [--from dir] [--save dir] [--format f]": {
+    0: { files: COST_DATA, argv: ["cost", "--from", "cost-data"] },
+    1: { files: { ...COST_DATA, "trunkline.config.ts": "export default { cost: { budgets: [{ occupancyHoursPerWeek: 0 }] } };\n" }, argv: ["cost", "--from", "cost-data"] },
+    2: { files: { ...COST_DATA, "cost-data/bad.json": "{" }, argv: ["cost", "--from", "cost-data"] },
+    3: { files: COST_DATA, argv: ["cost", "--from", "cost-data", "--since", "yesterday"] },
   },
   "trunkline --version": { 0: { argv: ["--version"] } },
 };
