@@ -16,9 +16,11 @@ const inputs = inputsOf(on);
 
 const build = job({
   "runs-on": "ubuntu-latest",
+  "timeout-minutes": 10,
   outputs: { version: "${{ steps.version.outputs.value }}", digest: steps.image!.outputs.digest! },
   steps: [
     step({ id: "version", run: expr`echo "value=${github.sha}" >> "$GITHUB_OUTPUT"` }),
+    step({ id: "image", run: 'echo "digest=$(make image)" >> "$GITHUB_OUTPUT"' }),
     step({ uses: "actions/cache@v4", with: { path: "~/.npm", key: expr`npm-${runner.os}-${hashFiles("package-lock.json")}` } }),
     step({ if: contains(github.event.pull_request.labels, "skip"), run: "exit 0" }),
   ],
@@ -32,12 +34,13 @@ const test = job.using(
   ({ needs, matrix }) => ({
     name: expr`Test ${matrix.os} / node ${matrix.node.version}`,
     "runs-on": matrix.os,
+    "timeout-minutes": 15,
     "continue-on-error": matrix.experimental,
     if: and(success(), not(inputs.dryrun)),
     env: { VERSION: needs.build.outputs.version, CHANNEL: inputs.channel, TOKEN: secrets.NPM_TOKEN! },
     steps: [
       step({ run: expr`npm test -- --retries ${inputs.retries} --tag ${needs.build.outputs.digest}` }),
-      step({ if: eq(github.event.pull_request.number, 42), run: expr`echo ${github.event.pull_request.head.ref}` }),
+      step({ if: eq(github.event.pull_request.number, 42), env: { HEAD_REF: github.event.pull_request.head.ref }, run: 'echo "$HEAD_REF"' }),
       step({ if: eq(inputs.channel, "beta"), run: expr`echo ${format("{0}-{1}", inputs.note, github.run_number)}` }),
     ],
   }),
@@ -45,8 +48,9 @@ const test = job.using(
 
 const report = job.using({ needs: { build, test } }, ({ needs }) => ({
   "runs-on": vars.RUNNER!,
+  "timeout-minutes": 5,
   if: always(),
   steps: [step({ run: expr`echo ${needs.test.result} ${needs.build.outputs.version}` })],
 }));
 
-export default workflow("release", { on, jobs: { build, test, report } });
+export default workflow("release", { on, permissions: { contents: "read" }, jobs: { build, test, report } });
