@@ -1,3 +1,4 @@
+import type * as GitHub from "../types/index.js";
 import { type Context, contextOf } from "./_context.js";
 
 // A documented subset of GitHub's webhook payloads, for the events workflows most often read.
@@ -61,45 +62,28 @@ interface Release {
   target_commitish: string;
 }
 
-/** `github.event` for `pull_request`, `pull_request_target`, `push`, `workflow_dispatch` and `release`: what their payloads document. */
-export interface GitHubEvent {
+interface EventCommon {
   action: string;
   sender: User;
   repository: Repository;
-  /** pull_request, pull_request_target */
-  number: number;
-  /** pull_request, pull_request_target */
-  pull_request: PullRequest;
-  /** push, workflow_dispatch */
-  ref: string;
-  /** push */
-  before: string;
-  /** push */
-  after: string;
-  /** push */
-  created: boolean;
-  /** push */
-  deleted: boolean;
-  /** push */
-  forced: boolean;
-  /** push */
-  compare: string;
-  /** push */
-  commits: readonly Commit[];
-  /** push */
-  head_commit: Commit;
-  /** push */
-  pusher: { name: string; email: string };
-  /** workflow_dispatch */
-  inputs: { readonly [name: string]: string };
-  /** workflow_dispatch */
-  workflow: string;
-  /** release */
-  release: Release;
 }
 
+/** The documented subset of each event's payload, by the trigger's name in `on`. */
+export interface EventPayloads {
+  pull_request: EventCommon & { number: number; pull_request: PullRequest };
+  pull_request_target: EventCommon & { number: number; pull_request: PullRequest };
+  push: EventCommon & { ref: string; before: string; after: string; created: boolean; deleted: boolean; forced: boolean; compare: string; commits: readonly Commit[]; head_commit: Commit; pusher: { name: string; email: string } };
+  workflow_dispatch: EventCommon & { ref: string; workflow: string; inputs: { readonly [name: string]: string } };
+  release: EventCommon & { release: Release };
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+
+/** `github.event` for a workflow whose triggers are `Events`: the fields of their payloads (all of them, for any). */
+export type GitHubEvent<Events extends string = keyof EventPayloads> = EventCommon & UnionToIntersection<EventPayloads[Events & keyof EventPayloads]>;
+
 /** The `github` context: the run, the repository and the event that started it. */
-export interface GitHubContext {
+export interface GitHubContext<Event = GitHubEvent> {
   action: string;
   action_path: string;
   action_ref: string;
@@ -109,7 +93,7 @@ export interface GitHubContext {
   api_url: string;
   base_ref: string;
   env: string;
-  event: GitHubEvent;
+  event: Event;
   event_name: string;
   event_path: string;
   graphql_url: string;
@@ -145,3 +129,15 @@ export interface GitHubContext {
  * @see https://docs.github.com/actions/learn-github-actions/contexts#github-context
  */
 export const github: Context<"github", GitHubContext> = contextOf("github");
+
+type TriggerNames<On> = On extends string ? On : On extends readonly (infer E)[] ? E & string : keyof On & string;
+
+/**
+ * The `github` context of a workflow with the triggers `on`: `github.event` has only the fields the
+ * payloads of those triggers document, so reading `github.event.release` in a pull_request workflow
+ * is a type error.
+ */
+export function githubOf<const On extends GitHub.On>(on: On): Context<"github", GitHubContext<GitHubEvent<TriggerNames<On>>>> {
+  void on; // only its type matters
+  return contextOf("github");
+}
