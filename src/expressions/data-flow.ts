@@ -5,8 +5,8 @@ import type { Result } from "./contexts.js";
 
 // ---- matrix -------------------------------------------------------------------------------------
 
-/** A matrix literal as the job's `strategy.matrix` holds it (or an expression such as `fromJSON(…)`). */
-export type MatrixLiteral = GitHub.Matrix | Rendered;
+/** A matrix literal as the job's `strategy.matrix` holds it, or an expression (`fromJSON(…)`) where GitHub allows one. */
+export type MatrixLiteral = NonNullable<GitHub.Strategy["matrix"]>;
 
 type Row = { readonly [key: string]: unknown };
 type RowsOf<M> = M extends { readonly include: readonly (infer R)[] } ? (R extends Row ? R : never) : never;
@@ -15,7 +15,8 @@ type KeysOfRows<R> = R extends Row ? keyof R : never;
 type ValueInRows<R, K extends PropertyKey> = R extends Row ? (K extends keyof R ? R[K] : never) : never;
 
 /** The shape of `matrix` for a matrix literal: every axis and every key an `include` row adds. */
-export type MatrixShape<M> = M extends Rendered
+// An expression's keys are known only when the run starts: any key is accepted.
+export type MatrixShape<M> = M extends string | Rendered
   ? { readonly [key: string]: unknown }
   : { readonly [K in keyof AxesOf<M> | KeysOfRows<RowsOf<M>>]: (K extends keyof AxesOf<M> ? AxesOf<M>[K] : never) | ValueInRows<RowsOf<M>, K> };
 
