@@ -41,7 +41,7 @@ const contextPath: fc.Arbitrary<Built> = fc.tuple(fc.constantFrom(...CONTEXTS), 
 
 // Built by the public functions, typed loosely: the property is about the text, not the types.
 type Builder = (...args: never[]) => TypedExpression;
-const built = (name: string, fn: Builder, args: Built[], node: (args: Node[]) => Node): Built => ({ value: (fn as (...args: unknown[]) => TypedExpression)(...args.map((arg) => arg.value)), node: node(args.map((arg) => arg.node)) });
+const built = (fn: Builder, args: Built[], node: (args: Node[]) => Node): Built => ({ value: (fn as (...args: unknown[]) => TypedExpression)(...args.map((arg) => arg.value)), node: node(args.map((arg) => arg.node)) });
 const call = (name: string) => (args: Node[]): Node => ({ call: name, args });
 const op = (name: string) => (args: Node[]): Node => ({ op: name, args });
 
@@ -50,21 +50,21 @@ const { expression } = fc.letrec<{ expression: Built; operand: Built }>((tie) =>
   expression: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     contextPath,
-    fc.constantFrom<[string, Builder]>(["always", always], ["success", success], ["failure", failure], ["cancelled", cancelled]).map(([name, fn]) => built(name, fn, [], call(name))),
-    fc.tuple(tie("operand"), tie("operand")).chain(([a, b]) => fc.constantFrom<[string, Builder]>(["contains", contains], ["startsWith", startsWith], ["endsWith", endsWith]).map(([name, fn]) => built(name, fn, [a, b], call(name)))),
-    fc.tuple(tie("operand"), tie("operand")).map(([a, b]) => built("eq", eq, [a, b], op("=="))),
-    fc.tuple(tie("operand"), tie("operand")).map(([a, b]) => built("ne", ne, [a, b], op("!="))),
-    fc.array(tie("operand"), { minLength: 2, maxLength: 4 }).map((args) => built("and", and, args, op("&&"))),
-    fc.array(tie("operand"), { minLength: 2, maxLength: 4 }).map((args) => built("or", or, args, op("||"))),
-    tie("operand").map((a) => built("not", not, [a], op("!"))),
+    fc.constantFrom<[string, Builder]>(["always", always], ["success", success], ["failure", failure], ["cancelled", cancelled]).map(([name, fn]) => built(fn, [], call(name))),
+    fc.tuple(tie("operand"), tie("operand")).chain(([a, b]) => fc.constantFrom<[string, Builder]>(["contains", contains], ["startsWith", startsWith], ["endsWith", endsWith]).map(([name, fn]) => built(fn, [a, b], call(name)))),
+    fc.tuple(tie("operand"), tie("operand")).map(([a, b]) => built(eq, [a, b], op("=="))),
+    fc.tuple(tie("operand"), tie("operand")).map(([a, b]) => built(ne, [a, b], op("!="))),
+    fc.array(tie("operand"), { minLength: 2, maxLength: 4 }).map((args) => built(and, args, op("&&"))),
+    fc.array(tie("operand"), { minLength: 2, maxLength: 4 }).map((args) => built(or, args, op("||"))),
+    tie("operand").map((a) => built(not, [a], op("!"))),
     fc.tuple(fc.string({ maxLength: 10 }), fc.array(tie("operand"), { maxLength: 3 })).map(([template, args]) => ({
       value: format(template, ...(args.map((arg) => arg.value) as never[])),
       node: { call: "format", args: [{ literal: template }, ...args.map((arg) => arg.node)] },
     })),
-    fc.tuple(tie("operand"), fc.option(tie("operand"), { nil: undefined })).map(([list, separator]) => built("join", join, separator ? [list, separator] : [list], call("join"))),
-    tie("operand").map((a) => built("toJSON", toJSON, [a], call("toJSON"))),
-    tie("operand").map((a) => built("fromJSON", fromJSON, [a], call("fromJSON"))),
-    fc.array(tie("operand"), { minLength: 1, maxLength: 3 }).map((args) => built("hashFiles", hashFiles, args, call("hashFiles"))),
+    fc.tuple(tie("operand"), fc.option(tie("operand"), { nil: undefined })).map(([list, separator]) => built(join, separator ? [list, separator] : [list], call("join"))),
+    tie("operand").map((a) => built(toJSON, [a], call("toJSON"))),
+    tie("operand").map((a) => built(fromJSON, [a], call("fromJSON"))),
+    fc.array(tie("operand"), { minLength: 1, maxLength: 3 }).map((args) => built(hashFiles, args, call("hashFiles"))),
   ),
 }));
 
