@@ -1,6 +1,7 @@
 // The public API: what workflow sources and trunkline.config.ts import from "trunkline".
 export { workflow, job, step } from "./dsl/workflow.js";
-export type { DefineOptions, Job, JobRef, JobSpec, RunnerJobSpec, CallerJobSpec, Step, StepSpec, Workflow, WorkflowSpec } from "./dsl/types.js";
+export type { DefineOptions, Job, JobBody, JobContexts, JobDependencies, JobRef, JobSpec, RunnerJobSpec, CallerJobSpec, Step, StepSpec, Workflow, WorkflowSpec } from "./dsl/types.js";
+export * from "./expressions/index.js";
 export type { RuleId } from "./rules/index.js";
 export type { LintConfig, LintIgnore, RuleSetting } from "./rules/_settings.js";
 export { document } from "./dsl/document.js";

@@ -5,14 +5,6 @@ export type Expression = `\${{ ${string} }}`;
 
 const WRAPPED = /^\s*\$\{\{([\s\S]*)\}\}\s*$/;
 
-/**
- * Wraps an expression body in `${{ }}`, for fields that take text (`runs-on`, `env`, `with`).
- * @see https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/evaluate-expressions-in-workflows-and-actions
- */
-export function expr(body: string): Expression {
-  return `\${{ ${unwrap(body)} }}`;
-}
-
 /** The body of an expression: `${{ a == b }}` → `a == b`; text without `${{ }}` is returned trimmed. */
 export function unwrap(expression: string): string {
   return (WRAPPED.exec(expression)?.[1] ?? expression).trim();

@@ -1,5 +1,6 @@
 // Building blocks: the seed patterns as typed values, used by the templates and by authors directly.
-export { expr, unwrap, allOf, anyOf, literal } from "./expressions.js";
+export { unwrap, allOf, anyOf, literal } from "./expressions.js";
+export { expr } from "../expressions/expr.js";
 export type { Expression } from "./expressions.js";
 export { checkCron } from "./cron.js";
 export type { CronExpression } from "./cron.js";

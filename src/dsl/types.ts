@@ -3,6 +3,7 @@ import type * as GitHub from "../types/index.js";
 import type { JOB, STEP, WORKFLOW } from "./brand.js";
 import type { RuleId } from "../rules/index.js";
 import type { CallSite } from "./call-site.js";
+import type { HasOutputs, MatrixContext, MatrixLiteral, NeedsContext } from "../expressions/data-flow.js";
 
 /** A step as GitHub defines it: `uses` an action or `run`s a script (never both). */
 export type StepSpec = GitHub.WorkflowStep;
@@ -53,8 +54,8 @@ export type CallerJobSpec = Omit<GitHub.ReusableWorkflowCallJob, "needs"> & {
 /** Either kind of job. */
 export type JobSpec = RunnerJobSpec | CallerJobSpec;
 
-/** A job built with {@link job}. Its id is the key it is given in the workflow's `jobs`. */
-export interface Job<Spec extends JobSpec = JobSpec> {
+/** A job built with {@link job}. Its id is the key it is given in the workflow's `jobs`; `Outputs` names the outputs it declares. */
+export interface Job<Spec extends JobSpec = JobSpec, Outputs extends string = string> extends HasOutputs<Outputs> {
   readonly [JOB]: true;
   readonly spec: Spec;
   readonly definedAt: CallSite;
@@ -81,3 +82,32 @@ export interface Workflow {
   /** Rule ids suppressed on the whole workflow (see {@link DefineOptions}). */
   readonly suppress?: readonly string[];
 }
+
+/** What a job built with the two-argument {@link job} depends on: the jobs it needs, keyed by id, and its strategy. */
+export interface JobDependencies<Needs extends Record<string, Job<JobSpec, string>>, Matrix extends MatrixLiteral> {
+  /**
+   * The jobs this one needs, keyed by their ids in the workflow: `{ build, test }`. Only they appear
+   * in the `needs` context, with the outputs they declare.
+   */
+  needs?: Needs;
+  /** The job's strategy; its `matrix` literal types the `matrix` context. */
+  strategy?: Omit<GitHub.Strategy, "matrix"> & { matrix: Matrix };
+}
+
+/** The typed contexts a job's body reads: `needs` from its dependencies, `matrix` from its matrix literal. */
+export interface JobContexts<Needs, Matrix> {
+  needs: NeedsContext<Needs>;
+  matrix: MatrixContext<Matrix>;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type AllKeys<T> = T extends unknown ? keyof T : never;
+
+/** A job's fields other than `needs` and `strategy`, as the body of the two-argument {@link job} returns them. */
+export type JobBody = DistributiveOmit<RunnerJobSpec, "needs" | "strategy"> | DistributiveOmit<CallerJobSpec, "needs" | "strategy">;
+
+/** `Body`, with every key a job does not have typed `never`: a returned object literal is not checked for unknown keys otherwise. */
+export type ExactJobBody<Body> = Body & { readonly [K in Exclude<keyof Body, AllKeys<JobBody>>]: never };
+
+/** The names of the outputs a job body declares. */
+export type OutputNames<Body> = Body extends { readonly outputs?: infer O } ? (O extends object ? keyof O & string : never) : never;

@@ -6,6 +6,7 @@ import type { Job, Step } from "../dsl/types.js";
 import type { Json, JsonObject } from "../model/json.js";
 import { orderKeys } from "../model/key-order.js";
 import { type Shape, childShape } from "./shape.js";
+import { isRendered, renderedTextOf } from "../expressions/_expression.js";
 
 /** What converting an author's value to plain JSON found along the way. */
 export interface ToJsonContext {
@@ -56,6 +57,8 @@ function convert(value: unknown, path: WorkflowPath, shape: Shape | undefined, c
   if (ancestors.has(value)) {
     return reject(context, path, "this value contains itself (a cycle)", "build a new object instead of referring back to a parent");
   }
+  // a typed expression, or a string built with expr`…`: its YAML text
+  if (isRendered(value)) return renderedTextOf(value);
   if (hasBrand(value, JOB) || hasBrand(value, STEP)) {
     const built = value as Job | Step;
     context.callSites.set(pathKey(path), built.definedAt);

@@ -1,9 +1,14 @@
+import type { Rendered } from "../expressions/_expression.js";
+
 /**
- * A `${{ … }}` expression, written as a string, at a place where GitHub's workflow definition allows
- * one. `Contexts` lists what the definition allows there, exactly as it spells them: context names
- * (`"github"`, `"matrix"`, …) and functions with their arity (`"hashFiles(1,255)"`, `"always(0,0)"`).
+ * A `${{ … }}` expression at a place where GitHub's workflow definition allows one. `Contexts` lists
+ * what the definition allows there, exactly as it spells them: context names (`"github"`,
+ * `"matrix"`, …) and functions with their arity (`"hashFiles(1,255)"`, `"always(0,0)"`).
  *
- * NOTE: any string is accepted for now, and `gen` checks the expression with GitHub's parser; the
- * parameter keeps, at every key of the generated types, which contexts a typed expression may use there.
+ * A typed expression (`matrix.os`, expr`…`, `always()`) is accepted only if every context and status
+ * function it reads is one of them. A string is accepted as it is, and `gen` checks it with GitHub's parser.
  */
-export type Expression<Contexts extends string = string> = string;
+export type Expression<Contexts extends string = string> = string | Rendered<AllowedName<Contexts>>;
+
+// "always(0,0)" → "always": the arity of a status function is checked where it is called.
+type AllowedName<Contexts extends string> = Contexts extends `${infer Name}(${string})` ? Name : Contexts;

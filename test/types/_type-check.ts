@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-// The folders whose types the fixtures exercise: the generated types and the DSL over them.
-const TYPE_SOURCES = ["src/types", "src/dsl"].map((dir) => path.join(REPO_ROOT, dir));
+// The folders whose types the fixtures exercise: the generated types, typed expressions and the DSL over them.
+const TYPE_SOURCES = ["src/types", "src/expressions", "src/dsl"].map((dir) => path.join(REPO_ROOT, dir));
 
 /** One diagnostic, as the comparison sees it: where, and which error. */
 export interface TypeError {
@@ -27,7 +27,7 @@ export interface FixtureCheck {
   expected: TypeError[];
   /** Marked errors whose quoted text is in none of the compiler's messages at that line, as "file:line: text". */
   unmatchedTexts: string[];
-  /** Diagnostics outside the fixtures (options, src/types/, src/dsl/): always a bug. */
+  /** Diagnostics outside the fixtures (options, src/types/, src/expressions/, src/dsl/): always a bug. */
   elsewhere: string[];
 }
 
