@@ -26,6 +26,15 @@ const format = (formats: readonly string[] = FORMATS): OptionSpec => ({ type: "s
 /** Every command, in the order help lists them. Flags a command does not list are usage errors. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
+    name: "init",
+    synopsis: "trunkline init [--yes]",
+    summary: "set trunkline up in an existing repository: dependency, scripts, a first CI source, .gitattributes",
+    details:
+      "Adds trunkline to package.json's devDependencies and the gen and check scripts, writes workflows-src/ci.ts from trunkBasedCi fitted to what the repository holds (Node with npm, pnpm or yarn; Python; Go; Rust; the branch git is on) unless .github/workflows already holds workflows (then it says how to import them), and marks generated files in .gitattributes. Never overwrites a file; a second run changes nothing. It asks nothing yet: it always runs as with --yes.",
+    options: { yes: { type: "boolean", help: "answer every question with its default (the only mode for now: there are no prompts yet)" } },
+    exitCodes: "0 set up, or nothing to change · 2 package.json is not valid JSON (nothing written) · 3 usage",
+  },
+  {
     name: "gen",
     synopsis: "trunkline gen [--force] [--format f]",
     summary: "generate every target's workflows, validate them, write them",

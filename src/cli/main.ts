@@ -123,6 +123,17 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const { importCommand } = await import("./commands/import.js");
       return importCommand({ paths: rest, out: string("out"), target: string("target"), replace: flag("replace"), force: flag("force"), format }, io.withRoot(root));
     }
+    case "init": {
+      if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")}); run it in the repository to set up`, io);
+      // init creates the project: its root is the repository's (the folder holding .git), else here,
+      // unless a project already lies inside that repository
+      const repository = await gitRoot(io, io.cwd);
+      const inRepository = project && (repository === undefined || !path.relative(repository, project.root).startsWith(".."));
+      const root = inRepository ? project.root : (repository ?? io.cwd);
+      // loaded on demand: gen and check never need it
+      const { init } = await import("./commands/init.js");
+      return init({ gitRoot: repository }, io.withRoot(root));
+    }
     case "cost": {
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject("run it in your repository");

@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { createTempRepo } from "../support/temp-repo.js";
+
+// A Node project that does not use trunkline yet, on branch "trunk".
+const NODE_REPO = {
+  "package.json": '{\n  "name": "app",\n  "type": "module",\n  "scripts": { "test": "node --test" }\n}\n',
+  "package-lock.json": '{ "name": "app", "lockfileVersion": 3, "packages": {} }\n',
+  ".git/HEAD": "ref: refs/heads/trunk\n",
+};
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+type Workflow = { on: { pull_request: { branches: string[] } }; jobs: Record<string, { steps: Step[] }> };
+
+describe("trunkline init", () => {
+  it("issue 13.1: a Node repository (npm) gets the dependency, the scripts and a CI source that generates and checks", async () => {
+    const repo = await createTempRepo(NODE_REPO);
+    try {
+      const result = await repo.run(["init"]);
+      expect(result.code, result.stderr).toBe(0);
+      const manifest = JSON.parse((await repo.read("package.json"))!) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+      expect(manifest.scripts).toEqual({ test: "node --test", gen: "trunkline gen", check: "trunkline check" });
+      expect(Object.keys(manifest.devDependencies)).toEqual(["trunkline"]);
+      expect(result.stdout).toContain("npm install && npm run gen && npm run check");
+
+      const gen = await repo.run(["gen"]);
+      expect(gen.code, gen.stderr).toBe(0);
+      const check = await repo.run(["check"]);
+      expect(check.code, check.stderr).toBe(0);
+
+      const ci = parse((await repo.read(".github/workflows/ci.yml"))!) as Workflow;
+      expect(ci.on.pull_request.branches).toEqual(["trunk"]);
+      const runs = ci.jobs.node!.steps.map((step) => step.run);
+      expect(runs).toEqual(expect.arrayContaining(["npm ci", "npm test", "npm run check"]));
+      // the check runs after the install, so the trunkline it runs is there
+      expect(runs.indexOf("npm run check")).toBeGreaterThan(runs.indexOf("npm ci"));
+      const attributes = (await repo.read(".gitattributes"))!.split("\n");
+      expect(attributes).toEqual(expect.arrayContaining([".github/workflows/*.yml eol=lf linguist-generated", ".trunkline/manifest.json eol=lf linguist-generated"]));
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 13.1: a second init changes nothing and says so", async () => {
+    const repo = await createTempRepo({ ...NODE_REPO, ".gitattributes": "*.png binary" });
+    try {
+      expect((await repo.run(["init"])).code).toBe(0);
+      expect((await repo.read(".gitattributes"))!.startsWith("*.png binary\n")).toBe(true);
+      const before = await repo.snapshot();
+      const again = await repo.run(["init", "--yes"]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toContain("nothing to change");
+      expect(await repo.snapshot()).toEqual(before);
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 13.1: a Go repository gets setup-go and go test, and a Node job only to check the generated files", async () => {
+    const repo = await createTempRepo({ "go.mod": "module example.com/app\n\ngo 1.22\n" });
+    try {
+      expect((await repo.run(["init"])).code).toBe(0);
+      const gen = await repo.run(["gen"]);
+      expect(gen.code, gen.stderr).toBe(0);
+      const ci = parse((await repo.read(".github/workflows/ci.yml"))!) as Workflow;
+      expect(ci.on.pull_request.branches).toEqual(["main"]);
+      const go = ci.jobs.go!.steps;
+      expect(go.find((step) => step.uses?.startsWith("actions/setup-go@"))?.with).toEqual({ "go-version-file": "go.mod" });
+      expect(go.map((step) => step.run)).toContain("go test ./...");
+      expect(ci.jobs.node).toBeUndefined();
+      expect(ci.jobs.workflows!.steps.map((step) => step.run)).toEqual(expect.arrayContaining(["npm ci", "npm run check"]));
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 13.1: a Python repository gets setup-python, its requirements and pytest", async () => {
+    const repo = await createTempRepo({ "requirements.txt": "pytest\n", "pyproject.toml": '[project]\nname = "app"\n' });
+    try {
+      expect((await repo.run(["init"])).code).toBe(0);
+      const gen = await repo.run(["gen"]);
+      expect(gen.code, gen.stderr).toBe(0);
+      const steps = (parse((await repo.read(".github/workflows/ci.yml"))!) as Workflow).jobs.python!.steps;
+      expect(steps.some((step) => step.uses?.startsWith("actions/setup-python@"))).toBe(true);
+      expect(steps.map((step) => step.run).filter(Boolean)).toEqual(["python -m pip install -r requirements.txt", "python -m pip install -e .", "python -m pytest"]);
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 13.1: pnpm and Rust: pnpm's setup and frozen install, cargo test", async () => {
+    const repo = await createTempRepo({ ...NODE_REPO, "package-lock.json": "", "pnpm-lock.yaml": "lockfileVersion: '9.0'\n", "Cargo.toml": '[package]\nname = "app"\n' });
+    await repo.remove("package-lock.json");
+    try {
+      const result = await repo.run(["init"]);
+      expect(result.stdout).toContain("pnpm install && pnpm run gen && pnpm run check");
+      const gen = await repo.run(["gen"]);
+      expect(gen.code, gen.stderr).toBe(0);
+      const ci = parse((await repo.read(".github/workflows/ci.yml"))!) as Workflow;
+      const node = ci.jobs.node!.steps;
+      expect(node.some((step) => step.uses?.startsWith("pnpm/action-setup@"))).toBe(true);
+      expect(node.map((step) => step.run)).toEqual(expect.arrayContaining(["pnpm install --frozen-lockfile", "pnpm test", "pnpm run check"]));
+      expect(ci.jobs.rust!.steps.map((step) => step.run)).toContain("cargo test");
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 13.1: with existing workflows no CI source is written, and import is named", async () => {
+    const repo = await createTempRepo({ ...NODE_REPO, ".github/workflows/build.yml": "on: push\njobs: {}\n" });
+    try {
+      const result = await repo.run(["init"]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(await repo.read("workflows-src/ci.ts")).toBeUndefined();
+      expect(result.stdout).toContain("npx trunkline import .github/workflows");
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 13.1: files it did not write and scripts that run something else are kept and named", async () => {
+    const own = "export default 1;\n";
+    const repo = await createTempRepo({
+      "package.json": '{ "scripts": { "check": "eslint .", "test": "vitest" }, "devDependencies": { "vitest": "^3.0.0" } }\n',
+      "workflows-src/ci.ts": own,
+    });
+    try {
+      const result = await repo.run(["init"]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(await repo.read("workflows-src/ci.ts")).toBe(own);
+      expect(result.stdout).toContain("kept workflows-src/ci.ts");
+      expect(result.stdout).toContain('kept package.json\'s "check" script ("eslint .")');
+      const manifest = JSON.parse((await repo.read("package.json"))!) as { scripts: Record<string, string> };
+      expect(manifest.scripts).toEqual({ check: "eslint .", test: "vitest", gen: "trunkline gen" });
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 13.1: a package.json that is not JSON is an error, and nothing is written", async () => {
+    const repo = await createTempRepo({ "package.json": "{ nope", "go.mod": "module x\n" });
+    try {
+      const before = await repo.snapshot();
+      const result = await repo.run(["init"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("package.json");
+      expect(await repo.snapshot()).toEqual(before);
+    } finally {
+      await repo.dispose();
+    }
+  });
+});
