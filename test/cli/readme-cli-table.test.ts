@@ -38,6 +38,11 @@ const COST_DATA = Object.fromEntries(fixtureFiles(BASIC).map((file) => [`cost-da
 
 // Keyed by the command cell of the table; each exit code → a scenario producing it.
 const SCENARIOS: Record<string, Record<number, Scenario>> = {
+  "trunkline init [--yes]": {
+    0: { files: { "go.mod": "module example.com/app\n" }, argv: ["init", "--yes"] },
+    2: { files: { "package.json": "{ nope" }, argv: ["init"] },
+    3: { files: {}, argv: ["init", "--force"] },
+  },
   "trunkline gen": { 0: { files: GENERATED, argv: ["gen"] }, 2: { files: broken, argv: ["gen"] }, 3: { files: GENERATED, argv: ["gen", "extra"] } },
   "trunkline gen --force": {
     0: { files: GENERATED, before: [["gen"]], edit: { ".github/workflows/ci.yml": (text) => `${text}# edited\n` }, argv: ["gen", "--force"] },
