@@ -111,6 +111,21 @@ describe("trunkline init", () => {
     }
   });
 
+  it("issue 13.1: yarn 2+: its immutable install, yarn run check", async () => {
+    const repo = await createTempRepo({ ...NODE_REPO, "yarn.lock": "", ".yarnrc.yml": "nodeLinker: node-modules\n" });
+    await repo.remove("package-lock.json");
+    try {
+      expect((await repo.run(["init"])).code).toBe(0);
+      const gen = await repo.run(["gen"]);
+      expect(gen.code, gen.stderr).toBe(0);
+      const node = (parse((await repo.read(".github/workflows/ci.yml"))!) as Workflow).jobs.node!.steps;
+      expect(node.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with).toMatchObject({ cache: "yarn" });
+      expect(node.map((step) => step.run)).toEqual(expect.arrayContaining(["yarn install --immutable", "yarn test", "yarn run check"]));
+    } finally {
+      await repo.dispose();
+    }
+  });
+
   it("issue 13.1: with existing workflows no CI source is written, and import is named", async () => {
     const repo = await createTempRepo({ ...NODE_REPO, ".github/workflows/build.yml": "on: push\njobs: {}\n" });
     try {
