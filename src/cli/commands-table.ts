@@ -28,9 +28,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "init",
     synopsis: "trunkline init [--yes]",
-    summary: "set trunkline up in an existing repository: dependency, scripts, a first CI source, .gitattributes",
+    summary: "set trunkline up in an existing repository: scripts, a first CI source, .gitattributes",
     details:
-      "Adds trunkline to package.json's devDependencies and the gen and check scripts, writes workflows-src/ci.ts from trunkBasedCi fitted to what the repository holds (Node with npm, pnpm or yarn; Python; Go; Rust; the branch git is on) unless .github/workflows already holds workflows (then it says how to import them), and marks generated files in .gitattributes. Never overwrites a file; a second run changes nothing. It asks nothing yet: it always runs as with --yes.",
+      "Adds the gen and check scripts to package.json (and says how to install trunkline's tarball when it is not a dependency yet), writes workflows-src/ci.ts from trunkBasedCi fitted to what the repository holds (Node with npm, pnpm or yarn; Python; Go; Rust; the branch git is on) unless .github/workflows already holds workflows (then it says how to import them), and marks generated files in .gitattributes. Never overwrites a file; a second run changes nothing. It asks nothing yet: it always runs as with --yes.",
     options: { yes: { type: "boolean", help: "answer every question with its default (the only mode for now: there are no prompts yet)" } },
     exitCodes: "0 set up, or nothing to change · 2 package.json is not valid JSON (nothing written) · 3 usage",
   },

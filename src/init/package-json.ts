@@ -9,23 +9,22 @@ export interface PackageJsonEdit {
   conflicts: { script: string; command: string }[];
   /** Whether `npm run check` runs trunkline check, once the edit is made. */
   checkScriptRunsTrunkline: boolean;
+  /** Whether package.json lists trunkline as a dependency already. */
+  dependsOnTrunkline: boolean;
 }
 
 /**
- * Adds trunkline as a dev dependency and the gen/check scripts to a package.json (undefined: there
- * is none yet), keeping its indentation and every other key. A dependency on trunkline already
- * there, and a script of the same name, are kept whatever they say. Throws SyntaxError on invalid JSON.
+ * Adds the gen/check scripts to a package.json (undefined: there is none yet), keeping its
+ * indentation and every other key; a script of the same name is kept whatever it says. The
+ * dependency is not written: the name is not on the npm registry, so a version range would not
+ * install; the caller says how to install the packed tarball instead. Throws SyntaxError on invalid JSON.
  */
-export function editPackageJson(text: string | undefined, version: string): PackageJsonEdit {
+export function editPackageJson(text: string | undefined): PackageJsonEdit {
   const manifest = (text === undefined ? { private: true } : JSON.parse(text)) as Record<string, unknown>;
   if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) throw new SyntaxError("package.json is not a JSON object");
   const added: string[] = [];
   const conflicts: PackageJsonEdit["conflicts"] = [];
   const depends = ["dependencies", "devDependencies"].some((field) => isRecord(manifest[field]) && "trunkline" in (manifest[field] as object));
-  if (!depends) {
-    manifest.devDependencies = { ...(isRecord(manifest.devDependencies) ? manifest.devDependencies : {}), trunkline: `^${version}` };
-    added.push(`devDependencies.trunkline ^${version}`);
-  }
   const scripts: Record<string, unknown> = isRecord(manifest.scripts) ? { ...manifest.scripts } : {};
   for (const [script, command] of Object.entries(INIT_SCRIPTS)) {
     if (scripts[script] === undefined) {
@@ -40,6 +39,7 @@ export function editPackageJson(text: string | undefined, version: string): Pack
     added,
     conflicts,
     checkScriptRunsTrunkline: String(scripts.check).includes(INIT_SCRIPTS.check!),
+    dependsOnTrunkline: depends,
   };
 }
 

@@ -21,7 +21,7 @@ const PROBED = [...LOCKFILES, ".yarnrc.yml", ".nvmrc", ".node-version", "require
 const NPM_DEFAULT_TEST = 'echo "Error: no test specified" && exit 1';
 
 /**
- * `trunkline init`: sets trunkline up in the repository at `io.root` — the dev dependency and the
+ * `trunkline init`: sets trunkline up in the repository at `io.root` — the
  * gen/check scripts, a CI source fitted to what the repository holds (unless it has workflows, which
  * `import` turns into sources), the generated files' `.gitattributes`. Never overwrites a file it
  * did not write; a second run changes nothing.
@@ -33,7 +33,7 @@ export async function init(options: { gitRoot: string | undefined }, io: Io): Pr
 
   let edit;
   try {
-    edit = editPackageJson(packageText, VERSION);
+    edit = editPackageJson(packageText);
   } catch (error) {
     io.stderr(`trunkline init: package.json: ${(error as Error).message}\n  hint: fix package.json so that it is a JSON object, then run "trunkline init" again; nothing was written\n`);
     return ExitCode.SourceErrors;
@@ -80,7 +80,10 @@ export async function init(options: { gitRoot: string | undefined }, io: Io): Pr
 
   if (!changed) report.push("nothing to change: trunkline is set up here already");
   io.stdout(`${report.map((line) => `trunkline init: ${line}\n`).join("")}`);
-  if (changed) io.stdout(`\nNext: ${manager} install && ${runScript(manager, "gen")} && ${runScript(manager, "check")}, then commit the lockfile and the generated files.\n`);
+  // README "Sharing across repositories": trunkline installs from its packed tarball, not by name
+  const install = edit.dependsOnTrunkline ? `${manager} install` : `${manager} ${manager === "npm" ? "install --save-dev" : "add -D"} ./vendor/trunkline-${VERSION}.tgz`;
+  if (!edit.dependsOnTrunkline) report.push(`trunkline is not a dependency in package.json yet: copy trunkline-${VERSION}.tgz (made by "npm pack" in a clone of trunkline) to vendor/ and install it, as README "Sharing across repositories" shows`);
+  if (changed || !edit.dependsOnTrunkline) io.stdout(`\nNext: ${install} && ${runScript(manager, "gen")} && ${runScript(manager, "check")}, then commit the lockfile and the generated files.\n`);
   return ExitCode.Ok;
 }
 
