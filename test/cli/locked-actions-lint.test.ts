@@ -1,0 +1,107 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { createNodeIo } from "../../src/io/node-io.js";
+import { CACHE_DIR } from "../../src/load/load-modules.js";
+import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+
+// An action no bundled data set knows, as a metadata folder holds it: its tags and its action.yml.
+const SHA = "5c1f0e2d9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d";
+const CACHE = `.trunkline/actions-cache/acme/deploy-preview`;
+const REFS = JSON.stringify({ tags: { v1: SHA, "v1.2.0": SHA } });
+
+function metadata(inputs: string): string {
+  return `name: Deploy preview
+description: Deploys a preview environment
+inputs:
+  target:
+    description: What to deploy
+    required: true
+${inputs}outputs:
+  url:
+    description: Where the preview runs
+runs:
+  using: node20
+  main: index.js
+`;
+}
+
+const ENVIRONMENT = `  environment:
+    description: Where it goes
+    required: false
+    default: preview
+`;
+
+function workflow(input: string): string {
+  return `on: push
+permissions: {}
+concurrency:
+  group: deploy
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    timeout-minutes: 5
+    steps:
+      - uses: acme/deploy-preview@${SHA} # v1.2.0
+        with:
+          target: web
+          ${input}: staging
+`;
+}
+
+interface JsonDiagnostic {
+  rule: string;
+  severity: string;
+  file: string;
+  line?: number;
+  message: string;
+  hint?: string;
+}
+
+describe("the lockfile's actions in lint", () => {
+  let repo: TempRepo | undefined;
+  afterEach(async () => {
+    await repo?.dispose();
+    repo = undefined;
+  });
+
+  // with the validation cache on, as the installed CLI runs: a file linted clean is remembered
+  const lintJson = async (current: TempRepo) => {
+    let stdout = "";
+    const io = createNodeIo(current.root, { stdout: (text) => void (stdout += text), stderr: () => undefined }, {}, { validatorFingerprint: "locked-actions-test" });
+    const code = await main(["lint", ".github/workflows/deploy.yml", "--format", "json"], io);
+    return { code, diagnostics: JSON.parse(stdout) as JsonDiagnostic[] };
+  };
+
+  it("issue 11.6: a locked action's inputs check hand-written YAML at the locked SHA, and a changed lockfile rechecks a file remembered clean", async () => {
+    repo = await createTempRepo({
+      "workflows-src/.keep": "",
+      [`${CACHE}/refs.json`]: REFS,
+      [`${CACHE}/${SHA}/action.yml`]: metadata(ENVIRONMENT),
+    });
+    const added = await repo.run(["actions", "add", "acme/deploy-preview@v1", "--offline"]);
+    expect(added.stderr).not.toContain("hint:");
+    expect(added.code).toBe(0);
+
+    await repo.write(".github/workflows/deploy.yml", workflow("enviroment"));
+    const misspelt = await lintJson(repo);
+    expect(misspelt.diagnostics.map(({ rule, line }) => ({ rule, line }))).toEqual([{ rule: "action-input-unknown", line: 13 }]);
+    expect(misspelt.diagnostics[0]!.hint).toContain('"environment"');
+    expect(misspelt.code).toBe(1);
+
+    await repo.write(".github/workflows/deploy.yml", workflow("environment"));
+    const fixed = await lintJson(repo);
+    expect(fixed.diagnostics).toEqual([]);
+    expect(fixed.code).toBe(0);
+    expect(existsSync(path.join(repo.root, CACHE_DIR, "build.json"))).toBe(true);
+
+    // the same commit locked again with metadata that no longer declares the input
+    await repo.remove("trunkline.actions.lock.json");
+    await repo.write(`${CACHE}/${SHA}/action.yml`, metadata(""));
+    expect((await repo.run(["actions", "add", "acme/deploy-preview@v1", "--offline"])).code).toBe(0);
+    const relocked = await lintJson(repo);
+    expect(relocked.diagnostics.map(({ rule, line }) => ({ rule, line }))).toEqual([{ rule: "action-input-unknown", line: 13 }]);
+    expect(relocked.code).toBe(1);
+  }, 60_000);
+});
