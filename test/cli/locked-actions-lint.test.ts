@@ -55,6 +55,7 @@ interface JsonDiagnostic {
   severity: string;
   file: string;
   line?: number;
+  path?: (string | number)[];
   message: string;
   hint?: string;
 }
@@ -103,5 +104,56 @@ describe("the lockfile's actions in lint", () => {
     const relocked = await lintJson(repo);
     expect(relocked.diagnostics.map(({ rule, line }) => ({ rule, line }))).toEqual([{ rule: "action-input-unknown", line: 13 }]);
     expect(relocked.code).toBe(1);
+  }, 60_000);
+
+  it("issue 11.6: gen checks an output's with: against the locked metadata, and rechecks an output remembered clean once the lockfile changes", async () => {
+    repo = await createTempRepo({
+      [`${CACHE}/refs.json`]: REFS,
+      [`${CACHE}/${SHA}/action.yml`]: metadata(ENVIRONMENT),
+    });
+    expect((await repo.run(["actions", "add", "acme/deploy-preview@v1", "--offline"])).code).toBe(0);
+    const source = `import { job, workflow } from "trunkline";
+import { acmeDeployPreview } from "./actions/index.js";
+
+const deploy = job({
+  "runs-on": "ubuntu-latest",
+  "timeout-minutes": 5,
+  steps: [acmeDeployPreview({ with: { target: "web", environment: "staging" } })],
+});
+
+export default workflow("deploy", { on: { push: { branches: ["main"] } }, permissions: {}, concurrency: { group: "deploy" }, jobs: { deploy } });
+`;
+    await repo.write("workflows-src/deploy.ts", source);
+    const genJson = async (current: TempRepo) => {
+      let stdout = "";
+      const io = createNodeIo(current.root, { stdout: (text) => void (stdout += text), stderr: () => undefined }, {}, { validatorFingerprint: "locked-actions-test" });
+      const code = await main(["gen", "--format", "json"], io);
+      return { code, diagnostics: JSON.parse(stdout) as JsonDiagnostic[] };
+    };
+    const clean = await genJson(repo);
+    expect(clean.diagnostics).toEqual([]);
+    expect(clean.code).toBe(0);
+
+    await repo.remove("trunkline.actions.lock.json");
+    await repo.write(`${CACHE}/${SHA}/action.yml`, metadata(""));
+    expect((await repo.run(["actions", "add", "acme/deploy-preview@v1", "--offline"])).code).toBe(0);
+    const relocked = await genJson(repo);
+    expect(relocked.diagnostics.map(({ rule, path }) => ({ rule, path }))).toEqual([{ rule: "action-input-unknown", path: ["jobs", "deploy", "steps", 0, "with", "environment"] }]);
+    expect(relocked.code).toBe(2);
+  }, 60_000);
+
+  it("issue 11.6: metadata whose sha256 is not the one the lockfile records is not trusted: the step is not checked against it", async () => {
+    repo = await createTempRepo({
+      "workflows-src/.keep": "",
+      [`${CACHE}/refs.json`]: REFS,
+      [`${CACHE}/${SHA}/action.yml`]: metadata(ENVIRONMENT),
+    });
+    expect((await repo.run(["actions", "add", "acme/deploy-preview@v1", "--offline"])).code).toBe(0);
+    await repo.write(".github/workflows/deploy.yml", workflow("environment"));
+    // the cached file edited after locking: it no longer declares the input, but it is not what was locked
+    await repo.write(`${CACHE}/${SHA}/action.yml`, metadata(""));
+    const linted = await lintJson(repo);
+    expect(linted.diagnostics).toEqual([]);
+    expect(linted.code).toBe(0);
   }, 60_000);
 });
