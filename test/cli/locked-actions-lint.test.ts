@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { createNodeIo } from "../../src/io/node-io.js";
 import { CACHE_DIR } from "../../src/load/load-modules.js";
-import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import type { LockedActionSpec } from "../../src/actions/locked-catalog.js";
+import { type LintJob, lintInParallel } from "../../src/validate/lint-parallel.js";
+import { REPO_ROOT, type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
 // An action no bundled data set knows, as a metadata folder holds it: its tags and its action.yml.
 const SHA = "5c1f0e2d9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d";
@@ -155,5 +157,22 @@ export default workflow("deploy", { on: { push: { branches: ["main"] } }, permis
     const linted = await lintJson(repo);
     expect(linted.diagnostics).toEqual([]);
     expect(linted.code).toBe(0);
+  }, 60_000);
+
+  it("issue 11.6: a lint worker thread checks against the locked actions the main thread read", async () => {
+    const locked: LockedActionSpec = { key: "acme/deploy-preview", sha: SHA, ref: "v1", tag: "v1.2.0", inputs: [{ name: "target", required: true, deprecated: false }, { name: "environment", required: false, deprecated: false }], outputs: ["url"] };
+    const jobs: LintJob[] = Array.from({ length: 48 }, (_, index) => ({ file: `.github/workflows/deploy-${String(index).padStart(2, "0")}.yml`, text: workflow("enviroment"), rulesKey: "k", requiredChecks: [] }));
+    let here = 0;
+    // the main thread's share answers nothing, slowly, so the worker surely lints some files
+    const lintHere = async () => {
+      here++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return [];
+    };
+    const found = await lintInParallel(jobs, { lintHere, lint: undefined, lockedSpecs: [locked], workers: 1, threshold: 0, workerUrl: new URL("dist/lint-worker.js", `file://${REPO_ROOT}/`) });
+    const byWorker = found.filter((_, index) => found[index]!.length > 0);
+    expect(byWorker.length).toBe(jobs.length - here);
+    expect(byWorker.length).toBeGreaterThan(0);
+    for (const diagnostics of byWorker) expect(diagnostics.map(({ rule, line }) => ({ rule, line }))).toEqual([{ rule: "action-input-unknown", line: 13 }]);
   }, 60_000);
 });
