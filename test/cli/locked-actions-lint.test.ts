@@ -109,29 +109,35 @@ describe("the lockfile's actions in lint", () => {
   }, 60_000);
 
   it("issue 11.6: gen checks an output's with: against the locked metadata, and rechecks an output remembered clean once the lockfile changes", async () => {
+    // added from an exported folder: gen finds the metadata without being told where it came from
     repo = await createTempRepo({
-      [`${CACHE}/refs.json`]: REFS,
-      [`${CACHE}/${SHA}/action.yml`]: metadata(ENVIRONMENT),
+      "metadata/acme/deploy-preview/refs.json": REFS,
+      [`metadata/acme/deploy-preview/${SHA}/action.yml`]: metadata(ENVIRONMENT),
     });
-    expect((await repo.run(["actions", "add", "acme/deploy-preview@v1", "--offline"])).code).toBe(0);
-    const source = `import { job, workflow } from "trunkline";
+    expect((await repo.run(["actions", "add", "acme/deploy-preview@v1", "--metadata", "metadata", "--offline"])).code).toBe(0);
+    const source = (input: string) => `import { job, workflow } from "trunkline";
 import { acmeDeployPreview } from "./actions/index.js";
 
 const deploy = job({
   "runs-on": "ubuntu-latest",
   "timeout-minutes": 5,
-  steps: [acmeDeployPreview({ with: { target: "web", environment: "staging" } })],
+  steps: [acmeDeployPreview({ with: { target: "web", ${input}: "staging" } as never })],
 });
 
 export default workflow("deploy", { on: { push: { branches: ["main"] } }, permissions: {}, concurrency: { group: "deploy" }, jobs: { deploy } });
 `;
-    await repo.write("workflows-src/deploy.ts", source);
     const genJson = async (current: TempRepo) => {
       let stdout = "";
       const io = createNodeIo(current.root, { stdout: (text) => void (stdout += text), stderr: () => undefined }, {}, { validatorFingerprint: "locked-actions-test" });
       const code = await main(["gen", "--format", "json"], io);
       return { code, diagnostics: JSON.parse(stdout) as JsonDiagnostic[] };
     };
+    await repo.write("workflows-src/deploy.ts", source("enviroment"));
+    const misspelt = await genJson(repo);
+    expect(misspelt.diagnostics.map(({ rule, path }) => ({ rule, path }))).toEqual([{ rule: "action-input-unknown", path: ["jobs", "deploy", "steps", 0, "with", "enviroment"] }]);
+    expect(misspelt.code).toBe(2);
+
+    await repo.write("workflows-src/deploy.ts", source("environment"));
     const clean = await genJson(repo);
     expect(clean.diagnostics).toEqual([]);
     expect(clean.code).toBe(0);
