@@ -76,6 +76,8 @@ export interface CompileOptions {
   toSource: (position: SourcePosition) => SourcePosition;
   /** trunkline's rules, configured; run on every output (not cached: their settings live in the config). */
   runRules?: RuleRunner;
+  /** Awaited before the rules first run on an output not known clean (reads the locked actions' metadata). */
+  prepareRules?: () => Promise<void>;
   /** Rulesets each target's repository keeps on disk that trunkline does not generate, by target name. */
   rulesetsOnDisk?: ReadonlyMap<string, readonly RulesetFile[]>;
   /** The rules comparing a repository's rulesets with its workflows, run once per target. */
@@ -129,6 +131,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           found.push(...(await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat());
           if (!found.length) options.validationCache?.add(cacheKey);
         }
+        await options.prepareRules?.();
         found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, options.releaseTags) }) ?? []));
         if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
         diagnostics.push(...locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource));

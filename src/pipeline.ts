@@ -18,9 +18,10 @@ import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { RulesetFile } from "./rulesets/compile-rulesets.js";
 import { createRepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
 import { withLf } from "./sync/line-endings.js";
-import { MANIFEST_FILE, parseManifest } from "./sync/manifest.js";
+import { MANIFEST_FILE, parseManifest, sha256 } from "./sync/manifest.js";
 import path from "node:path";
 import { LOCKFILE, lockedPinsOf, parseLockfile, releaseTagsOf } from "./actions/lockfile.js";
+import { lockedActionCatalog } from "./actions/locked-catalog.js";
 
 /** What one pass of discover → load → compile → plan found. */
 export interface PipelineResult {
@@ -41,7 +42,9 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   const hasRequiredChecks = Array.isArray((discovery.lint as { requiredChecks?: unknown } | undefined)?.requiredChecks);
   const lint = resolveLintSettings(discovery.lint, allRules, CONFIG_FILE, hasRequiredChecks ? await io.readText(CONFIG_FILE) : undefined);
   const lockText = await io.readText(LOCKFILE);
-  const runRules = createRuleRunner({ settings: lint.settings, lockedActions: lockedPinsOf(lockText) });
+  // the locked actions' inputs are read only when some output is not known clean
+  const locked = lockedActionCatalog(io, lockText);
+  const runRules = createRuleRunner({ settings: lint.settings, actions: locked.catalog, lockedActions: lockedPinsOf(lockText) });
   // Each target is a repository of its own. Its generated rulesets come from this run (compile);
   // those on disk that trunkline never wrote (not in the manifest) are read here and checked too.
   const owned = parseManifest(await io.readText(MANIFEST_FILE)).files;
@@ -56,13 +59,15 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
     validators: async () => options.validators ?? (await defaultValidators()),
     validationCache,
     emitCache: validationCache,
-    rulesKey: JSON.stringify([discovery.lint ?? null, [...rulesetsOnDisk]]),
+    // an output remembered clean is checked again once the lockfile (so an action's inputs) changes
+    rulesKey: JSON.stringify([discovery.lint ?? null, [...rulesetsOnDisk], lockText === undefined ? null : sha256(lockText)]),
     featureFlags: discovery.featureFlags,
     toSource: (position) => {
       const mapped = toSourcePosition(position);
       return { ...mapped, file: path.relative(io.root, mapped.file).split(path.sep).join("/") };
     },
     runRules,
+    prepareRules: locked.load,
     rulesetsOnDisk,
     runRepositoryRules: createRepositoryRuleRunner({ settings: lint.settings }),
   });

@@ -20,6 +20,8 @@ export type { MetadataSource } from "./sources/metadata-source.js";
 /** The cache every online answer is written to, in the layout of an exported metadata folder. */
 export const ACTIONS_CACHE = ".trunkline/actions-cache";
 
+const CACHE_LABEL = `the cache (${ACTIONS_CACHE})`;
+
 /** A problem `actions add` met: which action, what, and what to do. */
 export interface AddProblem {
   spec: string;
@@ -93,7 +95,8 @@ export async function addActions(options: AddActionsOptions, io: Io): Promise<Ad
     }
     next.actions[key] = locked;
     bindings.set(key, generateBinding(key, locked, metadata));
-    if (resolved.source.label === "GitHub") toCache.push([io, ACTIONS_CACHE, parsed, resolved.tags, resolved.sha, resolved.metadata]);
+    // the cache holds every locked action's metadata, so lint and gen find it without --metadata
+    if (resolved.source.label !== CACHE_LABEL) toCache.push([io, ACTIONS_CACHE, parsed, resolved.tags, resolved.sha, resolved.metadata]);
     const same = previous && serializeLockfile({ lockfileVersion: 1, actions: { [key]: previous } }) === serializeLockfile({ lockfileVersion: 1, actions: { [key]: locked } });
     outcomes.push({ key, outcome: previous === undefined ? "added" : same ? "unchanged" : "changed", locked });
   }
@@ -121,5 +124,5 @@ export async function addActions(options: AddActionsOptions, io: Io): Promise<Ad
 
 /** The offline sources, in order: each folder given (`--metadata`, `TRUNKLINE_ACTIONS_METADATA`), then the cache. */
 export function offlineSources(io: Io, folders: readonly string[]): MetadataSource[] {
-  return [...folders.map((folder) => folderSource(io, folder)), folderSource(io, ACTIONS_CACHE, `the cache (${ACTIONS_CACHE})`)];
+  return [...folders.map((folder) => folderSource(io, folder)), folderSource(io, ACTIONS_CACHE, CACHE_LABEL)];
 }

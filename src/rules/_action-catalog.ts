@@ -32,11 +32,12 @@ export interface OutdatedAction {
 }
 
 /**
- * Where the `action-*` rules look up actions. `action` is `owner/repo[/path]` and `version` a tag or
- * a version comment (`v4`, `v4.1.2`); an answer is undefined when the action or version is unknown.
+ * Where the `action-*` rules look up actions. `action` is `owner/repo[/path]`, `version` a tag or
+ * a version comment (`v4`, `v4.1.2`) and `ref` what `uses:` names after `@` (a SHA for a pin); an
+ * answer is undefined when the action or version is unknown.
  */
 export interface ActionCatalog {
-  spec(action: string, version: string): ActionSpec | undefined;
+  spec(action: string, version: string, ref?: string): ActionSpec | undefined;
   outdated(action: string, version: string): OutdatedAction | undefined;
 }
 

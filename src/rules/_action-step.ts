@@ -13,28 +13,31 @@ export interface ActionStep {
   version: string;
   /** How the version was found, for messages: `@v4` or `# v4.1.2`. */
   versionSource: string;
+  /** What `uses:` names after `@`: the tag, or the SHA of a pin. */
+  ref: string;
 }
 
 /**
- * The action and version of a step, when both are known: a remote action by tag, or by SHA with a
- * version comment (`@<sha> # v4.1.2`). Local actions, docker images, refs built by expressions and
- * bare SHAs give undefined: nothing tells which version's inputs apply.
+ * The action and version of a step: a remote action by tag, or by SHA with its version comment
+ * (`@<sha> # v4.1.2`). A bare SHA is its own version (only a lockfile that locks that commit knows
+ * it). Local actions, docker images and refs built by expressions give undefined.
  */
 export function actionOfStep(step: StepView, comment: (path: WorkflowPath) => string | undefined): ActionStep | undefined {
   if (step.uses === undefined) return undefined;
   const target = parseUses(step.uses);
   if (target?.kind !== "remote" || target.ref.includes("${{") || step.uses.includes("${{")) return undefined;
   const action = `${target.owner}/${target.repo}${target.subpath ? `/${target.subpath}` : ""}`;
-  if (!isCommitSha(target.ref)) return { action, version: target.ref, versionSource: `@${target.ref}` };
+  const ref = target.ref;
+  if (!isCommitSha(ref)) return { action, version: ref, versionSource: `@${ref}`, ref };
   // `# v4.1.2`, `# tag=v4.1.2`, `# v4.1.2 (2024-05-01)`: the first word names the release
   const version = comment([...step.path, "uses"])?.split(/\s+/)[0]?.replace(/^tag[=:]/, "");
-  return version ? { action, version, versionSource: `# ${version}` } : undefined;
+  return version ? { action, version, versionSource: `# ${version}`, ref } : { action, version: ref, versionSource: `@${ref.slice(0, 12)}`, ref };
 }
 
 /** The spec of a step's action and its `with:` mapping, when the catalog knows the action and `with` is a mapping (or absent). */
 export function specOfStep(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): { used: ActionStep; spec: ActionSpec; inputs: JsonObject | undefined } | undefined {
   const used = actionOfStep(step, comment);
-  const spec = used && actions.spec(used.action, used.version);
+  const spec = used && actions.spec(used.action, used.version, used.ref);
   if (!used || !spec) return undefined;
   const inputs = step.raw["with"];
   // `with: ${{ fromJSON(…) }}` names its keys only at run time

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { LockedActionSpec } from "../actions/locked-catalog.js";
 import type { ValidationCache } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { RequiredCheck } from "../rules/_define-rule.js";
@@ -29,6 +30,8 @@ export interface LintWorkerData {
   featureFlags?: ExperimentalFeatures;
   /** The actions lockfile's pins, as entries (a Map is posted as one, but entries read plainly). */
   lockedActions?: [string, { sha: string; tag: string }][];
+  /** The locked actions' inputs and outputs, read by the main thread from their metadata. */
+  lockedSpecs?: LockedActionSpec[];
 }
 
 /** Files posted to a worker; `knownKeys` are the cache keys of the file the main thread's cache holds. */
@@ -120,7 +123,7 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
   for (let count = 0; count < workerCount; count++) {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}) } satisfies LintWorkerData });
+      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}), ...(options.lockedSpecs ? { lockedSpecs: options.lockedSpecs } : {}) } satisfies LintWorkerData });
     } catch {
       break;
     }

@@ -3,6 +3,8 @@
 // cache keys to record. Built as its own entry point, dist/lint-worker.js.
 import { parentPort, workerData } from "node:worker_threads";
 import type { Validator } from "../compile.js";
+import { catalogOfLockedSpecs } from "../actions/locked-catalog.js";
+import { bundledActionCatalog } from "../rules/_action-catalog.js";
 import { CONFIG_FILE } from "../config/resolve-config.js";
 import { resolveLintSettings } from "../rules/_settings.js";
 import { allRules } from "../rules/index.js";
@@ -15,7 +17,8 @@ const data = workerData as LintWorkerData;
 // Ignores hold matcher functions, which cannot be posted: resolve them here from the same config
 // section. Its problems were already reported by the main thread.
 const settings = resolveLintSettings(data.lint, allRules, CONFIG_FILE, data.configText).settings;
-const runRules = createRuleRunner({ settings, lockedActions: new Map(data.lockedActions ?? []) });
+const actions = catalogOfLockedSpecs(data.lockedSpecs ?? [], bundledActionCatalog());
+const runRules = createRuleRunner({ settings, actions, lockedActions: new Map(data.lockedActions ?? []) });
 let loading: Promise<readonly Validator[]> | undefined;
 const validators = () => (loading ??= defaultValidators());
 

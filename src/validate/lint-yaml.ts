@@ -20,6 +20,8 @@ export interface LintYamlOptions {
    */
   validators: () => Promise<readonly Validator[]>;
   runRules: RuleRunner;
+  /** Awaited before the rules first run on a file not known clean (reads the locked actions' metadata). */
+  prepareRules?: () => Promise<void>;
   featureFlags?: ExperimentalFeatures;
   validationCache?: ValidationCache;
   /**
@@ -76,6 +78,7 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
     const node = document.getIn(path, true);
     return isScalar(node) && node.comment ? node.comment.trim() : undefined;
   };
+  await options.prepareRules?.();
   diagnostics.push(...options.runRules({ model, file, comments, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) }));
   const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locate().positionOf(diagnostic.path) } : diagnostic));
   return mergeRepeats(located);

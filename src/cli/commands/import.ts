@@ -1,4 +1,6 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
+import { LOCKFILE } from "../../actions/lockfile.js";
+import { lockedActionCatalog } from "../../actions/locked-catalog.js";
 import picomatch from "picomatch";
 import { LineCounter, parseDocument } from "yaml";
 import { BASELINE_FILE, buildBaseline, isBaselineable, parseBaseline, replaceFiles, serializeBaseline } from "../../baseline/baseline.js";
@@ -270,13 +272,15 @@ async function resolveSetup(options: ImportOptions, inputs: readonly string[], i
 /** The rules as `gen` runs them: the config's settings, and the required checks of the output's repository. */
 async function ruleRunnerFor(lint: unknown, io: Io): Promise<{ run: (model: JsonObject, file: string, suppressions: ReadonlyMap<string, readonly string[]>) => Promise<Diagnostic[]>; diagnostics: Diagnostic[] }> {
   const resolved = resolveLintSettings(lint, allRules, CONFIG_FILE);
-  const runRules = createRuleRunner({ settings: resolved.settings });
+  const locked = lockedActionCatalog(io, await io.readText(LOCKFILE));
+  const runRules = createRuleRunner({ settings: resolved.settings, actions: locked.catalog });
   const checksByRoot = new Map<string, Promise<RequiredCheck[]>>();
   return {
     diagnostics: resolved.diagnostics,
     async run(model, file, suppressions) {
       const root = repositoryRootOfWorkflow(file);
       if (!checksByRoot.has(root)) checksByRoot.set(root, readRulesetChecks(io, root));
+      await locked.load();
       return runRules({ model, file, suppressions, requiredChecks: await checksByRoot.get(root)! });
     },
   };

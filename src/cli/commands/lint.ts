@@ -13,6 +13,8 @@ import { type LintJob, PARALLEL_LINT_THRESHOLD, lintInParallel } from "../../val
 import { lintYaml } from "../../validate/lint-yaml.js";
 import { createRuleRunner } from "../../validate/run-rules.js";
 import { LOCKFILE, lockedPinsOf } from "../../actions/lockfile.js";
+import { lockedActionCatalog } from "../../actions/locked-catalog.js";
+import { sha256 } from "../../sync/manifest.js";
 import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
 import { lintRepositories } from "../../rulesets/lint-repositories.js";
 import { createRepositoryRuleRunner } from "../../rulesets/run-repository-rules.js";
@@ -44,19 +46,23 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   let loading: Promise<readonly Validator[]> | undefined;
   const validators = () => (loading ??= defaultValidators());
   // the lockfile's pins, for the unpinned-action hint; a project-less lint has none
-  const lockedActions = [...lockedPinsOf(await io.readText(LOCKFILE))];
-  const runRules = createRuleRunner({ settings: settings.settings, lockedActions: new Map(lockedActions) });
+  const lockText = await io.readText(LOCKFILE);
+  const lockedActions = [...lockedPinsOf(lockText)];
+  // the locked actions' inputs, read before the first file the cache does not know clean
+  const locked = lockedActionCatalog(io, lockText);
+  const runRules = createRuleRunner({ settings: settings.settings, actions: locked.catalog, lockedActions: new Map(lockedActions) });
   const checksByRoot = new Map<string, Promise<RequiredCheck[]>>();
   const requiredChecksFor = (file: string) => {
     const root = repositoryRootOfWorkflow(file);
     if (!checksByRoot.has(root)) checksByRoot.set(root, readRulesetChecks(io, root));
     return checksByRoot.get(root)!;
   };
-  const settingsKey = JSON.stringify(config.lint ?? null);
+  // a file remembered clean is checked again once the lockfile (so an action's inputs) changes
+  const settingsKey = JSON.stringify([config.lint ?? null, lockText === undefined ? null : sha256(lockText)]);
   diagnostics.push(...config.diagnostics, ...settings.diagnostics);
   const texts = new Map<string, string>();
   const threshold = options.parallelThreshold ?? PARALLEL_LINT_THRESHOLD;
-  const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks });
+  const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, prepareRules: locked.load, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks });
   const jobs: LintJob[] = [];
   await Promise.all(
     files.map(async (file) => {
@@ -76,7 +82,8 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   if (jobs.length > 0) {
     // in file order, so the findings arrive in the same order however the files were shared
     jobs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+    await locked.load();
+    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
     diagnostics.push(...found.flat());
   }
   await validationCache?.save();
