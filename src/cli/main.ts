@@ -97,7 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         return usageError(spec, subcommand === undefined ? "no subcommand given" : `unknown arguments "${rest.join(" ")}"`, io);
       }
       if (!project) return noProject("run it in your repository");
-      const { rulesetsPlan } = await import("./commands/rulesets.js");
+      const { rulesetsPlan } = await import("./commands/on-demand.js");
       return rulesetsPlan({ target: string("target"), format }, inProject);
     }
     case "actions": {
@@ -106,12 +106,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       if (specs.length === 0) return usageError(spec, "takes the actions to add, e.g. actions/checkout@v4", io);
       if (!project) return noProject("run it in your repository");
       // loaded on demand: gen and check never need it
-      const { actionsAdd } = await import("./commands/actions.js");
+      const { actionsAdd } = await import("./commands/on-demand.js");
       return actionsAdd({ specs, metadata: string("metadata"), offline: flag("offline") }, inProject);
     }
     case "graph": {
       if (rest.length !== 1) return usageError(spec, "takes one workflow file, e.g. .github/workflows/ci.yml", io);
-      const { graph } = await import("./commands/graph.js");
+      const { graph } = await import("./commands/on-demand.js");
       return graph({ file: rest[0]! }, inProject);
     }
     case "import": {
@@ -120,7 +120,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const root = project?.root ?? (await gitRoot(io, io.cwd));
       if (root === undefined) return noProject("run it in the repository whose workflows you import");
       // loaded on demand: gen and check never need the importer
-      const { importCommand } = await import("./commands/import.js");
+      const { importCommand } = await import("./commands/on-demand.js");
       return importCommand({ paths: rest, out: string("out"), target: string("target"), replace: flag("replace"), force: flag("force"), format }, io.withRoot(root));
     }
     case "init": {
@@ -131,14 +131,14 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const inRepository = project && (repository === undefined || !path.relative(repository, project.root).startsWith(".."));
       const root = inRepository ? project.root : (repository ?? io.cwd);
       // loaded on demand: gen and check never need it
-      const { init } = await import("./commands/init.js");
+      const { init } = await import("./commands/on-demand.js");
       return init({ gitRoot: repository }, io.withRoot(root));
     }
     case "cost": {
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject("run it in your repository");
       // loaded on demand: gen and check never pay for the cost report
-      const { cost } = await import("./commands/cost.js");
+      const { cost } = await import("./commands/on-demand.js");
       return cost({ repo: string("repo"), since: string("since"), workflow: string("workflow"), from: string("from"), save: string("save"), format: format as "pretty" | "json" | "markdown" }, inProject);
     }
     default:
