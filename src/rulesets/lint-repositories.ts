@@ -6,6 +6,7 @@ import { commentSuppressions } from "../validate/lint-yaml.js";
 import { readRulesetFiles, repositoryRootOfWorkflow } from "../validate/ruleset-checks.js";
 import { yamlValue } from "../validate/yaml-value.js";
 import type { RepositoryRuleRunner } from "./run-repository-rules.js";
+import { YAML_EXTENSIONS } from "../io/workflow-files.js";
 
 /** What the repository rules found for `trunkline lint`, and the ruleset texts to show them in. */
 export interface RepositoryLint {
@@ -32,7 +33,7 @@ export async function lintRepositories(io: Io, files: readonly string[], texts: 
     const rulesetFiles = await readRulesetFiles(io, root);
     if (rulesetFiles.length === 0) continue;
     const workflowsFolder = `${root === "" ? "" : `${root.replace(/\/$/, "")}/`}.github/workflows`;
-    const workflowFiles = [...new Set([...(await io.listFiles(workflowsFolder, [".yml", ".yaml"])), ...lintedHere])].sort();
+    const workflowFiles = [...new Set([...(await io.listFiles(workflowsFolder, YAML_EXTENSIONS)), ...lintedHere])].sort();
     const textOf = new Map<string, string>();
     const workflows = [];
     for (const file of workflowFiles) {

@@ -1,9 +1,9 @@
 import type { TargetConfig } from "../config/define-config.js";
 import type { Io } from "../io/io.js";
+import { YAML_EXTENSIONS } from "../io/workflow-files.js";
 import { MANIFEST_FILE, parseManifest } from "./manifest.js";
 import type { DiskState, SyncPlan } from "./plan-sync.js";
 
-const YAML_EXTENSIONS = [".yml", ".yaml"];
 
 /**
  * Reads what trunkline may own on disk: every YAML file in the targets' folders (to find outputs,

@@ -5,6 +5,7 @@ import { type RepositoryFacts, branchOfHead, packageManagerOf, runBinary, runScr
 import type { Io } from "../../io/io.js";
 import { ExitCode } from "../exit-code.js";
 import { VERSION } from "../version.js";
+import { YAML_EXTENSIONS } from "../../io/workflow-files.js";
 
 /** The `.gitattributes` lines that mark what trunkline generates (README "Where sources and outputs go"). */
 export const GENERATED_ATTRIBUTES = [
@@ -51,7 +52,7 @@ export async function init(options: { gitRoot: string | undefined }, io: Io): Pr
     report.push(`kept package.json's "${conflict.script}" script ("${conflict.command}"); it does not run trunkline ${conflict.script}: run "${runBinary(manager, conflict.script)}" instead, or add it to that script`);
   }
 
-  const workflows = (await io.kindOf(".github/workflows")) === "folder" ? await io.listFiles(".github/workflows", [".yml", ".yaml"]) : [];
+  const workflows = (await io.kindOf(".github/workflows")) === "folder" ? await io.listFiles(".github/workflows", YAML_EXTENSIONS) : [];
   if (workflows.length > 0) {
     report.push(`.github/workflows already holds ${workflows.length} workflow${workflows.length === 1 ? "" : "s"}: no ${CI_SOURCE} written; turn them into sources with "${runBinary(manager, "import .github/workflows")}"`);
   } else {
