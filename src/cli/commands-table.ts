@@ -3,6 +3,8 @@ import { FORMATS } from "../diagnostics/format/index.js";
 /** One option of a command, as `node:util` parseArgs takes it, with its help line. */
 export interface OptionSpec {
   type: "string" | "boolean";
+  /** Whether the option may be given more than once (its values are a list). */
+  multiple?: boolean;
   /** The value's placeholder in help, for string options. */
   value?: string;
   help: string;
@@ -102,16 +104,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "cost",
-    synopsis: "trunkline cost [--repo owner/name] [--since 7d] [--workflow ci.yml] [--from dir] [--save dir] [--format pretty|json|markdown]",
+    synopsis: "trunkline cost [--repo owner/name] [--since 7d] [--workflow ci.yml] [--from dir] [--save dir] [--budget limits]… [--format pretty|json|markdown]",
     summary: "report runner occupancy, queue time, cancelled and superseded runs, and check budgets",
     details:
-      "Reads workflow runs and their jobs from GitHub's REST API (through gh api, or GITHUB_TOKEN), or from recorded responses with --from. Figures per workflow, job and runner label; exits 1 when a budget of trunkline.config.ts (cost.budgets) is exceeded.",
+      "Reads workflow runs and their jobs from GitHub's REST API (through gh api, or GITHUB_TOKEN), or from recorded responses with --from. Figures per workflow, job and runner label; exits 1 when a budget is exceeded: those of trunkline.config.ts (cost.budgets) and those given with --budget.",
     options: {
       repo: { type: "string", value: "owner/name", help: "the repository (default: the clone's origin)" },
       since: { type: "string", value: "when", help: "runs created since: 7d, 36h, 2w, or a date (2026-01-31); live, 7d by default" },
       workflow: { type: "string", value: "file", help: "only this workflow: its path, file name or name" },
       from: { type: "string", value: "dir", help: "read recorded responses (every *.json below dir) instead of the API" },
       save: { type: "string", value: "dir", help: "record the fetched responses in dir, for --from" },
+      budget: { type: "string", multiple: true, value: "limits", help: "one more budget, keys as in cost.budgets: workflow=ci.yml,queueP95Seconds=120 (repeatable)" },
       format: { type: "string", value: "f", help: "pretty | json | markdown (default: pretty)" },
     },
     formats: ["pretty", "json", "markdown"],

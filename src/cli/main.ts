@@ -47,12 +47,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { ...Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type }])), help: { type: "boolean", short: "h" } },
+      options: { ...Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type, multiple: option.multiple ?? false }])), help: { type: "boolean", short: "h" } },
     });
   } catch (error) {
     return usageError(spec, (error as Error).message.replace(/^Unknown option '(.*)'\..*$/s, "unknown option $1").replace(/\. To specify a positional.*$/s, ""), io);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values.help) {
     io.stdout(commandHelp(spec));
     return ExitCode.Ok;
@@ -139,7 +139,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       if (!project) return noProject("run it in your repository");
       // loaded on demand: gen and check never pay for the cost report
       const { cost } = await import("./commands/on-demand.js");
-      return cost({ repo: string("repo"), since: string("since"), workflow: string("workflow"), from: string("from"), save: string("save"), format: format as "pretty" | "json" | "markdown" }, inProject);
+      return cost({ repo: string("repo"), since: string("since"), workflow: string("workflow"), from: string("from"), save: string("save"), budgets: values.budget as string[] | undefined, format: format as "pretty" | "json" | "markdown" }, inProject);
     }
     default:
       throw new Error(`command ${spec.name} is listed but not dispatched`);

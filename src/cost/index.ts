@@ -1,5 +1,6 @@
 // The cost report: what CI runs cost in runner time and queue time, from GitHub's REST responses.
 export { type BudgetCheck, type CostBudget, type CostConfig, BUDGET_KEYS, checkBudgets, costConfigProblems } from "./budgets.js";
+export { budgetFlag, parseBudgetFlag } from "./budget-flag.js";
 export { type CostInputs, type CostReport, computeCost, hasStarted, nearestRank, orphanJobs } from "./compute-cost.js";
 export { type FetchResult, type JobsCache, type RecordedFile, fetchResponses } from "./fetch-responses.js";
 export { COST_FORMATS, type CostFormat, describeExceeded, formatCost, formatDuration } from "./format-cost.js";

@@ -15,3 +15,5 @@ export type { GatedCheck, GitopsGateOptions, ResolvedGitopsGateOptions, Reusable
 export { releasingGuide } from "./releasing-guide.js";
 export type { ReleasingGuideOptions } from "./releasing-guide.js";
 export type { TemplateWorkflow, GatedWorkflow } from "./_common.js";
+export { costReport } from "./cost-report.js";
+export type { CostReportOptions, ResolvedCostReportOptions } from "./cost-report.js";

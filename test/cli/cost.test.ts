@@ -97,6 +97,34 @@ describe("trunkline cost --from", () => {
     expect(exceeded[1]).toContain(".github/workflows/ci.yml p95 job queue (seconds) is 120, over its limit of 100");
   });
 
+  it("issue 14.6: --budget adds budgets to the config's, checked the same way", async () => {
+    const temp = await open({ ...DATA, "trunkline.config.ts": "export default { cost: { budgets: [{ cancelledShare: 0.5 }] } };\n" });
+    const result = await temp.run(["cost", "--from", "cost-data", "--format", "json", "--budget", "occupancyHoursPerWeek=3", "--budget", "workflow=deploy.yml,queueP95Seconds=100"]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(JSON.parse(result.stdout).budgets).toEqual([
+      { workflow: "", budget: "cancelledShare", limit: 0.5, actual: 0.4, exceeded: false },
+      { workflow: "", budget: "occupancyHoursPerWeek", limit: 3, actual: 3.6, exceeded: true },
+      { workflow: ".github/workflows/deploy.yml", budget: "queueP95Seconds", limit: 100, actual: 60, exceeded: false },
+    ]);
+    const kept = await temp.run(["cost", "--from", "cost-data", "--format", "json", "--budget", "occupancyHoursPerWeek=4"]);
+    expect(kept.code, kept.stderr).toBe(0);
+  });
+
+  it("issue 14.6: a --budget that is not one is a usage error (exit 3) naming what is wrong", async () => {
+    const temp = await open(DATA);
+    for (const [text, problem] of [
+      ["ocupancyHoursPerWeek=3", '"ocupancyHoursPerWeek=3" is not one of'],
+      ["cancelledShare=20", "cancelledShare is a share from 0 to 1"],
+      ["queueP95Seconds=soon", "queueP95Seconds must be a number"],
+      ["workflow=ci.yml", "sets no limit"],
+      ["queueP95Seconds=1,queueP95Seconds=2", "queueP95Seconds is given twice"],
+    ] as const) {
+      const result = await temp.run(["cost", "--from", "cost-data", "--budget", text]);
+      expect(result.code, text).toBe(3);
+      expect(result.stderr, text).toContain(problem);
+    }
+  });
+
   it("issue 14.5: a misspelt or wrong budget is a config error (exit 2), never ignored", async () => {
     const temp = await open({ ...DATA, "trunkline.config.ts": "export default { cost: { budgets: [{ ocupancyHoursPerWeek: 3 }, { cancelledShare: 20 }] } };\n" });
     const result = await temp.run(["cost", "--from", "cost-data"]);

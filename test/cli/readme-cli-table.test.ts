@@ -88,7 +88,7 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     2: { files: { ...GENERATED, ...METADATA }, argv: ["actions", "add", "octo-org/nope@v1", "--metadata", "meta", "--offline"] },
     3: { files: GENERATED, argv: ["actions", "add", "checkout"] },
   },
-  "trunkline cost [--repo owner/name] [--since 7d] [--workflow file] [--from dir] [--save dir] [--format f]": {
+  "trunkline cost [--repo owner/name] [--since 7d] [--workflow file] [--from dir] [--save dir] [--budget limits]… [--format f]": {
     0: { files: COST_DATA, argv: ["cost", "--from", "cost-data"] },
     1: { files: { ...COST_DATA, "trunkline.config.ts": "export default { cost: { budgets: [{ occupancyHoursPerWeek: 0 }] } };\n" }, argv: ["cost", "--from", "cost-data"] },
     2: { files: { ...COST_DATA, "cost-data/bad.json": "{" }, argv: ["cost", "--from", "cost-data"] },

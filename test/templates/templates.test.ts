@@ -7,8 +7,11 @@ import { pinnedImage } from "../../src/blocks/images.js";
 import { runnerFromVariable } from "../../src/blocks/runners.js";
 import type { Workflow } from "../../src/dsl/types.js";
 import {
-  channelDigestBump, deployOnBranch, digestPromotion, gitopsGate, imagePublishing, releaseOnTags, releasingGuide, reusableCheck, trunkBasedCi,
+  channelDigestBump, costReport, deployOnBranch, digestPromotion, gitopsGate, imagePublishing, releaseOnTags, releasingGuide, reusableCheck, trunkBasedCi,
 } from "../../src/templates/index.js";
+import { parseBudgetFlag } from "../../src/cost/index.js";
+import { BASIC, fixtureFiles } from "../cost/_fixtures.js";
+import { createTempRepo } from "../support/temp-repo.js";
 import { type Emitted, emitWorkflow, evaluate, runBash, runBashCases, validationProblems } from "../blocks/_support.js";
 import { actionlint } from "../support/actionlint.js";
 
@@ -91,8 +94,20 @@ const fullGate = gitopsGate({
   },
 });
 
+const minimalCost = costReport({ runsOn: "ubuntu-latest" });
+const fullCost = costReport({
+  file: "ci-cost",
+  name: "What CI costs",
+  schedule: "45 5 * * *",
+  since: "1d",
+  runsOn: arc,
+  setup: [{ name: "Install", run: "pnpm install --frozen-lockfile" }],
+  command: "pnpm exec trunkline",
+  budgets: [{ occupancyHoursPerWeek: 40, cancelledShare: 0.2 }, { workflow: "ci.yml", queueP95Seconds: 120 }],
+});
+
 const ALL: Record<string, Workflow> = {
-  minimalCi, fullCi, minimalImages, fullImages, minimalDeploy, fullDeploy, minimalRelease, fullRelease,
+  minimalCost, fullCost, minimalCi, fullCi, minimalImages, fullImages, minimalDeploy, fullDeploy, minimalRelease, fullRelease,
   minimalPromotion, fullPromotion, minimalBump, fullBump, hostedCheck, selfHostedCheck, minimalGate, fullGate,
 };
 const emitted: Record<string, Emitted> = Object.fromEntries(Object.entries(ALL).map(([name, built]) => [name, emitWorkflow(built)]));
@@ -117,7 +132,10 @@ describe("every template, with default and non-default options", () => {
   });
 
   it("sets read-only permissions at the top of every workflow", () => {
-    for (const file of Object.values(emitted)) expect(file.data.permissions).toEqual({ contents: "read" });
+    for (const [name, file] of Object.entries(emitted)) {
+      // the cost report also reads the Actions API: runs and jobs
+      expect(file.data.permissions).toEqual(name.endsWith("Cost") ? { actions: "read", contents: "read" } : { contents: "read" });
+    }
   });
 });
 
@@ -343,6 +361,71 @@ describe("gitopsGate and reusableCheck", () => {
     expect(data.jobs.gate.needs).toEqual(["changes", "docs", "manifests"]);
     expect(fullGate.requiredCheck).toBe("Required");
     expect(minimalGate.requiredCheck).toBe("Gate");
+  });
+});
+
+describe("costReport", () => {
+  const reportStep = (file: Emitted) => (file.data.jobs.report.steps as { run?: string; env?: Record<string, string> }[]).at(-1)!;
+  // Runs the step's script with the CLI replaced by a function that prints its arguments, one per line.
+  const runReport = (file: Emitted, exitCode: number) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cost-report-"));
+    try {
+      const summary = path.join(dir, "summary.md");
+      const step = reportStep(file);
+      const command = file === emitted.fullCost ? "pnpm" : "npx";
+      const stub = `${command}() { printf '%s\\n' "$@"; return ${exitCode}; }\n`;
+      const result = runBash(`set -eo pipefail\n${stub}${step.run!}`, { GITHUB_STEP_SUMMARY: summary, REPOSITORY: "acme/web" });
+      return { code: result.code, argv: readFileSync(summary, "utf8").trimEnd().split("\n") };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("issue 14.6: runs on its schedule and by hand, never cancelled, with the Actions API's read scope only", () => {
+    const { data } = emitted.fullCost!;
+    expect(data.on).toEqual({ schedule: [{ cron: "45 5 * * *" }], workflow_dispatch: {} });
+    expect(data.concurrency["cancel-in-progress"]).toBe(false);
+    expect(data.jobs.report.permissions).toBeUndefined();
+    expect(reportStep(emitted.fullCost!).env).toEqual({ GITHUB_TOKEN: "${{ github.token }}", REPOSITORY: "${{ github.repository }}" });
+    expect(emitted.minimalCost!.data.on.schedule).toEqual([{ cron: "17 6 * * 1" }]);
+  });
+
+  it("issue 14.6: the step calls trunkline cost with the budgets as flags that read back as the options' budgets", () => {
+    const { code, argv } = runReport(emitted.fullCost!, 0);
+    expect(code).toBe(0);
+    expect(argv.slice(0, 6)).toEqual(["exec", "trunkline", "cost", "--repo", "acme/web", "--since"]);
+    expect(argv[6]).toBe("1d");
+    const budgetTexts = argv.flatMap((argument, index) => (argv[index - 1] === "--budget" ? [argument] : []));
+    expect(budgetTexts.map((text) => parseBudgetFlag(text))).toEqual(fullCost.options.budgets.map((budget) => ({ budget })));
+    expect(argv.slice(-2)).toEqual(["--format", "markdown"]);
+    expect(runReport(emitted.minimalCost!, 0).argv).toEqual(["--no-install", "trunkline", "cost", "--repo", "acme/web", "--since", "7d", "--format", "markdown"]);
+  });
+
+  it("issue 14.6: an exceeded budget fails the run, and the report is in the summary all the same", () => {
+    const { code, argv } = runReport(emitted.fullCost!, 1);
+    expect(code).toBe(1);
+    expect(argv).toContain("cost");
+  });
+
+  it("issue 14.6: the command line it writes is one trunkline cost runs: report, budgets and exit code", async () => {
+    const { argv } = runReport(emitted.fullCost!, 0);
+    // the recorded responses stand in for the API: --repo becomes --from; the fixture's runs are
+    // older than --since, so it goes
+    const args = argv.slice(argv.indexOf("cost"));
+    args.splice(args.indexOf("--repo"), 2, "--from", "cost-data");
+    args.splice(args.indexOf("--since"), 2);
+    const repo = await createTempRepo(Object.fromEntries(fixtureFiles(BASIC).map((file) => [`cost-data/${file.name}`, file.text])));
+    try {
+      // the fixture cancels 2 runs of 5: over the 0.2 the options allow, so the run fails
+      const result = await repo.run(args);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toContain("```mermaid");
+      expect(result.stderr).toContain("share of cancelled runs is 0.4, over its limit of 0.2");
+      const withoutBudgets = args.filter((argument, index) => argument !== "--budget" && args[index - 1] !== "--budget");
+      expect((await repo.run(withoutBudgets)).code).toBe(0);
+    } finally {
+      await repo.dispose();
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type RunSelection,
   type Transport,
   checkBudgets,
+  parseBudgetFlag,
   computeCost,
   costConfigProblems,
   describeExceeded,
@@ -42,6 +43,8 @@ export interface CostOptions {
   from?: string;
   /** A folder to record the fetched responses in, for `--from` later. */
   save?: string;
+  /** `--budget` flags: budgets checked besides the config's. */
+  budgets?: readonly string[];
   format: CostFormat;
 }
 
@@ -69,6 +72,13 @@ export async function cost(options: CostOptions, io: Io, dependencies: CostDepen
   if (options.repo !== undefined && !isRepoName(options.repo)) return usage(`--repo ${options.repo} is not OWNER/NAME, e.g. --repo octo-org/web`);
   const save = options.save === undefined ? undefined : toProjectPath(io, options.save);
   if (save !== undefined && !isInsideProject(save)) return usage(`--save ${options.save} is outside the project ${io.root}; record inside it`);
+
+  const flagBudgets: CostBudget[] = [];
+  for (const text of options.budgets ?? []) {
+    const parsed = parseBudgetFlag(text);
+    if ("problem" in parsed) return usage(parsed.problem);
+    flagBudgets.push(parsed.budget);
+  }
 
   const selection: RunSelection = { ...(since === undefined ? {} : { since }), ...(options.workflow === undefined ? {} : { workflow: options.workflow }) };
   const failed = (diagnostics: readonly Diagnostic[]) => {
@@ -117,7 +127,7 @@ export async function cost(options: CostOptions, io: Io, dependencies: CostDepen
   const orphans = orphanJobs({ runs: inputs.runs, jobs: inputs.jobs });
   if (orphans.length) io.stderr(`trunkline cost: ${orphans.length} job(s) belong to runs no file lists (e.g. run ${orphans[0]!.runId}); they are left out\n`);
   const report = computeCost(selected);
-  const checks: BudgetCheck[] = checkBudgets(report, budgets.budgets, since);
+  const checks: BudgetCheck[] = checkBudgets(report, [...budgets.budgets, ...flagBudgets], since);
   io.stdout(formatCost(report, checks, options.format));
   const exceeded = describeExceeded(checks);
   for (const line of exceeded) io.stderr(`trunkline cost: ${line}\n`);

@@ -1,7 +1,7 @@
 // ameideio/ameide, the product monorepo: trunk-based CI (seed 002), image CD, tag releases, and the
 // seed-000 release gate — deploys happen only from `prod`, reached from `main` by pull request.
 import { document, pinnedAction, pinnedImage, runnerFromVariable } from "trunkline";
-import { deployOnBranch, imagePublishing, releaseOnTags, releasingGuide, trunkBasedCi } from "trunkline/templates";
+import { costReport, deployOnBranch, imagePublishing, releaseOnTags, releasingGuide, trunkBasedCi } from "trunkline/templates";
 
 /** Which branch deploys: the one parameter of the seed-000 swap (it was `main`). */
 const DEPLOY_BRANCH = "prod";
@@ -115,6 +115,20 @@ export const deploy = deployOnBranch({
       },
     ],
   },
+});
+
+/**
+ * What CI costs, every Monday: runner occupancy, queue time, cancelled and superseded runs. The
+ * budgets are where the path filters, cancellation and the gate are meant to keep CI.
+ */
+export const cost = costReport({
+  runsOn,
+  setup: pnpmSetup,
+  command: "pnpm exec trunkline",
+  budgets: [
+    { occupancyHoursPerWeek: 60, cancelledShare: 0.3 },
+    { workflow: "ci.yml", queueP95Seconds: 180 },
+  ],
 });
 
 /** RELEASING.md, written from the workflows above. */
