@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
@@ -6,7 +8,7 @@ import { actionsOutdated, actionsUpdate } from "../../src/cli/commands/actions.j
 import { createNodeIo } from "../../src/io/node-io.js";
 import { serializeLockfile } from "../../src/actions/lockfile.js";
 import { hasActionsCorpus, writeCorpusMetadataFolder, writeRelease } from "../support/actions-corpus.js";
-import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import { REPO_ROOT, type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
 const SHA_710 = "a".repeat(40);
 const SHA_800 = "b".repeat(40);
@@ -186,4 +188,32 @@ describe("actions outdated and update through GitHub (recorded responses, no net
     const written = JSON.parse((await repo.read("trunkline.actions.lock.json"))!) as LockJson;
     expect(written.actions["octo-org/lint-action"]).toMatchObject({ ref: "v1.1.0", sha: NEW, metadataSha256: createHash("sha256").update(NEW_YAML).digest("hex") });
   });
+});
+
+describe("actions outdated and update in the bundle", () => {
+  it("issue 11.3: are loaded on demand: no module gen's start-up loads statically holds them", () => {
+    // running the CLI rebuilds dist/ from these sources when they are newer
+    execFileSync(process.execPath, [path.join(REPO_ROOT, "bin", "trunkline.js"), "--version"], { timeout: 120_000, stdio: "ignore" });
+    const cli = readFileSync(path.join(REPO_ROOT, "dist", "cli.js"), "utf8");
+    const staticImports = (text: string) => [...text.matchAll(/(?:^|[;\n])\s*import\s*(?:[^("']*?from\s*)?"\.\/(?:chunks\/)?([^"]+)"/g)].map((match) => match[1]!.replace(/^chunks\//, ""));
+    const texts = [cli];
+    const seen = new Set<string>();
+    const walk = (text: string) => {
+      for (const imported of staticImports(text)) {
+        if (seen.has(imported)) continue;
+        seen.add(imported);
+        const chunk = readFileSync(path.join(REPO_ROOT, "dist", "chunks", imported), "utf8");
+        texts.push(chunk);
+        walk(chunk);
+      }
+    };
+    walk(cli);
+    // texts only outdated/update print
+    const all = readdirSync(path.join(REPO_ROOT, "dist", "chunks")).map((file) => readFileSync(path.join(REPO_ROOT, "dist", "chunks", file), "utf8"));
+    expect(all.some((text) => text.includes("newest in major"))).toBe(true);
+    for (const text of texts) {
+      expect(text).not.toContain("newest in major");
+      expect(text).not.toContain("no source knows the tags of");
+    }
+  }, 150_000);
 });
