@@ -64,12 +64,18 @@ function isNewer(candidate: Release | undefined, locked: LockedAction): boolean 
 export async function outdatedActions(lock: ActionsLock, sources: readonly MetadataSource[]): Promise<{ entries: OutdatedEntry[]; problems: UpdateProblem[] }> {
   const entries: OutdatedEntry[] = [];
   const problems: UpdateProblem[] = [];
-  const byRepository = new Map<string, ReturnType<typeof tagsOf>>();
+  const byRepository = new Map<string, { found: ReturnType<typeof tagsOf>; notes: string[] }>();
   for (const [key, locked] of Object.entries(lock.actions).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const action = parseActionRef(`${key}@${locked.sha}`) as ActionRef;
-    const notes: string[] = [];
     // every action of a repository shares its tags: ask once
-    const found = await (byRepository.get(repositoryOf(action)) ?? byRepository.set(repositoryOf(action), tagsOf(action.owner, action.repo, sources, notes)).get(repositoryOf(action))!);
+    let asked = byRepository.get(repositoryOf(action));
+    if (asked === undefined) {
+      const notes: string[] = [];
+      asked = { found: tagsOf(action.owner, action.repo, sources, notes), notes };
+      byRepository.set(repositoryOf(action), asked);
+    }
+    const found = await asked.found;
+    const notes = asked.notes;
     if (found === undefined) problems.push({ action: key, message: `no source knows the tags of ${repositoryOf(action)} (${notes.join("; ") || "none was asked"})`, hint: "go online (GITHUB_TOKEN or gh auth login helps), or pass a metadata folder filled on another machine with --metadata" });
     const current = parseReleaseTag(locked.tag);
     const sameMajor = found && current ? newestRelease(found.tags, current.major) : undefined;
@@ -125,7 +131,7 @@ export async function updateActions(options: UpdateActionsOptions, io: Io): Prom
   const keys = Object.keys(lock.actions).sort();
   const chosen = options.actions.length === 0 ? keys : keys.filter((key) => options.actions.some((name) => key === name || repositoryOf(parseActionRef(`${key}@x`) as ActionRef) === name));
   for (const name of options.actions) {
-    if (!keys.some((key) => key === name || key.startsWith(`${name}/`))) problems.push({ action: name, message: `${name} is not in ${LOCKFILE}`, hint: `add it first: trunkline actions add ${name}@<tag>` });
+    if (!keys.some((key) => key === name || repositoryOf(parseActionRef(`${key}@x`) as ActionRef) === name)) problems.push({ action: name, message: `${name} is not in ${LOCKFILE}`, hint: `add it first: trunkline actions add ${name}@<tag>` });
   }
   if (problems.length) return { problems, outcomes: [], written: [] };
   const next: ActionsLock = { lockfileVersion: 1, actions: { ...lock.actions } };

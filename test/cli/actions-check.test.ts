@@ -125,6 +125,9 @@ describe.skipIf(!hasActionsCorpus)("check and the actions lockfile (fixtures, no
     expect(commandOf(findings[0]!.hint)).toEqual(["actions", "update", "actions/checkout", "--to", NEW_SHA]);
 
     expect((await repo.run([...commandOf(findings[0]!.hint), "--offline"], ENV)).code).toBe(0);
+    // the lockfile ahead of the YAML is no bot's edit: the workflow is only stale, and gen fixes it
+    const stale = diagnosticsOf(await repo.run(["check", "--format", "json"], ENV)) as Finding[];
+    expect(stale.map((finding) => [finding.file, finding.message.includes("is stale")])).toEqual([[WORKFLOW, true]]);
     const lock = JSON.parse((await repo.read("trunkline.actions.lock.json"))!) as { actions: Record<string, { metadataSha256: string }> };
     expect(lock.actions["actions/checkout"]!.metadataSha256).toBe(createHash("sha256").update((await repo.read(`metadata/actions/checkout/${NEW_SHA}/action.yml`))!).digest("hex"));
     expect((await repo.run(["gen"], ENV)).code).toBe(0);

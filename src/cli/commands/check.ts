@@ -33,10 +33,11 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
     return ExitCode.SourceErrors;
   }
   // a file that differs only in pins a bot moved says which, and how to take them into the lockfile
-  const lockText = plan.drift.some((drift) => drift.kind === "hand-edited" || drift.kind === "stale") ? await io.readText(LOCKFILE) : undefined;
+  // (only in a hand-edited file: a stale one is the lockfile moving ahead of the YAML, which gen fixes)
+  const lockText = plan.drift.some((drift) => drift.kind === "hand-edited") ? await io.readText(LOCKFILE) : undefined;
   const lock = lockText === undefined ? undefined : parseLockfile(lockText);
   const describe = (drift: (typeof plan.drift)[number]) => {
-    const edits = lock && !("problem" in lock) && drift.actual !== undefined && drift.expected !== undefined ? pinOnlyEdits(drift.actual, drift.expected, lock) : undefined;
+    const edits = drift.kind === "hand-edited" && lock && !("problem" in lock) && drift.actual !== undefined && drift.expected !== undefined ? pinOnlyEdits(drift.actual, drift.expected, lock) : undefined;
     return edits ? describePinEdits(drift.path, edits) : [describeDrift(drift)];
   };
   const drifted = [...plan.drift.flatMap(describe), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io)), ...(await staleBindings(io))];
