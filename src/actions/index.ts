@@ -20,7 +20,8 @@ export type { MetadataSource } from "./sources/metadata-source.js";
 /** The cache every online answer is written to, in the layout of an exported metadata folder. */
 export const ACTIONS_CACHE = ".trunkline/actions-cache";
 
-const CACHE_LABEL = `the cache (${ACTIONS_CACHE})`;
+/** How messages name the cache. */
+export const CACHE_LABEL = `the cache (${ACTIONS_CACHE})`;
 
 /** A problem `actions add` met: which action, what, and what to do. */
 export interface AddProblem {
@@ -108,6 +109,16 @@ export async function addActions(options: AddActionsOptions, io: Io): Promise<Ad
     byName.set(bindingName(key), key);
   }
   if (problems.length) return { problems, outcomes: [], written: [] };
+  const written = await writeLockAndBindings(io, next, bindings, toCache);
+  return { problems, outcomes, written };
+}
+
+/**
+ * Writes what an add or an update decided: the cache entries, the bindings given, the index and the
+ * lockfile (last, so an interrupted run leaves the old lock beside new bindings, which `check`
+ * reports). Only files whose text changes are written; returns them.
+ */
+export async function writeLockAndBindings(io: Io, lock: ActionsLock, bindings: ReadonlyMap<string, string>, toCache: readonly Parameters<typeof saveToFolder>[]): Promise<string[]> {
   const written: string[] = [];
   const writeIfChanged = async (file: string, text: string) => {
     if ((await io.readText(file)) === text) return;
@@ -117,9 +128,9 @@ export async function addActions(options: AddActionsOptions, io: Io): Promise<Ad
   for (const args of toCache) await saveToFolder(...args);
   if (toCache.length) await writeIfChanged(`${ACTIONS_CACHE}/.gitignore`, "# trunkline's cache of action metadata; copy it to fill another machine's --metadata folder\n*\n");
   for (const [key, text] of bindings) await writeIfChanged(`${BINDINGS_FOLDER}/${bindingFile(key)}`, text);
-  await writeIfChanged(`${BINDINGS_FOLDER}/index.ts`, generateBindingsIndex(Object.keys(next.actions)));
-  await writeIfChanged(LOCKFILE, serializeLockfile(next));
-  return { problems, outcomes, written };
+  await writeIfChanged(`${BINDINGS_FOLDER}/index.ts`, generateBindingsIndex(Object.keys(lock.actions)));
+  await writeIfChanged(LOCKFILE, serializeLockfile(lock));
+  return written;
 }
 
 /** The offline sources, in order: each folder given (`--metadata`, `TRUNKLINE_ACTIONS_METADATA`), then the cache. */

@@ -85,14 +85,19 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "actions",
-    synopsis: "trunkline actions add <owner/repo[/path]@ref...> [--metadata dir] [--offline]",
-    summary: "lock actions to commits and write their typed bindings",
-    details: `Resolves each ref to a commit, reads the action's metadata there, records it in trunkline.actions.lock.json and writes its binding to workflows-src/actions/. Metadata comes from the --metadata folder (or TRUNKLINE_ACTIONS_METADATA), then .trunkline/actions-cache/, then GitHub's API (GITHUB_TOKEN or gh auth token when set) unless --offline.`,
+    synopsis: "trunkline actions add <owner/repo[/path]@ref...> | outdated | update [owner/repo...] [--major] [--to ref] [--dry-run] [--metadata dir] [--offline] [--format pretty|json]",
+    summary: "lock actions to commits and write their typed bindings; list and take newer releases",
+    details: `add resolves each ref to a commit, reads the action's metadata there, records it in trunkline.actions.lock.json and writes its binding to workflows-src/actions/. outdated lists each locked action's release, the newest in its major and the newest overall. update moves locked actions (all, or those named) to the newest release of their major (any major with --major, or the ref given with --to), rewrites their bindings and shows how their inputs and outputs change. Metadata comes from the --metadata folder (or TRUNKLINE_ACTIONS_METADATA), then .trunkline/actions-cache/, then GitHub's API (GITHUB_TOKEN or gh auth token when set) unless --offline; tags are asked of GitHub before the cache.`,
     options: {
       metadata: { type: "string", value: "dir", help: "a metadata folder filled on another machine, asked first (layout: README)" },
       offline: { type: "boolean", help: "never ask GitHub: only the metadata folder and the cache" },
+      major: { type: "boolean", help: "update: also move to a newer major release" },
+      to: { type: "string", value: "ref", help: "update: move the one action named to this tag or commit SHA (also repairs its lock entry and binding)" },
+      "dry-run": { type: "boolean", help: "update: show what would change, write nothing" },
+      format: { type: "string", value: "f", help: "outdated, update: pretty | json (default: pretty)" },
     },
-    exitCodes: "0 locked · 2 an action found in no source, or unreadable metadata or lockfile (nothing written) · 3 usage: no action given, or one not written owner/repo[/path]@ref",
+    formats: ["pretty", "json"],
+    exitCodes: "0 locked, listed or updated (or nothing to update) · 2 an action found in no source, unreadable metadata or lockfile, an action not locked (nothing written) · 3 usage",
   },
   {
     name: "graph",

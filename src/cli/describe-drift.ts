@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Drift } from "../sync/plan-sync.js";
+import { type PinEdit, adoptPinCommand } from "../actions/pin-edit.js";
 
 const WHY: Record<Drift["kind"], (drift: Drift) => string> = {
   missing: (drift) => `${drift.path} is missing: ${drift.sourceFile} generates it`,
@@ -23,4 +24,22 @@ export function describeDrift(drift: Drift): Diagnostic {
 /** A temporary file an interrupted run left behind, as a diagnostic. */
 export function describeLeftover(path: string): Diagnostic {
   return { rule: "sync", severity: "error", file: path, message: `${path} is a temporary file left behind by an interrupted trunkline run`, hint: 'run "npm run gen", which finishes that run and removes it' };
+}
+
+/**
+ * A generated file whose only difference from what `gen` writes is the pins of locked actions (a
+ * bot's update): one diagnostic per action moved, naming old → new and the command that adopts it.
+ */
+export function describePinEdits(path: string, edits: readonly PinEdit[]): Diagnostic[] {
+  const byAction = new Map<string, PinEdit>();
+  for (const edit of edits) if (!byAction.has(`${edit.action}@${edit.to.sha}`)) byAction.set(`${edit.action}@${edit.to.sha}`, edit);
+  const pin = (side: PinEdit["from"]) => `${side.sha}${side.tag ? ` (${side.tag})` : ""}`;
+  return [...byAction.values()].map((edit) => ({
+    rule: "sync",
+    severity: "error",
+    file: path,
+    line: edit.line,
+    message: `${path} differs from what gen writes only in the pin of ${edit.action}: ${pin(edit.from)} → ${pin(edit.to)}, as a dependency bot edits it; the lockfile still pins the old commit`,
+    hint: `take the new pin into the lockfile: run "${adoptPinCommand(edit)}", then "npm run gen" (or "npm run gen -- --force" to drop the edit)`,
+  }));
 }

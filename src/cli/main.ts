@@ -101,13 +101,26 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       return rulesetsPlan({ target: string("target"), format }, inProject);
     }
     case "actions": {
-      const [subcommand, ...specs] = rest;
-      if (subcommand !== "add") return usageError(spec, subcommand === undefined ? "no subcommand given" : `unknown subcommand "${subcommand}"`, io);
-      if (specs.length === 0) return usageError(spec, "takes the actions to add, e.g. actions/checkout@v4", io);
+      const [subcommand, ...names] = rest;
+      if (subcommand !== "add" && subcommand !== "outdated" && subcommand !== "update") {
+        return usageError(spec, subcommand === undefined ? "no subcommand given (add, outdated or update)" : `unknown subcommand "${subcommand}" (add, outdated or update)`, io);
+      }
+      // each subcommand takes only its own flags
+      const takes: Record<string, readonly string[]> = { add: ["metadata", "offline"], outdated: ["metadata", "offline", "format"], update: ["metadata", "offline", "format", "major", "to", "dry-run"] };
+      const foreign = Object.keys(values).filter((name) => values[name] !== undefined && name !== "help" && !takes[subcommand]!.includes(name));
+      if (foreign.length) return usageError(spec, `actions ${subcommand} takes no --${foreign[0]}`, io);
+      if (subcommand === "add" && names.length === 0) return usageError(spec, "takes the actions to add, e.g. actions/checkout@v4", io);
+      if (subcommand === "outdated" && names.length) return usageError(spec, `actions outdated takes no arguments (got ${names.join(" ")})`, io);
+      if (string("to") !== undefined && (names.length !== 1 || flag("major"))) return usageError(spec, "--to moves one action: name it, e.g. actions update actions/checkout --to v7.0.1, without --major", io);
       if (!project) return noProject("run it in your repository");
       // loaded on demand: gen and check never need it
-      const { actionsAdd } = await import("./commands/on-demand.js");
-      return actionsAdd({ specs, metadata: string("metadata"), offline: flag("offline") }, inProject);
+      const { actionsAdd, actionsOutdated, actionsUpdate } = await import("./commands/on-demand.js");
+      const jsonOrPretty = format === "json" ? "json" : "pretty";
+      if (subcommand === "outdated") return actionsOutdated({ actions: [], metadata: string("metadata"), offline: flag("offline"), format: jsonOrPretty }, inProject);
+      if (subcommand === "update") {
+        return actionsUpdate({ actions: names, metadata: string("metadata"), offline: flag("offline"), major: flag("major"), to: string("to"), dryRun: flag("dry-run"), format: jsonOrPretty }, inProject);
+      }
+      return actionsAdd({ specs: names, metadata: string("metadata"), offline: flag("offline") }, inProject);
     }
     case "graph": {
       if (rest.length !== 1) return usageError(spec, "takes one workflow file, e.g. .github/workflows/ci.yml", io);

@@ -75,8 +75,11 @@ export function planSync(outputs: readonly OutputFile[], disk: DiskState, option
       });
       continue;
     }
-    plan.drift.push({ kind: owner.handEdited ? "hand-edited" : "stale", path: output.path, actual, expected: output.text, sourceFile: output.sourceFile });
-    if (owner.handEdited && !options.force) {
+    // an edit the sources now reproduce (a bot's pin bump, taken into the lockfile) loses nothing
+    const reproduced = parseHeader(actual)?.body;
+    const handEdited = owner.handEdited && (reproduced === undefined || reproduced !== parseHeader(output.text)?.body);
+    plan.drift.push({ kind: handEdited ? "hand-edited" : "stale", path: output.path, actual, expected: output.text, sourceFile: output.sourceFile });
+    if (handEdited && !options.force) {
       plan.blockers.push(handEditBlocker(output.path, `${output.path} was edited by hand since it was generated; those edits would be lost`));
     } else plan.writes.push({ path: output.path, text: output.text });
   }

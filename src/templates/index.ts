@@ -12,6 +12,8 @@ export { digestPromotion, channelDigestBump } from "./promotion.js";
 export type { StagePathPattern, DigestPromotionOptions, ResolvedDigestPromotionOptions, ChannelDigestBumpOptions, ResolvedChannelDigestBumpOptions } from "./promotion.js";
 export { gitopsGate, reusableCheck } from "./gitops-gate.js";
 export type { GatedCheck, GitopsGateOptions, ResolvedGitopsGateOptions, ReusableCheckOptions, ResolvedReusableCheckOptions } from "./gitops-gate.js";
+export { actionsUpdatePullRequest } from "./actions-update.js";
+export type { ActionsUpdatePullRequestOptions, ResolvedActionsUpdatePullRequestOptions } from "./actions-update.js";
 export { releasingGuide } from "./releasing-guide.js";
 export type { ReleasingGuideOptions } from "./releasing-guide.js";
 export type { TemplateWorkflow, GatedWorkflow } from "./_common.js";

@@ -88,6 +88,16 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     2: { files: { ...GENERATED, ...METADATA }, argv: ["actions", "add", "octo-org/nope@v1", "--metadata", "meta", "--offline"] },
     3: { files: GENERATED, argv: ["actions", "add", "checkout"] },
   },
+  "trunkline actions outdated [--metadata dir] [--offline] [--format f]": {
+    0: { files: { ...GENERATED, ...METADATA }, before: [["actions", "add", "octo-org/lint-action@v2", "--metadata", "meta", "--offline"]], argv: ["actions", "outdated", "--metadata", "meta", "--offline", "--format", "json"] },
+    2: { files: { ...GENERATED, "trunkline.actions.lock.json": "{ nope" }, argv: ["actions", "outdated", "--offline"] },
+    3: { files: GENERATED, argv: ["actions", "outdated", "--major"] },
+  },
+  "trunkline actions update [owner/repo…] [--major] [--to ref] [--dry-run] [--metadata dir] [--offline] [--format f]": {
+    0: { files: { ...GENERATED, ...METADATA }, before: [["actions", "add", "octo-org/lint-action@v2", "--metadata", "meta", "--offline"]], argv: ["actions", "update", "--metadata", "meta", "--offline"] },
+    2: { files: { ...GENERATED, ...METADATA }, before: [["actions", "add", "octo-org/lint-action@v2", "--metadata", "meta", "--offline"]], argv: ["actions", "update", "octo-org/nope", "--metadata", "meta", "--offline"] },
+    3: { files: GENERATED, argv: ["actions", "update", "--to", "v2"] },
+  },
   "trunkline cost [--repo owner/name] [--since 7d] [--workflow file] [--from dir] [--save dir] [--budget limits]… [--format f]": {
     0: { files: COST_DATA, argv: ["cost", "--from", "cost-data"] },
     1: { files: { ...COST_DATA, "trunkline.config.ts": "export default { cost: { budgets: [{ occupancyHoursPerWeek: 0 }] } };\n" }, argv: ["cost", "--from", "cost-data"] },

@@ -44,3 +44,19 @@ export async function writeCorpusMetadataFolder(folder: string): Promise<void> {
     await writeFile(path.join(folder, action.key, action.sha, "action.yml"), action.text);
   }
 }
+
+/**
+ * Adds a release to a metadata folder: the tag (and any moving tags given) → `sha` in the
+ * repository's refs.json, and the action's metadata at `sha` — a copy of the corpus file, edited.
+ */
+export async function writeRelease(folder: string, key: string, tags: readonly string[], sha: string, edit: (text: string) => string): Promise<string> {
+  const repository = key.split("/").slice(0, 2).join("/");
+  const refsFile = path.join(folder, repository, "refs.json");
+  const refs = JSON.parse(readFileSync(refsFile, "utf8")) as { tags: Record<string, string> };
+  for (const tag of tags) refs.tags[tag] = sha;
+  await writeFile(refsFile, `${JSON.stringify(refs, null, 2)}\n`);
+  const text = edit(readFileSync(path.join(ACTIONS_CORPUS, key, "action.yml"), "utf8"));
+  await mkdir(path.join(folder, key, sha), { recursive: true });
+  await writeFile(path.join(folder, key, sha, "action.yml"), text);
+  return text;
+}

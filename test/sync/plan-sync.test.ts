@@ -44,6 +44,15 @@ describe("planSync", () => {
     expect(forced.writes.map((w) => w.path)).toContain(CI);
   });
 
+  it("issue 11.3: rewrites without --force a hand edit the sources now generate (a bot's pin bump taken into the lockfile): only its header changes", () => {
+    const old = output(CI, "old");
+    const edited = old.text.replace("run: old", "run: make");
+    const plan = planSync([output(CI)], disk({ [CI]: edited }, [old]), { force: false });
+    expect(plan.blockers).toEqual([]);
+    expect(plan.drift.map((d) => d.kind)).toEqual(["stale"]);
+    expect(plan.writes.map((w) => w.path)).toContain(CI);
+  });
+
   it("never overwrites a YAML file trunkline did not generate", () => {
     const plan = planSync([output(CI)], disk({ [CI]: "on: push\njobs: {}\n" }), { force: true });
     expect(plan.blockers.map((b) => b.file)).toEqual([CI]);

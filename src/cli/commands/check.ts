@@ -4,7 +4,10 @@ import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
 import { unifiedDiff } from "../../sync/unified-diff.js";
 import { schemaFreshnessOf } from "../../validate/schema-freshness-io.js";
-import { describeDrift, describeLeftover } from "../describe-drift.js";
+import { describeDrift, describeLeftover, describePinEdits } from "../describe-drift.js";
+import { LOCKFILE, parseLockfile } from "../../actions/lockfile.js";
+import { pinOnlyEdits } from "../../actions/pin-edit.js";
+import { staleBindings } from "../../actions/stale-bindings.js";
 import { ExitCode } from "../exit-code.js";
 
 /** Options of `trunkline check`. */
@@ -22,12 +25,22 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   const errors = [...diagnostics, ...plan.blockers.filter((blocker) => !plan.drift.some((drift) => drift.path === blocker.file))];
   const machine = isMachineFormat(options.format);
   if (hasErrors(errors)) {
+    // a binding missing or stale is often why a source does not load: say so beside the error
+    errors.push(...(await staleBindings(io)));
     // warnings too: a tool reading stdout gets every finding in one document
     if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === "warning")]), options.format));
     else io.stderr(formatDiagnostics(errors, options.format));
     return ExitCode.SourceErrors;
   }
-  const drifted = [...plan.drift.map(describeDrift), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io))];
+  // a file that differs only in pins a bot moved says which, and how to take them into the lockfile
+  // (only in a hand-edited file: a stale one is the lockfile moving ahead of the YAML, which gen fixes)
+  const lockText = plan.drift.some((drift) => drift.kind === "hand-edited") ? await io.readText(LOCKFILE) : undefined;
+  const lock = lockText === undefined ? undefined : parseLockfile(lockText);
+  const describe = (drift: (typeof plan.drift)[number]) => {
+    const edits = drift.kind === "hand-edited" && lock && !("problem" in lock) && drift.actual !== undefined && drift.expected !== undefined ? pinOnlyEdits(drift.actual, drift.expected, lock) : undefined;
+    return edits ? describePinEdits(drift.path, edits) : [describeDrift(drift)];
+  };
+  const drifted = [...plan.drift.flatMap(describe), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io)), ...(await staleBindings(io))];
   const manifestStale = plan.writes.some((write) => write.path.endsWith("manifest.json")) && plan.drift.length === 0;
   if (manifestStale) {
     drifted.push({ rule: "sync", severity: "error", file: ".trunkline/manifest.json", message: ".trunkline/manifest.json does not match the generated files", hint: 'run "npm run gen" and commit the result' });
