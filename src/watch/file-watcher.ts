@@ -14,6 +14,8 @@ export interface WatchFilesOptions {
   /** Quiet time after the last event before the changes are handed over: an editor's save is several events. */
   debounceMs: number;
   onChange: (changed: Set<string>) => void;
+  /** Every event in a watched folder, accepted or not, as it comes (before the debounce). */
+  onEvent?: (file: string) => void;
   /** A folder that cannot be watched (the system's limit of watches reached, say): said once, the rest still works. */
   onProblem: (problem: string) => void;
 }
@@ -22,6 +24,10 @@ export interface WatchFilesOptions {
 export interface FileWatch {
   /** Adds single files to watch (a helper imported from outside the trees). */
   addFiles(files: Iterable<string>): void;
+  /** Watches folders (repo-relative) for {@link WatchFilesOptions.onEvent} only: a change there starts no pass. */
+  addFolders(folders: Iterable<string>): void;
+  /** Whether events in `folder` are seen: it is watched itself, or lies in a tree. */
+  sees(folder: string): boolean;
   close(): void;
 }
 
@@ -57,6 +63,7 @@ export function watchFiles(options: WatchFilesOptions): FileWatch {
       const watcher = watch(path.join(options.root, folder), { recursive }, (_event, name) => {
         const file = toProject(folder, typeof name === "string" ? name : null);
         if (file === undefined) return;
+        options.onEvent?.(file);
         if (singleFiles.has(file) || (inTree(file) && options.accept(file))) report(file);
         // folder by folder: a new folder in a tree is watched too, and its files count as changed
         if (!recursive && inTree(file)) for (const added of watchTreeByFolders(file)) report(added);
@@ -107,6 +114,10 @@ export function watchFiles(options: WatchFilesOptions): FileWatch {
   for (const file of options.files) watchSingle(file);
 
   return {
+    addFolders(folders) {
+      for (const folder of folders) if (!inTree(folder)) watchFolder(folder, false);
+    },
+    sees: (folder) => watchers.has(`folder:${folder}`) || options.trees.some((tree) => (folder === tree || folder.startsWith(`${tree}/`)) && watchers.has(`tree:${tree}`)),
     addFiles(files) {
       for (const file of files) if (!singleFiles.has(file)) watchSingle(file);
     },

@@ -10,7 +10,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Format } from "../diagnostics/format/index.js";
 import type { Io } from "../io/io.js";
 import { watchFiles } from "./file-watcher.js";
-import { ModuleMemory, type PassRecord } from "./module-memory.js";
+import { type PassRecord, WatchMemory } from "./watch-memory.js";
 import { type Pass, passEndLine, passJsonLine, passStartLine } from "./pass-report.js";
 
 /** Options of {@link watch}. */
@@ -37,7 +37,8 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|json)$/;
  * so no write is left half done.
  */
 export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
-  const memory = new ModuleMemory();
+  // `files` is the watch below; the memory asks it which folders' events it sees
+  const memory = new WatchMemory((folder) => files.sees(folder));
   const stop = options.stop ?? stopOnSignal();
   let queued: Set<string> | undefined;
   let running: Promise<void> | undefined;
@@ -52,12 +53,13 @@ export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
   const runPass = async (changed: Set<string> | undefined) => {
     const at = new Date();
     const started = performance.now();
-    if (changed) memory.forget(changed);
+    if (changed) memory.forgetModules(changed);
     const record: PassRecord = { written: [], removed: [], stdout: "", stderr: "" };
     const passIo = memory.passIo(io, record);
     const machine = options.format === "json";
     if (!machine) io.stderr(passStartLine(at, changed));
-    const code = options.command === "gen" ? await gen({ force: options.force, format: options.format }, passIo) : await check({ format: options.format }, passIo);
+    const { compileMemo: memo } = memory;
+    const code = options.command === "gen" ? await gen({ force: options.force, format: options.format, memo }, passIo) : await check({ format: options.format, memo }, passIo);
     const pass: Pass = { command: options.command, at, changed, code, record, ms: Math.round(performance.now() - started) };
     if (machine) {
       io.stdout(passJsonLine(pass, JSON.parse(record.stdout || "[]") as Diagnostic[]));
@@ -67,8 +69,10 @@ export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
       io.stderr(record.stderr);
     }
     io.stderr(passEndLine(pass));
-    // a helper imported from outside the source folder is watched from now on
+    // a helper imported from outside the source folder is watched from now on, and so are the
+    // folders of the files read, so that their remembered texts are forgotten when they change
     files.addFiles(memory.inputFiles());
+    files.addFolders(memory.textFolders());
   };
 
   const files = watchFiles({
@@ -77,6 +81,7 @@ export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
     files: [CONFIG_FILE, LOCKFILE],
     accept: (file) => SOURCE_FILE.test(file),
     debounceMs: options.debounceMs ?? DEBOUNCE_MS,
+    onEvent: (file) => memory.fileChanged(file),
     onChange: (changed) => {
       if (stopped) return;
       if (running) {
@@ -94,6 +99,7 @@ export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
   files.close();
   // the pass under way finishes its writes (and the manifest) before the process ends
   while (running) await running;
+  await memory.save();
   io.stderr(`trunkline ${options.command} --watch: stopped\n`);
   return ExitCode.Ok;
 }

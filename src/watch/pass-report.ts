@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { ExitCode } from "../cli/exit-code.js";
-import type { PassRecord } from "./module-memory.js";
+import type { PassRecord } from "./watch-memory.js";
 
 /** One pass of a watch: what set it off, what the command did, how long it took. */
 export interface Pass {
