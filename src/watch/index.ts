@@ -27,7 +27,7 @@ export interface WatchOptions {
 }
 
 // An editor's save is a burst of events (write, rename, chmod) within a few milliseconds.
-const DEBOUNCE_MS = 15;
+const DEBOUNCE_MS = 10;
 // What a source can import and what the watch reacts to in the source tree; editors' swap and backup files are not.
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|json)$/;
 
