@@ -11,6 +11,8 @@ export interface WatchFilesOptions {
   files: readonly string[];
   /** Whether a changed path below a tree is of interest (sources, not editors' swap files). */
   accept: (file: string) => boolean;
+  /** false: folder by folder, as where the platform cannot watch a tree (what tests of that path use). @default true */
+  recursive?: boolean;
   /** Quiet time after the last event before the changes are handed over: an editor's save is several events. */
   debounceMs: number;
   onChange: (changed: Set<string>) => void;
@@ -105,7 +107,7 @@ export function watchFiles(options: WatchFilesOptions): FileWatch {
     return found;
   };
 
-  for (const tree of options.trees) if (!watchFolder(tree, true)) watchTreeByFolders(tree);
+  for (const tree of options.trees) if (options.recursive === false || !watchFolder(tree, true)) watchTreeByFolders(tree);
   const watchSingle = (file: string) => {
     if (inTree(file)) return;
     singleFiles.add(file);
