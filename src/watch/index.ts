@@ -46,7 +46,12 @@ export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
 
   const runPasses = async (first: Set<string> | undefined) => {
     for (let changed = first; ; changed = queued, queued = undefined) {
-      await runPass(changed);
+      try {
+        await runPass(changed);
+      } catch (error) {
+        // a bug in trunkline, not in the sources: said as one-shot runs say it, and the watch goes on
+        io.stderr(`trunkline: internal error: ${(error as Error).stack ?? String(error)}\nPlease report it with the command you ran.\n`);
+      }
       if (!queued || stopped) return;
     }
   };
