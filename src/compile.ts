@@ -8,7 +8,7 @@ import { markdownHeader } from "./emit/header.js";
 import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { JsonObject } from "./model/json.js";
 import { sha256 } from "./sync/manifest.js";
-import { type LoadedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
+import { type LoadedSource, type NormalizedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
 import { mergeRepeats } from "./validate/merge-repeats.js";
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
@@ -60,6 +60,17 @@ export interface EmitCache {
   set(key: string, text: string): void;
 }
 
+/**
+ * Kept between compiles by a long-running caller (the watch): a source whose exports are the very
+ * objects compiled before is not normalized again, nor are its workflows emitted again.
+ */
+export interface CompileMemo {
+  /** By the source's exports object. */
+  normalized: WeakMap<object, NormalizedSource>;
+  /** By the workflow's model, with the lockfile's tags it was emitted with. */
+  emitted: WeakMap<object, { releaseTags: string; text: string }>;
+}
+
 /** Options for {@link compile}. */
 export interface CompileOptions {
   emitCache?: EmitCache;
@@ -84,6 +95,7 @@ export interface CompileOptions {
   runRepositoryRules?: RepositoryRuleRunner;
   /** `owner/repo[/path]@<sha>` → release tag from the actions lockfile, for the comment beside each pin. */
   releaseTags?: ReadonlyMap<string, string>;
+  memo?: CompileMemo;
 }
 
 /**
@@ -97,7 +109,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   let validators: readonly Validator[] | undefined;
   for (const { target, sources } of targets) {
     // Rulesets first: the workflow rules need the checks they require, generated in this same run.
-    const normalizedSources = sources.map((source) => normalizeSource(source, { toSource: options.toSource }));
+    const normalizedSources = sources.map((source) => normalizeMemoized(source, options));
     const rulesets = await compileRulesets(target, normalizedSources, options.rulesetsOnDisk?.get(target.name) ?? [], options.toSource);
     diagnostics.push(...rulesets.diagnostics);
     const requiredChecks = JSON.stringify(rulesets.requiredChecks);
@@ -116,7 +128,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           continue;
         }
         claimedBy.set(outputPath, `${workflow.sourceFile} (export "${workflow.exportName}")`);
-        const text = emitCached(workflow, options.emitCache, options.releaseTags);
+        const text = emitMemoized(workflow, options);
         const cacheKey = sha256(`${outputPath}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
         // Same key shape as `lint` uses for a file that passed every layer and every rule.
         const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${requiredChecks}\0${JSON.stringify([...workflow.suppressions])}\0${cacheKey}`);
@@ -187,6 +199,24 @@ function caseCollisions(files: readonly OutputFile[]): Diagnostic[] {
     }
   }
   return found;
+}
+
+function normalizeMemoized(source: LoadedSource, options: CompileOptions): NormalizedSource {
+  const remembered = options.memo?.normalized.get(source.exports);
+  if (remembered) return remembered;
+  const normalized = normalizeSource(source, { toSource: options.toSource });
+  options.memo?.normalized.set(source.exports, normalized);
+  return normalized;
+}
+
+function emitMemoized(workflow: NormalizedWorkflow, options: CompileOptions): string {
+  if (!options.memo) return emitCached(workflow, options.emitCache, options.releaseTags);
+  const releaseTags = options.releaseTags?.size ? JSON.stringify([...options.releaseTags]) : "";
+  const remembered = options.memo.emitted.get(workflow.model);
+  if (remembered?.releaseTags === releaseTags) return remembered.text;
+  const text = emitCached(workflow, options.emitCache, options.releaseTags);
+  options.memo.emitted.set(workflow.model, { releaseTags, text });
+  return text;
 }
 
 function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined, releaseTags: ReadonlyMap<string, string> | undefined): string {

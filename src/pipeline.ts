@@ -1,5 +1,5 @@
 import { BASELINE_FILE, baselineOutputs } from "./baseline/baseline.js";
-import { type CompileResult, type Validator, compile } from "./compile.js";
+import { type CompileMemo, type CompileResult, type Validator, compile } from "./compile.js";
 import { type Diagnostic, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import type { Io } from "./io/io.js";
 import { discover } from "./load/discover.js";
@@ -35,7 +35,7 @@ export interface PipelineResult {
  * Runs every stage but the write; `gen` applies the plan, `check` reports it. Findings the
  * baseline (`.trunkline/baseline.json`) accepts are left out.
  */
-export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[] }): Promise<PipelineResult> {
+export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[]; memo?: CompileMemo }): Promise<PipelineResult> {
   const discovery = await discover(io);
   const validationCache = await io.openValidationCache();
   // the config's text only when findings may name a line of it
@@ -56,6 +56,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   const { releaseTags, lockDiagnostics } = releaseTagsFrom(lockText);
   const compiled = await compile(discovery.targets, {
     releaseTags,
+    memo: options.memo,
     validators: async () => options.validators ?? (await defaultValidators()),
     validationCache,
     emitCache: validationCache,

@@ -25,6 +25,8 @@ export interface CommandSpec {
 
 const format = (formats: readonly string[] = FORMATS): OptionSpec => ({ type: "string", value: "f", help: `${formats.join(" | ")} (default: github when GITHUB_ACTIONS=true, else pretty)` });
 
+const WATCH: OptionSpec = { type: "boolean", help: "keep running: again on every save of a source, the config or the lockfile, until Ctrl-C (not with --format sarif)" };
+
 /** Every command, in the order help lists them. Flags a command does not list are usage errors. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -38,19 +40,19 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "gen",
-    synopsis: "trunkline gen [--force] [--format f]",
+    synopsis: "trunkline gen [--force] [--watch] [--format f]",
     summary: "generate every target's workflows, validate them, write them",
-    details: "Loads every source, validates what it generates (GitHub's schema and parser, trunkline's rules) and writes the files only when nothing is wrong. A generated file edited by hand is kept unless --force.",
-    options: { force: { type: "boolean", help: "overwrite or remove generated files that were edited by hand" }, format: format() },
-    exitCodes: "0 ok · 2 errors in sources or outputs (nothing written) · 3 usage",
+    details: "Loads every source, validates what it generates (GitHub's schema and parser, trunkline's rules) and writes the files only when nothing is wrong. A generated file edited by hand is kept unless --force. With --watch it stays running and regenerates what a saved file affects, one line per change (json: one JSON document per line), until Ctrl-C.",
+    options: { force: { type: "boolean", help: "overwrite or remove generated files that were edited by hand" }, watch: WATCH, format: format() },
+    exitCodes: "0 ok (with --watch: stopped by Ctrl-C) · 2 errors in sources or outputs (nothing written) · 3 usage (--watch with --format sarif)",
   },
   {
     name: "check",
-    synopsis: "trunkline check [--format f]",
+    synopsis: "trunkline check [--watch] [--format f]",
     summary: "generate in memory and compare with the files on disk",
-    details: "Reports every stale, missing, orphaned or hand-edited generated file with a diff, and a stale schema/. Writes nothing.",
-    options: { format: format() },
-    exitCodes: "0 in sync · 1 out of sync · 2 errors in sources · 3 usage",
+    details: "Reports every stale, missing, orphaned or hand-edited generated file with a diff, and a stale schema/. Writes nothing. With --watch it stays running and checks again on every save, until Ctrl-C.",
+    options: { watch: WATCH, format: format() },
+    exitCodes: "0 in sync (with --watch: stopped by Ctrl-C) · 1 out of sync · 2 errors in sources · 3 usage (--watch with --format sarif)",
   },
   {
     name: "lint",

@@ -82,10 +82,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     case "gen":
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject('run it in your repository, or create workflows-src/ with a first source (README "Quick start")');
+      if (flag("watch")) return watchCommand({ command: "gen", force: flag("force"), format }, spec, inProject);
       return gen({ force: flag("force"), format }, inProject);
     case "check":
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject("run it in your repository");
+      if (flag("watch")) return watchCommand({ command: "check", force: false, format }, spec, inProject);
       return check({ format }, inProject);
     case "lint":
       // Named files can be linted anywhere; "lint everything" needs a project to know where that is.
@@ -157,6 +159,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     default:
       throw new Error(`command ${spec.name} is listed but not dispatched`);
   }
+}
+
+// `gen --watch`, `check --watch`: loaded on demand, so a one-shot gen never reads the watch.
+async function watchCommand(options: { command: "gen" | "check"; force: boolean; format: Format }, spec: CommandSpec, io: Io): Promise<ExitCode> {
+  const { format } = options;
+  // a SARIF log is one document for a whole run: a stream of them is no SARIF any tool reads
+  if (format === "sarif") return usageError(spec, "--watch prints one document per change: use --format json (one JSON document per line), not sarif", io);
+  const { watch } = await import("./commands/on-demand.js");
+  return watch({ ...options, format }, io);
 }
 
 function usageError(spec: CommandSpec, problem: string, io: Io): ExitCode {

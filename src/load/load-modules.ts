@@ -20,6 +20,8 @@ export interface LoadedModules {
   diagnostics: Diagnostic[];
   /** Per source whose modules import each other in a circle: the modules of each circle (repo-relative). */
   importCycles?: Map<string, string[][]>;
+  /** Per source that compiled: every file its bundle read (repo-relative, itself included), from esbuild's metafile. */
+  inputs?: Map<string, string[]>;
 }
 
 /** Options of {@link loadModules}. */
@@ -82,7 +84,8 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     await new Promise((resolve) => setImmediate(resolve));
     diagnostics.push(...takeSourceFaultDiagnostics());
     const importCycles = new Map(files.filter((file) => index.cycles[file]?.length).map((file) => [file, index.cycles[file]!]));
-    return { modules, diagnostics, ...(importCycles.size ? { importCycles } : {}) };
+    const inputs = new Map(files.filter((file) => index.entries[file]).map((file) => [file, Object.keys(index.entries[file]!)]));
+    return { modules, diagnostics, inputs, ...(importCycles.size ? { importCycles } : {}) };
   } finally {
     release();
   }

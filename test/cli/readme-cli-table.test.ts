@@ -24,6 +24,8 @@ interface Scenario {
   before?: string[][];
   edit?: Record<string, string | ((text: string) => string)>;
   argv: string[];
+  /** A command that runs until stopped (--watch): Ctrl-C, as the SIGINT event, until it ends. */
+  stopWithCtrlC?: boolean;
 }
 
 const GENERATED = { "workflows-src/ci.ts": SOURCE };
@@ -48,6 +50,14 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     0: { files: GENERATED, before: [["gen"]], edit: { ".github/workflows/ci.yml": (text) => `${text}# edited\n` }, argv: ["gen", "--force"] },
     2: { files: broken, argv: ["gen", "--force"] },
     3: { files: GENERATED, argv: ["gen", "--force", "--replace"] },
+  },
+  "trunkline gen --watch [--force] [--format f]": {
+    0: { files: GENERATED, argv: ["gen", "--watch"], stopWithCtrlC: true },
+    3: { files: GENERATED, argv: ["gen", "--watch", "--format", "sarif"] },
+  },
+  "trunkline check --watch [--format f]": {
+    0: { files: GENERATED, before: [["gen"]], argv: ["check", "--watch"], stopWithCtrlC: true },
+    3: { files: GENERATED, argv: ["check", "--watch", "--format", "sarif"] },
   },
   "trunkline check": {
     0: { files: GENERATED, before: [["gen"]], argv: ["check"] },
@@ -107,6 +117,17 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
   "trunkline --version": { 0: { argv: ["--version"] } },
 };
 
+// Emits SIGINT on this process (what Ctrl-C delivers) until the command ends, bounded.
+async function stoppedWithCtrlC<T>(running: Promise<T>): Promise<T> {
+  let done = false;
+  void running.finally(() => (done = true));
+  for (let tries = 0; !done && tries < 200; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!done) process.emit("SIGINT");
+  }
+  return running;
+}
+
 /** The rows of the README's CLI table: the first code span of the command cell, and its exit codes. */
 function cliTable(): { command: string; codes: number[] }[] {
   const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
@@ -139,7 +160,8 @@ describe("the README's CLI table", () => {
             const text = await repo.read(file);
             await repo.write(file, typeof edit === "string" ? edit : edit(text ?? ""));
           }
-          const result = await repo.run(scenario.argv);
+          const running = repo.run(scenario.argv);
+          const result = scenario.stopWithCtrlC ? await stoppedWithCtrlC(running) : await running;
           expect(result.code, `${scenario.argv.join(" ")}\n${result.stderr}`).toBe(Number(code));
         } finally {
           await repo.dispose();

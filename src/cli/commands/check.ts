@@ -2,6 +2,7 @@ import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
 import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
+import type { CompileMemo } from "../../compile.js";
 import { unifiedDiff } from "../../sync/unified-diff.js";
 import { schemaFreshnessOf } from "../../validate/schema-freshness-io.js";
 import { describeDrift, describeLeftover, describePinEdits } from "../describe-drift.js";
@@ -13,6 +14,8 @@ import { ExitCode } from "../exit-code.js";
 /** Options of `trunkline check`. */
 export interface CheckOptions {
   format: Format;
+  /** What the watch keeps between runs (see CompileMemo). */
+  memo?: CompileMemo;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface CheckOptions {
  * missing, orphaned or hand-edited file with a diff; exit 2 means the sources themselves are wrong.
  */
 export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
-  const { plan, diagnostics } = await runPipeline(io, { force: false });
+  const { plan, diagnostics } = await runPipeline(io, { force: false, memo: options.memo });
   // A hand edit is drift here, not a blocker; a hand-written file in an output's place is an error.
   const errors = [...diagnostics, ...plan.blockers.filter((blocker) => !plan.drift.some((drift) => drift.path === blocker.file))];
   const machine = isMachineFormat(options.format);

@@ -2,6 +2,7 @@ import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
 import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
+import type { CompileMemo } from "../../compile.js";
 import { applyPlan } from "../../sync/disk.js";
 import { unifiedDiff } from "../../sync/unified-diff.js";
 import { ExitCode } from "../exit-code.js";
@@ -11,11 +12,13 @@ export interface GenOptions {
   /** Overwrite (or delete) generated files that were edited by hand. */
   force: boolean;
   format: Format;
+  /** What the watch keeps between runs (see CompileMemo). */
+  memo?: CompileMemo;
 }
 
 /** `trunkline gen`: generate every target, validate, and write only when nothing is wrong. */
 export async function gen(options: GenOptions, io: Io): Promise<ExitCode> {
-  const { compiled, plan, diagnostics } = await runPipeline(io, { force: options.force });
+  const { compiled, plan, diagnostics } = await runPipeline(io, { force: options.force, memo: options.memo });
   const problems = sortDiagnostics([...diagnostics, ...plan.blockers]);
   // Tools read the findings from stdout, always (an empty list when clean); people read stderr.
   // The generated text is not on disk yet: hand it over so `pretty` can show the YAML lines.

@@ -7,3 +7,4 @@ export { graph } from "./graph.js";
 export { importCommand } from "./import.js";
 export { init } from "./init.js";
 export { rulesetsPlan } from "./rulesets.js";
+export { watch } from "../../watch/index.js";

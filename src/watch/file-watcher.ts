@@ -1,0 +1,133 @@
+import { type FSWatcher, readdirSync, watch } from "node:fs";
+import path from "node:path";
+
+/** Options of {@link watchFiles}. */
+export interface WatchFilesOptions {
+  /** Project root: the paths reported are relative to it, "/" separated. */
+  root: string;
+  /** Folders watched with every folder below them (repo-relative). */
+  trees: readonly string[];
+  /** Single files watched by name (repo-relative): their folder is watched, not below it. */
+  files: readonly string[];
+  /** Whether a changed path below a tree is of interest (sources, not editors' swap files). */
+  accept: (file: string) => boolean;
+  /** false: folder by folder, as where the platform cannot watch a tree (what tests of that path use). @default true */
+  recursive?: boolean;
+  /** Quiet time after the last event before the changes are handed over: an editor's save is several events. */
+  debounceMs: number;
+  onChange: (changed: Set<string>) => void;
+  /** Every event in a watched folder, accepted or not, as it comes (before the debounce). */
+  onEvent?: (file: string) => void;
+  /** A folder that cannot be watched (the system's limit of watches reached, say): said once, the rest still works. */
+  onProblem: (problem: string) => void;
+}
+
+/** A running watch; `close` stops every watcher and drops pending changes. */
+export interface FileWatch {
+  /** Adds single files to watch (a helper imported from outside the trees). */
+  addFiles(files: Iterable<string>): void;
+  /** Watches folders (repo-relative) for {@link WatchFilesOptions.onEvent} only: a change there starts no pass. */
+  addFolders(folders: Iterable<string>): void;
+  /** Whether events in `folder` are seen: it is watched itself, or lies in a tree. */
+  sees(folder: string): boolean;
+  close(): void;
+}
+
+/**
+ * Watches source trees and single files with `fs.watch`, recursively where the platform supports
+ * it (Node 20 on Linux, macOS, Windows) and else folder by folder, picking up new folders as they
+ * appear. Changes are collected until `debounceMs` pass without an event.
+ */
+export function watchFiles(options: WatchFilesOptions): FileWatch {
+  const watchers = new Map<string, FSWatcher>();
+  const singleFiles = new Set(options.files);
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const report = (file: string) => {
+    if (closed) return;
+    pending.add(file);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const changed = pending;
+      pending = new Set();
+      options.onChange(changed);
+    }, options.debounceMs);
+  };
+  const toProject = (folder: string, name: string | null) => (name === null ? undefined : path.posix.join(folder, name.split(path.sep).join("/")));
+  const inTree = (file: string) => options.trees.some((tree) => file === tree || file.startsWith(`${tree}/`));
+
+  const watchFolder = (folder: string, recursive: boolean): boolean => {
+    const key = `${recursive ? "tree" : "folder"}:${folder}`;
+    if (watchers.has(key)) return true;
+    try {
+      const watcher = watch(path.join(options.root, folder), { recursive }, (_event, name) => {
+        const file = toProject(folder, typeof name === "string" ? name : null);
+        if (file === undefined) return;
+        options.onEvent?.(file);
+        if (singleFiles.has(file) || (inTree(file) && options.accept(file))) report(file);
+        // folder by folder: a new folder in a tree is watched too, and its files count as changed
+        if (!recursive && inTree(file)) for (const added of watchTreeByFolders(file)) report(added);
+      });
+      // a folder removed while watched ends its watcher; the tree's parent still reports the removal
+      watcher.on("error", () => {
+        watcher.close();
+        watchers.delete(key);
+      });
+      watchers.set(key, watcher);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // nothing there yet: nothing to watch
+      if (code === "ENOENT" || code === "ENOTDIR") return true;
+      if (recursive && code === "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM") return false;
+      options.onProblem(`cannot watch ${folder || "."}: ${(error as Error).message}`);
+      return true;
+    }
+  };
+
+  // Watches `folder` and every folder below it one by one; returns the files found in folders not watched before.
+  const watchTreeByFolders = (folder: string): string[] => {
+    const key = `folder:${folder}`;
+    const isNew = !watchers.has(key);
+    let entries;
+    try {
+      entries = readdirSync(path.join(options.root, folder), { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    watchFolder(folder, false);
+    const found: string[] = [];
+    for (const entry of entries) {
+      const child = path.posix.join(folder, entry.name);
+      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) found.push(...watchTreeByFolders(child));
+      else if (isNew && entry.isFile() && options.accept(child)) found.push(child);
+    }
+    return found;
+  };
+
+  for (const tree of options.trees) if (options.recursive === false || !watchFolder(tree, true)) watchTreeByFolders(tree);
+  const watchSingle = (file: string) => {
+    if (inTree(file)) return;
+    singleFiles.add(file);
+    watchFolder(path.posix.dirname(file) === "." ? "" : path.posix.dirname(file), false);
+  };
+  for (const file of options.files) watchSingle(file);
+
+  return {
+    addFolders(folders) {
+      for (const folder of folders) if (!inTree(folder)) watchFolder(folder, false);
+    },
+    sees: (folder) => watchers.has(`folder:${folder}`) || options.trees.some((tree) => (folder === tree || folder.startsWith(`${tree}/`)) && watchers.has(`tree:${tree}`)),
+    addFiles(files) {
+      for (const file of files) if (!singleFiles.has(file)) watchSingle(file);
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+    },
+  };
+}
