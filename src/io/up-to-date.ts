@@ -15,6 +15,10 @@ const RECORD_FORMAT = 1;
 /** The commands whose run can be replayed: those that take no paths and change nothing when in sync. */
 export const REPLAYABLE = ["gen", "check"] as const;
 
+// Set by the shell to the last command, the previous folder and the nesting depth: they differ
+// between `npm run gen` and `npx trunkline gen` in the same terminal, and no source has a use for them.
+const SHELL_BOOKKEEPING = new Set(["_", "OLDPWD", "SHLVL"]);
+
 /** What a run depends on beyond the files it read: how it was called, by which build, where. */
 export interface RunContext {
   argv: readonly string[];
@@ -52,7 +56,7 @@ export function replayableCommand(argv: readonly string[]): (typeof REPLAYABLE)[
  * written to disk.
  */
 export function contextKey(context: RunContext): string {
-  const env = Object.entries(context.env).filter((entry) => entry[1] !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const env = Object.entries(context.env).filter(([name, value]) => value !== undefined && !SHELL_BOOKKEEPING.has(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const hash = createHash("sha256").update(JSON.stringify([RECORD_FORMAT, context.argv, context.cwd, context.build, process.version, context.terminals, env])).digest("hex");
   return hash;
 }
