@@ -23,5 +23,8 @@ if (existsSync(path.join(root, "scripts", "build.mjs")) && existsSync(path.join(
   const sources = Math.max(newestMtime(path.join(root, "src")), existsSync(path.join(root, "schema")) ? newestMtime(path.join(root, "schema")) : 0);
   if (sources > builtAt) await (await import("../scripts/build.mjs")).build();
 }
-const { run } = await import("../dist/cli.js");
-await run();
+// A gen or check that found nothing to do, called again with nothing changed, prints the same
+// again without loading the compiler (src/io/up-to-date.ts).
+const argv = process.argv.slice(2);
+const replayed = argv.length === 1 && (argv[0] === "gen" || argv[0] === "check") && (await import("../dist/replay.js")).replay(argv);
+if (!replayed) await (await import("../dist/cli.js")).run();

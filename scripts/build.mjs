@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const requireShim = 'import { createRequire as __trunklineCreateRequire } from "node:module"; const require = __trunklineCreateRequire(import.meta.url);';
 
 /**
- * Builds dist/cli.js, dist/index.js and dist/templates.js, and dist/lint-worker.js (the worker thread
+ * Builds dist/cli.js, dist/replay.js (the up-to-date fast path), dist/index.js and dist/templates.js, and dist/lint-worker.js (the worker thread
  * of a parallel lint, sharing the CLI's chunks). The CLI is split so that what a warm run does not need —
  * GitHub's parser and the schema validator, used only for outputs not validated before — sits in
  * chunks that are never read unless imported.
@@ -25,6 +25,8 @@ export async function build({ declarations = false } = {}) {
   await Promise.all([
     esbuild({ ...common, entryPoints: { cli: "src/cli/run.ts", "lint-worker": "src/validate/lint-worker.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", external: ["esbuild"], banner: { js: requireShim }, loader: { ".json": "json" } }),
     esbuild({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", packages: "external" }),
+    // read by bin/trunkline.js before the CLI on every gen and check: Node's own modules only, one file
+    esbuild({ ...common, entryPoints: ["src/cli/replay.ts"], outfile: "dist/replay.js", packages: "external" }),
     esbuild({ ...common, entryPoints: ["src/templates/index.ts"], outfile: "dist/templates.js", packages: "external" }),
     ...(declarations ? [buildDeclarations()] : []),
   ]);

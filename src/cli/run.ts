@@ -1,10 +1,10 @@
-import { statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { formatDiagnostics } from "../diagnostics/format/index.js";
 import { createNodeIo } from "../io/node-io.js";
 import { exitProcess, guardProcess } from "../load/process-guard.js";
 import { ExitCode } from "./exit-code.js";
 import { main } from "./main.js";
+import { recordRun } from "../io/recording-io.js";
+import { buildOf } from "./replay.js";
 
 /**
  * The process entry point: the only place that reads process.argv or ends the process. It ends
@@ -13,10 +13,14 @@ import { main } from "./main.js";
 export async function run(): Promise<void> {
   // Sources are imported into this process: from here on, only exitProcess ends it.
   guardProcess({ catchUncaught: true });
-  const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, { validatorFingerprint: buildFingerprint(), cwd: process.cwd() });
+  const argv = process.argv.slice(2);
+  const build = buildOf(new URL(import.meta.url));
+  const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, { validatorFingerprint: build, cwd: process.cwd() });
+  // what this run reads and prints, so that the next identical call can be replayed (up-to-date.ts)
+  const recording = recordRun(io, { argv, cwd: process.cwd(), build, env: process.env, terminals: [process.stdout.isTTY === true, process.stderr.isTTY === true] });
   let code: number;
   try {
-    code = await main(process.argv.slice(2), io);
+    code = await main(argv, recording.io);
   } catch (error) {
     // A throw here is a bug in trunkline, not in the user's sources.
     process.stderr.write(`trunkline: internal error: ${(error as Error).stack ?? String(error)}\nPlease report it with the command you ran.\n`);
@@ -28,6 +32,7 @@ export async function run(): Promise<void> {
     process.stderr.write(formatDiagnostics(late, "pretty"));
     if (code !== 70) code = ExitCode.SourceErrors;
   }
+  await recording.finish(code).catch(() => undefined);
   // stdout and stderr are asynchronous when they are pipes: exiting before they drain loses output
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   exitProcess(code);
@@ -39,14 +44,4 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
     // an empty write completes after every write queued before it; an error (a closed pipe) ends the wait too
     stream.write("", () => resolve());
   });
-}
-
-// The bundle this code runs from identifies the validators: a rebuild or an upgrade changes it.
-function buildFingerprint(): string | undefined {
-  try {
-    const bundle = statSync(fileURLToPath(import.meta.url));
-    return `${bundle.size}-${bundle.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
 }

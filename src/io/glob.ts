@@ -34,3 +34,30 @@ async function walk(root: string, folder: string, deep: boolean): Promise<string
   }
   return files;
 }
+
+/**
+ * The folders {@link glob} reads for `patterns` (repo-relative; "" is the root): a file or folder
+ * added to or removed from any of them can change what the patterns match.
+ */
+export async function globFolders(root: string, patterns: readonly string[]): Promise<string[]> {
+  const folders = new Set<string>();
+  const visit = async (folder: string, deep: boolean): Promise<void> => {
+    folders.add(folder);
+    if (!deep) return;
+    const entries = await readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
+    await Promise.all(
+      entries
+        .filter((entry) => entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith("."))
+        .map((entry) => visit(folder ? `${folder}/${entry.name}` : entry.name, deep)),
+    );
+  };
+  await Promise.all(
+    patterns.map(async (pattern) => {
+      const { base, glob: rest, isGlob } = picomatch.scan(pattern);
+      // a plain path: its folder, where it may appear or vanish
+      if (!isGlob) folders.add(pattern.includes("/") ? pattern.slice(0, pattern.lastIndexOf("/")) : "");
+      else await visit(base, rest.includes("**") || rest.includes("/"));
+    }),
+  );
+  return [...folders].sort();
+}

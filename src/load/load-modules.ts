@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { CYCLE_HINT, describeCycles, findImportCycles } from "./import-cycles.js";
 import { DEFAULT_LOAD_TIMEOUT, LOAD_TIMEOUT_ENV } from "./load-timeout.js";
@@ -12,7 +12,7 @@ import { placeInSource, rememberCompiled } from "./source-frames.js";
 /** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
 export const CACHE_DIR = ".trunkline/cache";
 // Bump when the way sources are compiled changes, so old caches are not reused.
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** The modules that loaded, keyed by repo-relative source path, and what failed to. */
 export interface LoadedModules {
@@ -38,6 +38,8 @@ interface CacheIndex {
   entries: Record<string, Record<string, [number, number]>>;
   /** Per source whose bundle has circular imports: the modules of each circle. */
   cycles: Record<string, string[][]>;
+  /** Per source: the files of the packages its bundle imports (left out of it), absolute. */
+  packages: Record<string, string[]>;
 }
 
 /**
@@ -127,11 +129,29 @@ function unfinishedImport(file: string, outcome: "done" | "timeout" | "idle", se
 async function readIndex(cacheDir: string): Promise<CacheIndex> {
   try {
     const index = JSON.parse(await readFile(path.join(cacheDir, "index.json"), "utf8")) as CacheIndex;
-    if (index.format === CACHE_FORMAT && typeof index.entries === "object") return { ...index, cycles: index.cycles ?? {} };
+    if (index.format === CACHE_FORMAT && typeof index.entries === "object") return { ...index, cycles: index.cycles ?? {}, packages: index.packages ?? {} };
   } catch {
     // no index yet, or an unreadable one
   }
-  return { format: CACHE_FORMAT, entries: {}, cycles: {} };
+  return { format: CACHE_FORMAT, entries: {}, cycles: {}, packages: {} };
+}
+
+/**
+ * What the compiled `files` were built from, as the last compile recorded it: each input's size
+ * and mtime (repo-relative paths), and the package files they import (absolute). Undefined when
+ * some file has no entry (it did not compile).
+ */
+export async function compiledInputsOf(root: string, files: readonly string[], cacheName: string): Promise<{ inputs: Record<string, [number, number]>; packages: string[] } | undefined> {
+  const index = await readIndex(path.join(root, CACHE_DIR, cacheName));
+  const inputs: Record<string, [number, number]> = {};
+  const packages = new Set<string>();
+  for (const file of files) {
+    const entry = index.entries[file];
+    if (!entry) return undefined;
+    Object.assign(inputs, entry);
+    for (const url of index.packages[file] ?? []) packages.add(url);
+  }
+  return { inputs, packages: [...packages] };
 }
 
 // Sources never built, or any of whose inputs (the source, files it imports) changed size or mtime.
@@ -191,6 +211,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
         if (info) inputs[input] = [info.size, info.mtimeMs];
       }
       index.entries[output.entryPoint] = inputs;
+      index.packages[output.entryPoint] = output.imports.filter((entry) => entry.external && entry.path.startsWith("file:")).map((entry) => fileURLToPath(entry.path));
       const cycles = findImportCycles(metafile, Object.keys(output.inputs));
       if (cycles.length) index.cycles[output.entryPoint] = cycles;
       else delete index.cycles[output.entryPoint];
@@ -208,6 +229,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
           failed.add(file);
           delete index.entries[file]; // not cached: the next run tries it again
           delete index.cycles[file];
+          delete index.packages[file];
           diagnostics.push(...compileFailures(file, error));
         }
       }),

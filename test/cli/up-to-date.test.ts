@@ -1,0 +1,131 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, utimes } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type TempRepo, REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
+
+const BIN = path.join(REPO_ROOT, "bin", "trunkline.js");
+
+// A source that notes each time it is imported: a replayed run imports nothing.
+const source = (run: string) =>
+  `import { appendFileSync } from "node:fs";\nimport { job, workflow } from "trunkline";\nimport { command } from "./lib/command.js";\nappendFileSync(process.env.IMPORT_LOG!, "ci\\n");\nconst t = job({ "runs-on": "ubuntu-latest", steps: [{ run: command("${run}") }] });\nexport default workflow("ci", { on: "push", jobs: { t } });\n`;
+const HELPER = 'export const command = (name: string) => `make ${name}`;\n';
+
+// Replaying a `gen` or `check` whose inputs are unchanged, as a process (the fast path is in bin/).
+describe("issue 13.3: gen and check replay a run that found nothing to do, and never a stale one", () => {
+  let repo: TempRepo;
+  let logDir: string;
+  let log: string;
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: repo.root, encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL", env: { ...process.env, GITHUB_ACTIONS: "", IMPORT_LOG: log, ...env } });
+    if (result.error) throw result.error;
+    return result;
+  };
+  const imports = async () => (await readFile(log, "utf8").catch(() => "")).split("\n").filter(Boolean).length;
+  // gen twice: the first writes, the second finds nothing to do and is recorded
+  const settle = async () => {
+    expect(run(["gen"]).status).toBe(0);
+    const second = run(["gen"]);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toContain("0 written, 0 removed, 1 unchanged");
+    return second;
+  };
+  // the next `gen` is replayed: nothing imported, the same summary
+  const expectReplayed = async (args = ["gen"], env: Record<string, string> = {}) => {
+    const before = await imports();
+    const result = run(args, env);
+    expect(await imports()).toBe(before);
+    return result;
+  };
+  const expectRunInFull = async (args = ["gen"], env: Record<string, string> = {}) => {
+    const before = await imports();
+    const result = run(args, env);
+    expect(await imports()).toBe(before + 1);
+    return result;
+  };
+
+  beforeEach(async () => {
+    logDir = await mkdtemp(path.join(tmpdir(), "trunkline-imports-"));
+    log = path.join(logDir, "imports.log");
+    repo = await createTempRepo({ "workflows-src/ci.ts": source("build"), "workflows-src/lib/command.ts": HELPER });
+  });
+  afterEach(async () => {
+    await repo.dispose();
+    await rm(logDir, { recursive: true, force: true });
+  });
+
+  it("issue 13.3: a second gen with nothing changed replays the first's output without importing a source", async () => {
+    const recorded = await settle();
+    const replayed = await expectReplayed();
+    expect(replayed.status).toBe(0);
+    // warnings included: the same state gives the same findings
+    expect(replayed.stderr).toBe(recorded.stderr);
+    expect(replayed.stdout).toBe(recorded.stdout);
+    // check keeps a record of its own
+    expect((await expectRunInFull(["check"])).status).toBe(0);
+    const checked = await expectReplayed(["check"]);
+    expect(checked.status).toBe(0);
+    expect(checked.stderr).toContain("every generated file is up to date");
+  });
+
+  it("issue 13.3: an edited source or imported helper, or a new source, is generated in full", async () => {
+    await settle();
+    await repo.write("workflows-src/ci.ts", source("test"));
+    expect((await expectRunInFull()).stderr).toContain("1 written");
+    expect(await repo.read(".github/workflows/ci.yml")).toContain("make test");
+    // the run that wrote is not replayed: the next one does the whole work again, and is recorded
+    await expectRunInFull();
+    await expectReplayed();
+    await repo.write("workflows-src/lib/command.ts", HELPER.replace("make", "just"));
+    await expectRunInFull();
+    expect(await repo.read(".github/workflows/ci.yml")).toContain("just test");
+    await expectRunInFull();
+    await repo.write("workflows-src/release.ts", 'import { job, workflow } from "trunkline";\nconst r = job({ "runs-on": "ubuntu-latest", steps: [{ run: "make release" }] });\nexport default workflow("release", { on: "push", jobs: { r } });\n');
+    const added = await expectRunInFull();
+    expect(added.stderr).toContain("1 written");
+    expect(await repo.read(".github/workflows/release.yml")).toContain("make release");
+  });
+
+  it("issue 13.3: a generated file edited by hand or deleted is seen by gen and by check", async () => {
+    await settle();
+    expect(run(["check"]).status).toBe(0);
+    const generated = (await repo.read(".github/workflows/ci.yml"))!;
+    await repo.write(".github/workflows/ci.yml", `${generated}# edited\n`);
+    expect((await expectRunInFull(["check"])).status).toBe(1);
+    const blocked = await expectRunInFull(["gen"]);
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toContain("ci.yml");
+    // the same size and content, a new mtime: still not trusted
+    await repo.write(".github/workflows/ci.yml", generated);
+    await settle();
+    await repo.remove(".github/workflows/ci.yml");
+    expect((await expectRunInFull(["check"])).status).toBe(1);
+    expect((await expectRunInFull(["gen"])).stderr).toContain("1 written");
+    expect(await repo.read(".github/workflows/ci.yml")).toBe(generated);
+  });
+
+  it("issue 13.3: a hand-written workflow beside the outputs, the config, the lockfile, a variable or a package upgrade ends the replay", async () => {
+    await settle();
+    // each of these changes no output: the full run is recorded in turn, and the next replayed
+    await repo.write(".github/workflows/by-hand.yml", "on: push\njobs: {}\n");
+    await expectRunInFull();
+    await expectReplayed();
+    await repo.write("trunkline.config.ts", 'import { defineConfig } from "trunkline";\nexport default defineConfig({});\n');
+    await expectRunInFull();
+    await expectReplayed();
+    await repo.write("trunkline.actions.lock.json", "{");
+    const lockfile = await expectRunInFull();
+    expect(lockfile.status).toBe(2);
+    await repo.remove("trunkline.actions.lock.json");
+    await settle();
+    // sources may read the environment
+    await expectRunInFull(["gen"], { SOME_SETTING: "1" });
+    await expectReplayed(["gen"], { SOME_SETTING: "1" });
+    // the trunkline the sources import is rebuilt or upgraded: its entry file changes
+    const entry = path.join(REPO_ROOT, "dist", "index.js");
+    const now = new Date();
+    await utimes(entry, now, now);
+    await expectRunInFull();
+  });
+});
