@@ -4,7 +4,10 @@ import { contextOf } from "../expressions/_context.js";
 import type { StepIdOf, StepOutputsById, StepsContext } from "../expressions/data-flow.js";
 import type { Step, StepSpec } from "./types.js";
 
-/** What a step added with a callback reads: the `steps` context of the steps before it. */
+/**
+ * What a step added with a callback reads: the `steps` context of the steps before it.
+ * @example jobSteps().add(checkout).add(({ steps }) => step({ run: expr`echo ${steps.checkout.outputs.commit}` }))
+ */
 export interface EarlierSteps<Known> {
   steps: StepsContext<Known>;
 }
@@ -18,7 +21,8 @@ type UniqueId<S, Known> = [StepIdOf<S>] extends [never]
 
 /**
  * The steps of a job, in order: a list, usable as the job's `steps`, that also knows the ids and
- * outputs of its steps (`Known`: id → output names).
+ * outputs of its steps (`Known`: id → output names). Built with {@link jobSteps}.
+ * @example const built: JobSteps<{ version: "tag" }> = jobSteps().add(step({ id: "version", run: "…" }, { outputs: ["tag"] }));
  */
 export interface JobSteps<Known = {}> extends ReadonlyArray<Step | StepSpec> {
   /**

@@ -19,7 +19,10 @@ export interface DefineOptions {
   suppress?: readonly RuleId[];
 }
 
-/** What trunkline keeps beside a step, out of band: suppressions, and the outputs a `run` step sets. */
+/**
+ * What trunkline keeps beside a step, out of band: suppressions, and the outputs a `run` step sets.
+ * @example step({ id: "version", run: "…" }, { outputs: ["tag"], suppress: ["timeout-missing"] })
+ */
 export interface StepOptions<Outputs extends string = string> extends DefineOptions {
   /**
    * The outputs this step sets (`echo "tag=…" >> "$GITHUB_OUTPUT"`), so later steps and the job's
@@ -31,7 +34,8 @@ export interface StepOptions<Outputs extends string = string> extends DefineOpti
 
 /**
  * A step built with {@link step}, which remembers the TypeScript line that defined it. `Id` is its
- * `id` (`never` without one) and `Outputs` the names of its outputs, for {@link jobSteps}.
+ * `id` (`never` without one) and `Outputs` the names of its outputs, for `jobSteps`.
+ * @example const version: Step<"version", "tag"> = step({ id: "version", run: "…" }, { outputs: ["tag"] });
  */
 export interface Step<Id extends string = string, Outputs extends string = string> extends HasStepOutputs<Id, Outputs> {
   readonly [STEP]: true;

@@ -47,6 +47,7 @@ declare const STEP_OUTPUTS: unique symbol;
 /**
  * Carries, in a step's type, its `id` (`never` without one, `string` when not known) and the names of
  * its outputs (`string` when any name may be set, as for a `run` step).
+ * @example const version: HasStepOutputs<"version", "tag"> = step({ id: "version", run: "…" }, { outputs: ["tag"] });
  */
 export interface HasStepOutputs<Id extends string, Outputs extends string> {
   readonly [STEP_ID]?: Id;
@@ -64,10 +65,16 @@ export type StepOutputNamesOf<S> = S extends HasStepOutputs<string, infer Output
  */
 export type StepOutputsById<S> = [StepIdOf<S>] extends [never] ? {} : string extends StepIdOf<S> ? {} : { readonly [Id in StepIdOf<S>]: StepOutputNamesOf<S> };
 
-/** The shape of `steps` for the earlier steps `Known` (id → output names): their outputs, outcome and conclusion. */
+/**
+ * The shape of `steps` for the earlier steps `Known` (id → output names): their outputs, outcome and conclusion.
+ * @example type Shape = StepsShape<{ version: "tag" }>;  // { version: { outputs: { tag: string }; outcome: Result; conclusion: Result } }
+ */
 export type StepsShape<Known> = { readonly [Id in keyof Known]: { outputs: { readonly [O in Known[Id] & string]: string }; outcome: Result; conclusion: Result } };
 
-/** The `steps` context of a step whose earlier steps in the job are `Known` (id → output names). */
+/**
+ * The `steps` context of a step whose earlier steps in the job are `Known` (id → output names).
+ * @example jobSteps().add(version).add(({ steps }: { steps: StepsContext<{ version: "tag" }> }) => step({ run: expr`echo ${steps.version.outputs.tag}` }))
+ */
 export type StepsContext<Known> = Context<"steps", StepsShape<Known>>;
 
 // ---- inputs -------------------------------------------------------------------------------------
