@@ -1,6 +1,8 @@
 // The public API: what workflow sources and trunkline.config.ts import from "trunkline".
 export { workflow, job, step } from "./dsl/workflow.js";
-export type { DefineOptions, Job, JobBody, JobContexts, JobDependencies, JobRef, JobSpec, RunnerJobSpec, CallerJobSpec, Step, StepSpec, Workflow, WorkflowSpec } from "./dsl/types.js";
+export { jobSteps } from "./dsl/job-steps.js";
+export type { EarlierSteps, JobSteps } from "./dsl/job-steps.js";
+export type { DefineOptions, Job, JobBody, JobContexts, JobDependencies, JobRef, JobSpec, RunnerJobSpec, CallerJobSpec, Step, StepOptions, StepSpec, Workflow, WorkflowSpec } from "./dsl/types.js";
 export * from "./expressions/index.js";
 export type { RuleId } from "./rules/index.js";
 export type { LintConfig, LintIgnore, RuleSetting } from "./rules/_settings.js";

@@ -29,7 +29,10 @@ export interface ActionDefinition<Output extends string> {
 
 /** A typed, locked action: call it to get a step; `uses` is its pinned reference. */
 export interface ActionBinding<With extends object, Output extends string> {
-  (...args: {} extends With ? [spec?: ActionStepSpec<With>, options?: DefineOptions] : [spec: ActionStepSpec<With>, options?: DefineOptions]): Step;
+  // `Id` is inferred from `id` alone, so later steps read `steps.<id>.outputs.<Output>` (see jobSteps).
+  <const Id extends string = never>(
+    ...args: {} extends With ? [spec?: ActionStepSpec<With> & { readonly id?: Id }, options?: DefineOptions] : [spec: ActionStepSpec<With> & { readonly id?: Id }, options?: DefineOptions]
+  ): Step<Id, Output>;
   /** `owner/repo[/path]@<sha>`, as written to the YAML (with `# <tag>` beside it). */
   readonly uses: string;
   readonly tag: string;

@@ -3,7 +3,7 @@ import type * as GitHub from "../types/index.js";
 import type { JOB, STEP, WORKFLOW } from "./brand.js";
 import type { RuleId } from "../rules/index.js";
 import type { CallSite } from "./call-site.js";
-import type { HasOutputs, MatrixContext, MatrixLiteral, NeedsContext } from "../expressions/data-flow.js";
+import type { HasOutputs, HasStepOutputs, MatrixContext, MatrixLiteral, NeedsContext } from "../expressions/data-flow.js";
 
 /** A step as GitHub defines it: `uses` an action or `run`s a script (never both). */
 export type StepSpec = GitHub.WorkflowStep;
@@ -19,8 +19,25 @@ export interface DefineOptions {
   suppress?: readonly RuleId[];
 }
 
-/** A step built with {@link step}, which remembers the TypeScript line that defined it. */
-export interface Step {
+/**
+ * What trunkline keeps beside a step, out of band: suppressions, and the outputs a `run` step sets.
+ * @example step({ id: "version", run: "…" }, { outputs: ["tag"], suppress: ["timeout-missing"] })
+ */
+export interface StepOptions<Outputs extends string = string> extends DefineOptions {
+  /**
+   * The outputs this step sets (`echo "tag=…" >> "$GITHUB_OUTPUT"`), so later steps and the job's
+   * `outputs` read them by name, and a misspelt one is a type error. Without it, any name is accepted.
+   * @example step({ id: "version", run: "echo tag=v1 >> \"$GITHUB_OUTPUT\"" }, { outputs: ["tag"] })
+   */
+  outputs?: readonly Outputs[];
+}
+
+/**
+ * A step built with {@link step}, which remembers the TypeScript line that defined it. `Id` is its
+ * `id` (`never` without one) and `Outputs` the names of its outputs, for `jobSteps`.
+ * @example const version: Step<"version", "tag"> = step({ id: "version", run: "…" }, { outputs: ["tag"] });
+ */
+export interface Step<Id extends string = string, Outputs extends string = string> extends HasStepOutputs<Id, Outputs> {
   readonly [STEP]: true;
   readonly spec: StepSpec;
   readonly definedAt: CallSite;

@@ -2,7 +2,7 @@ import { JOB, STEP, WORKFLOW } from "./brand.js";
 import { captureCallSite } from "./call-site.js";
 import type { MatrixLiteral } from "../expressions/data-flow.js";
 import { contextOf } from "../expressions/_context.js";
-import type { DefineOptions, ExactJobBody, Job, JobBody, JobContexts, JobDependencies, JobSpec, OutputNames, Step, StepSpec, Workflow, WorkflowSpec } from "./types.js";
+import type { DefineOptions, ExactJobBody, Job, JobBody, JobContexts, JobDependencies, JobSpec, OutputNames, Step, StepOptions, StepSpec, Workflow, WorkflowSpec } from "./types.js";
 
 /**
  * Declares a workflow. `file` names the YAML file written for it (`"ci"` → `ci.yml`); export the
@@ -55,8 +55,21 @@ export function jobUsing<const Needs extends Record<string, Job<JobSpec, string>
 /** Declares a job (see {@link defineJob}); `job.using` declares one that reads typed `needs` and `matrix`. */
 export const job: typeof defineJob & { using: typeof jobUsing } = Object.assign(defineJob, { using: jobUsing });
 
-/** Declares a step. Errors found in the step point back at this line. */
-export function step(spec: StepSpec, options?: DefineOptions): Step {
+/** The step's `id`, kept as a literal type. */
+interface StepId<Id extends string> {
+  readonly id?: Id;
+}
+
+/**
+ * Declares a step. Errors found in the step point back at this line. Its `id` and the `outputs`
+ * named in `options` type what later steps of a {@link jobSteps} sequence read from it.
+ *
+ * @example
+ * step({ id: "version", run: "echo tag=v1 >> \"$GITHUB_OUTPUT\"" }, { outputs: ["tag"] })
+ */
+// NOTE: only `Id` and `Outputs` are inferred, from `id` and `options.outputs`: the spec's type is not
+// a type parameter, which keeps TypeScript's check for unknown keys (`uzes:`).
+export function step<const Id extends string = never, const Outputs extends string = string>(spec: NoInfer<StepSpec> & StepId<Id>, options?: StepOptions<Outputs>): Step<Id, Outputs> {
   return { [STEP]: true, spec, definedAt: captureCallSite(), ...outOfBand(options) };
 }
 

@@ -5,7 +5,8 @@ export type Result = "success" | "failure" | "cancelled" | "skipped";
 
 // NOTE: names of secrets, variables, environment variables and step ids are the author's: these
 // contexts are string records, so any name is accepted (with `noUncheckedIndexedAccess`, a property
-// read is typed `| undefined`: write `secrets.NPM_TOKEN!`).
+// read is typed `| undefined`: write `secrets.NPM_TOKEN!`). `secretsOf(on)` and `jobSteps()` type
+// them by name instead, with no `!`.
 
 /** The `secrets` context: `secrets.NPM_TOKEN` → `${{ secrets.NPM_TOKEN }}`. */
 export const secrets: Context<"secrets", { readonly [name: string]: string }> = contextOf("secrets");

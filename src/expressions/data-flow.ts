@@ -38,6 +38,45 @@ type OutputsOf<J> = J extends HasOutputs<infer O> ? O : never;
 /** The `needs` context of a job that needs the jobs `N` (keyed by id): their outputs and results. */
 export type NeedsContext<N> = Context<"needs", { readonly [Id in keyof N]: { outputs: { readonly [O in OutputsOf<N[Id]>]: string }; result: Result } }>;
 
+// ---- steps --------------------------------------------------------------------------------------
+
+// Phantom keys: never set at run time.
+declare const STEP_ID: unique symbol;
+declare const STEP_OUTPUTS: unique symbol;
+
+/**
+ * Carries, in a step's type, its `id` (`never` without one, `string` when not known) and the names of
+ * its outputs (`string` when any name may be set, as for a `run` step).
+ * @example const version: HasStepOutputs<"version", "tag"> = step({ id: "version", run: "…" }, { outputs: ["tag"] });
+ */
+export interface HasStepOutputs<Id extends string, Outputs extends string> {
+  readonly [STEP_ID]?: Id;
+  readonly [STEP_OUTPUTS]?: Outputs;
+}
+
+/** A step's id, as its type carries it. */
+export type StepIdOf<S> = S extends HasStepOutputs<infer Id, string> ? Id : never;
+/** A step's output names, as its type carries them. */
+export type StepOutputNamesOf<S> = S extends HasStepOutputs<string, infer Outputs> ? Outputs : string;
+
+/**
+ * The outputs of the steps a step can read, by id: `{ version: "tag"; checkout: "commit" | "ref" }`.
+ * A step whose id is not a literal is left out: it cannot be read by name.
+ */
+export type StepOutputsById<S> = [StepIdOf<S>] extends [never] ? {} : string extends StepIdOf<S> ? {} : { readonly [Id in StepIdOf<S>]: StepOutputNamesOf<S> };
+
+/**
+ * The shape of `steps` for the earlier steps `Known` (id → output names): their outputs, outcome and conclusion.
+ * @example type Shape = StepsShape<{ version: "tag" }>;  // { version: { outputs: { tag: string }; outcome: Result; conclusion: Result } }
+ */
+export type StepsShape<Known> = { readonly [Id in keyof Known]: { outputs: { readonly [O in Known[Id] & string]: string }; outcome: Result; conclusion: Result } };
+
+/**
+ * The `steps` context of a step whose earlier steps in the job are `Known` (id → output names).
+ * @example jobSteps().add(version).add(({ steps }: { steps: StepsContext<{ version: "tag" }> }) => step({ run: expr`echo ${steps.version.outputs.tag}` }))
+ */
+export type StepsContext<Known> = Context<"steps", StepsShape<Known>>;
+
 // ---- inputs -------------------------------------------------------------------------------------
 
 type InputsIn<On, Event extends string> = On extends { readonly [E in Event]?: infer T } ? (T extends { readonly inputs?: infer I } ? NonNullable<I> : never) : never;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { jobSteps } from "../../src/dsl/job-steps.js";
 import { job, step, workflow } from "../../src/dsl/workflow.js";
 import { emitYaml } from "../../src/emit/emit-yaml.js";
-import { always, and, contains, eq, expr, format, github, inputsOf, defineTriggers, not, or, secrets, steps, success } from "../../src/expressions/index.js";
+import { always, and, contains, eq, expr, format, github, inputsOf, defineTriggers, not, or, secrets, secretsOf, steps, success } from "../../src/expressions/index.js";
 import { normalizeSource } from "../../src/normalize/normalize-source.js";
 import { validateWithParser } from "../../src/validate/parser.js";
 import { validateSchema } from "../../src/validate/schema.js";
@@ -59,5 +60,37 @@ describe("typed expressions", () => {
     const plain = job({ "runs-on": "${{ vars.RUNNER }}", if: "github.event_name == 'push'", steps: [step({ run: "echo ${{ github.sha }}" })] });
     const [built] = compileExports({ default: workflow("plain", { on: "push", jobs: { plain } }) });
     expect(built!.model.jobs).toMatchObject({ plain: { "runs-on": "${{ vars.RUNNER }}", if: "github.event_name == 'push'" } });
+  });
+
+  it("issue 10.3: jobSteps writes the steps in order and nothing else; a step reads earlier steps, the job's outputs read them all, a later job reads those", async () => {
+    const built = jobSteps()
+      .add(step({ id: "version", run: 'echo "tag=v1" >> "$GITHUB_OUTPUT"' }, { outputs: ["tag"] }))
+      .add(({ steps }) => step({ id: "notes", run: expr`make notes TAG=${steps.version.outputs.tag}` }))
+      .add(({ steps }) => step({ if: eq(steps.notes.outcome, "success"), run: "make publish" }));
+    const release = job({ "runs-on": "ubuntu-latest", outputs: { tag: built.steps.version.outputs.tag }, steps: built });
+    const announce = job.using({ needs: { release } }, ({ needs }) => ({ "runs-on": "ubuntu-latest", steps: [step({ run: expr`announce ${needs.release.outputs.tag}` })] }));
+    const [compiled] = compileExports({ default: workflow("release", { on: "push", jobs: { release, announce } }) });
+    expect(compiled!.model.jobs).toEqual({
+      release: {
+        "runs-on": "ubuntu-latest",
+        outputs: { tag: "${{ steps.version.outputs.tag }}" },
+        steps: [
+          { id: "version", run: 'echo "tag=v1" >> "$GITHUB_OUTPUT"' },
+          { id: "notes", run: "make notes TAG=${{ steps.version.outputs.tag }}" },
+          { if: "${{ steps.notes.outcome == 'success' }}", run: "make publish" },
+        ],
+      },
+      announce: { "runs-on": "ubuntu-latest", needs: ["release"], steps: [{ run: "announce ${{ needs.release.outputs.tag }}" }] },
+    });
+    expect(await validateWithParser(compiled!.text, "release.yml")).toEqual([]);
+    // adding returns a new list: a sequence built on is never changed under an earlier user
+    expect(built.add(step({ run: "make more" }))).toHaveLength(4);
+    expect(built).toHaveLength(3);
+  });
+
+  it("issue 10.3: secretsOf reads the secrets workflow_call declares by name", () => {
+    const secretsOfCall = secretsOf(defineTriggers({ workflow_call: { secrets: { NPM_TOKEN: { required: true } } } }));
+    expect(String(secretsOfCall.NPM_TOKEN)).toBe("${{ secrets.NPM_TOKEN }}");
+    expect(String(secretsOfCall.GITHUB_TOKEN)).toBe("${{ secrets.GITHUB_TOKEN }}");
   });
 });

@@ -33,6 +33,11 @@ describe("typed action bindings", () => {
     expect(errorsIn(file)).toEqual(expectedIn(file));
   });
 
+  it("issue 10.3: an output a bound action does not declare, read from `steps.<id>.outputs` in a later step, is a type error on its line", () => {
+    expect(expectedIn("unknown-output.ts").map((error) => error.line)).toEqual([13, 14]);
+    expect(errorsIn("unknown-output.ts")).toEqual(expectedIn("unknown-output.ts"));
+  });
+
   it("issue 11.2: a valid use of bindings (optional with, required inputs, outputs) has no error", () => {
     expect(check.files).toContain("valid-use.ts");
     expect(errorsIn("valid-use.ts")).toEqual([]);

@@ -12,7 +12,7 @@ const CURSOR = "/*|*/";
 
 // One source with a cursor per case; each case is the text before its cursor.
 const SOURCE = `
-import { expr, github, job, step } from "../../src/index.js";
+import { expr, github, job, jobSteps, step } from "../../src/index.js";
 const build = job({ "runs-on": "ubuntu-latest", outputs: { version: "v", digest: "d" }, steps: [step({ run: "make" })] });
 export const test = job.using(
   { needs: { build }, strategy: { matrix: { os: ["ubuntu-latest"], node: [20], include: [{ os: "ubuntu-latest", coverage: true }] } } },
@@ -24,6 +24,11 @@ export const test = job.using(
     ],
   }),
 );
+export const built = jobSteps()
+  .add(step({ id: "version", run: "make version" }, { outputs: ["tag", "sha"] }))
+  .add(({ steps }) => step({ run: expr\`echo \${steps.${CURSOR}version.outputs.${CURSOR}tag}\` }))
+  .add(step({ id: "later", run: "make later" }));
+export const plain = step({ ${CURSOR} });
 `;
 
 function languageService(text: string): ts.LanguageService {
@@ -72,5 +77,20 @@ describe("completion of typed contexts", () => {
   it("issue 10.2: after `github.event.pull_request.`, the fields of the pull_request payload", () => {
     expect(completions[2]).toEqual(expect.arrayContaining(["base", "draft", "head", "number", "title"]));
     expect(completions[2]).not.toContain("pull_request");
+  });
+
+  it("issue 10.3: after `steps.` inside jobSteps, only the ids of the earlier steps", () => {
+    expect(completions[3]).toEqual(["version"]);
+  });
+
+  it("issue 10.3: after `steps.version.outputs.`, the outputs that step declares", () => {
+    expect(completions[4]).toEqual(["sha", "tag"]);
+  });
+
+  it("issue 10.3: inside `step({ })`, the keys of a step, and no key of a job", () => {
+    // a key that is not an identifier is offered with its quotes, as it is written in the object
+    expect(completions[5]).toEqual(expect.arrayContaining(['"continue-on-error"', "env", "id", "if", "name", "run", "shell", '"timeout-minutes"', "uses", "with", '"working-directory"']));
+    expect(completions[5]).not.toContain("runs-on");
+    expect(completions[5]).not.toContain("steps");
   });
 });

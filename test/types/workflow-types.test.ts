@@ -48,6 +48,14 @@ describe("trunkline's workflow types (src/types/)", () => {
     expect(errorsIn(file)).toEqual(expectedIn(file));
   });
 
+  it.each([
+    ["expr-steps-outputs.ts", "an unknown step id (with a did-you-mean), a later step's id, an output a step does not set, a step id used twice, a job output mapping an unknown step output, and a job's output read downstream that its steps do not map"],
+    ["expr-secrets.ts", "a secret `workflow_call` does not declare (misspelt, unknown, and in a workflow with no `workflow_call`)"],
+  ])("issue 10.3: %s (%s) is a type error on its line", (file) => {
+    expect(expectedIn(file).length).toBeGreaterThan(0);
+    expect(errorsIn(file)).toEqual(expectedIn(file));
+  });
+
   it.each(["valid-workflow.ts", "dsl-valid.ts", "expr-valid.ts"])("issue 10.1: %s, a realistic workflow using many keys, type-checks with no error", (file) => {
     expect(check.files).toContain(file);
     expect(errorsIn(file)).toEqual([]);
