@@ -23,6 +23,10 @@ export interface CommandSpec {
 
 const format = (formats: readonly string[] = FORMATS): OptionSpec => ({ type: "string", value: "f", help: `${formats.join(" | ")} (default: github when GITHUB_ACTIONS=true, else pretty)` });
 
+// How much a command says on stderr; machine formats on stdout are the same either way.
+const quiet: OptionSpec = { type: "boolean", help: "print nothing but errors" };
+const verbose: OptionSpec = { type: "boolean", help: "name every file, not only the first few" };
+
 /** Every command, in the order help lists them. Flags a command does not list are usage errors. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -36,31 +40,37 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "gen",
-    synopsis: "trunkline gen [--force] [--format f]",
+    synopsis: "trunkline gen [--force] [--dry-run] [--quiet | --verbose] [--format f]",
     summary: "generate every target's workflows, validate them, write them",
-    details: "Loads every source, validates what it generates (GitHub's schema and parser, trunkline's rules) and writes the files only when nothing is wrong. A generated file edited by hand is kept unless --force.",
-    options: { force: { type: "boolean", help: "overwrite or remove generated files that were edited by hand" }, format: format() },
+    details: "Loads every source, validates what it generates (GitHub's schema and parser, trunkline's rules) and writes the files only when nothing is wrong. A generated file edited by hand is kept unless --force. The summary names the files written and removed.",
+    options: {
+      force: { type: "boolean", help: "overwrite or remove generated files that were edited by hand" },
+      "dry-run": { type: "boolean", help: "say which files would be written, removed or left unchanged (with --verbose, their diffs); write nothing" },
+      quiet,
+      verbose,
+      format: format(),
+    },
     exitCodes: "0 ok · 2 errors in sources or outputs (nothing written) · 3 usage",
   },
   {
     name: "check",
-    synopsis: "trunkline check [--format f]",
+    synopsis: "trunkline check [--quiet | --verbose] [--format f]",
     summary: "generate in memory and compare with the files on disk",
     details: "Reports every stale, missing, orphaned or hand-edited generated file with a diff, and a stale schema/. Writes nothing.",
-    options: { format: format() },
+    options: { quiet, verbose, format: format() },
     exitCodes: "0 in sync · 1 out of sync · 2 errors in sources · 3 usage",
   },
   {
     name: "lint",
-    synopsis: "trunkline lint [paths...] [--baseline] [--format f]",
+    synopsis: "trunkline lint [paths...] [--baseline] [--quiet | --verbose] [--format f]",
     summary: "validate YAML workflow files and run trunkline's rules",
     details: "Paths are files, or folders: a folder's YAML files when it holds workflows itself, else every .github/workflows below it. Without paths: .github/workflows and every target's output folder.",
-    options: { baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" }, format: format() },
+    options: { baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" }, quiet, verbose, format: format() },
     exitCodes: "0 no errors · 1 errors found · 2 a path or the config could not be read · 3 usage",
   },
   {
     name: "import",
-    synopsis: "trunkline import <paths...> [--out dir] [--target name] [--replace] [--force] [--format f]",
+    synopsis: "trunkline import <paths...> [--out dir] [--target name] [--replace] [--force] [--quiet] [--format f]",
     summary: "turn existing workflow YAML into sources that regenerate it exactly",
     details: "Each workflow becomes a TypeScript source; each source is generated at once and must reproduce its original exactly.",
     options: {
@@ -68,6 +78,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       target: { type: "string", value: "name", help: "the target the sources join (default: the one writing the inputs' folder)" },
       replace: { type: "boolean", help: "replace each original by its generated file once its round trip held" },
       force: { type: "boolean", help: "overwrite existing sources of the same name" },
+      quiet,
+      verbose,
       format: format(),
     },
     exitCodes: "0 every file reproduced · 2 a file not reproduced or not readable, a named path missing, a config with errors · 3 usage",

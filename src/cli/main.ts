@@ -8,6 +8,7 @@ import { lint } from "./commands/lint.js";
 import { COMMANDS, type CommandSpec, commandHelp, usage } from "./commands-table.js";
 import { ExitCode } from "./exit-code.js";
 import { PROJECT_MARKERS, findProject } from "./find-project.js";
+import type { Verbosity } from "./terminal/index.js";
 import { VERSION } from "./version.js";
 import { loadTimeoutEnvProblem } from "../load/load-timeout.js";
 
@@ -70,6 +71,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   const string = (name: string) => values[name] as string | undefined;
   const flag = (name: string) => values[name] === true;
+  if (flag("quiet") && flag("verbose")) return usageError(spec, "--quiet and --verbose ask for opposite things; pass one of them", io);
+  const verbosity: Verbosity = flag("quiet") ? "quiet" : flag("verbose") ? "verbose" : "normal";
 
   // Every command runs at the project found by walking up from the current folder.
   const project = await findProject(io, io.cwd);
@@ -82,15 +85,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     case "gen":
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject('run it in your repository, or create workflows-src/ with a first source (README "Quick start")');
-      return gen({ force: flag("force"), format }, inProject);
+      return gen({ force: flag("force"), dryRun: flag("dry-run"), verbosity, format }, inProject);
     case "check":
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject("run it in your repository");
-      return check({ format }, inProject);
+      return check({ format, verbosity }, inProject);
     case "lint":
       // Named files can be linted anywhere; "lint everything" needs a project to know where that is.
       if (!project && rest.length === 0) return noProject("run it in your repository, or name the files to lint");
-      return lint({ paths: rest, format, baseline: flag("baseline") }, inProject);
+      return lint({ paths: rest, format, baseline: flag("baseline"), verbosity }, inProject);
     case "rulesets": {
       const [subcommand, ...extra] = rest;
       if (subcommand !== "plan" || extra.length > 0) {
@@ -121,7 +124,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       if (root === undefined) return noProject("run it in the repository whose workflows you import");
       // loaded on demand: gen and check never need the importer
       const { importCommand } = await import("./commands/on-demand.js");
-      return importCommand({ paths: rest, out: string("out"), target: string("target"), replace: flag("replace"), force: flag("force"), format }, io.withRoot(root));
+      return importCommand({ paths: rest, out: string("out"), target: string("target"), replace: flag("replace"), force: flag("force"), format, verbosity }, io.withRoot(root));
     }
     case "init": {
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")}); run it in the repository to set up`, io);

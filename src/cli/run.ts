@@ -13,7 +13,11 @@ import { main } from "./main.js";
 export async function run(): Promise<void> {
   // Sources are imported into this process: from here on, only exitProcess ends it.
   guardProcess({ catchUncaught: true });
-  const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, { validatorFingerprint: buildFingerprint(), cwd: process.cwd() });
+  const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, {
+    validatorFingerprint: buildFingerprint(),
+    cwd: process.cwd(),
+    terminal: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+  });
   let code: number;
   try {
     code = await main(process.argv.slice(2), io);

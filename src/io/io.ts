@@ -17,6 +17,8 @@ export interface Io {
   /** The same world seen from another project root (the one found by walking up from `cwd`). */
   withRoot(root: string): Io;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Which of stdout and stderr is a terminal (colour, progress, prompts); absent means neither. */
+  readonly terminal?: { readonly stdout: boolean; readonly stderr: boolean };
   readText(file: string): Promise<string | undefined>;
   /** Whether a path is a file, a folder, or nothing at all. */
   kindOf(file: string): Promise<"file" | "folder" | undefined>;

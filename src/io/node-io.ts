@@ -15,6 +15,8 @@ export interface NodeIoOptions {
   validatorFingerprint?: string;
   /** The folder user-given paths are relative to; the root by default. */
   cwd?: string;
+  /** Which of the streams is a terminal; neither by default. */
+  terminal?: { stdout: boolean; stderr: boolean };
 }
 
 // Numbers this process's temporary files, so concurrent writes never share one.
@@ -32,6 +34,7 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     root,
     cwd: options.cwd ?? root,
     env,
+    ...(options.terminal ? { terminal: options.terminal } : {}),
     withRoot: (newRoot) => createNodeIo(newRoot, streams, env, { ...options, cwd: options.cwd ?? root }),
     async readText(file) {
       try {
