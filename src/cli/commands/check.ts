@@ -27,7 +27,7 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   if (hasErrors(errors)) {
     // warnings too: a tool reading stdout gets every finding in one document
     if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === "warning")]), options.format));
-    else io.stderr(formatDiagnostics(quiet ? errors.filter((error) => error.severity === "error") : errors, options.format, undefined, styleFor(io, "stderr")));
+    else io.stderr(formatDiagnostics(quiet ? errors.filter((error) => error.severity === "error") : errors, options.format, undefined, styleFor(io, "stderr", options.format)));
     return ExitCode.SourceErrors;
   }
   const drifted = [...plan.drift.map(describeDrift), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io))];
@@ -37,16 +37,16 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   }
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning");
   if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...warnings, ...drifted]), options.format));
-  else if (warnings.length && !quiet) io.stderr(formatDiagnostics(warnings, options.format, undefined, styleFor(io, "stderr")));
+  else if (warnings.length && !quiet) io.stderr(formatDiagnostics(warnings, options.format, undefined, styleFor(io, "stderr", options.format)));
   if (drifted.length === 0) {
-    if (!quiet) io.stderr(`trunkline: every generated file is up to date.\n${options.verbosity === "verbose" ? compiled.files.map((file) => `  up to date ${styleFor(io, "stderr").path(file.path)}\n`).join("") : ""}`);
+    if (!quiet) io.stderr(`trunkline: every generated file is up to date.\n${options.verbosity === "verbose" ? compiled.files.map((file) => `  up to date ${styleFor(io, "stderr", options.format).path(file.path)}\n`).join("") : ""}`);
     return ExitCode.Ok;
   }
   if (machine) {
     io.stderr(`trunkline: ${drifted.length} generated file(s) out of sync; run "npm run gen".\n`);
     return ExitCode.Problems;
   }
-  io.stdout(formatDiagnostics(drifted, options.format, undefined, styleFor(io, "stdout")));
+  io.stdout(formatDiagnostics(drifted, options.format, undefined, styleFor(io, "stdout", options.format)));
   // The diff is what a reader of a CI log needs to fix it; annotations point at the files.
   if (options.format === "pretty" || options.format === "github") for (const drift of plan.drift) io.stdout(unifiedDiff(drift));
   if (io.env.GITHUB_ACTIONS === "true" && options.format !== "github") io.stdout(formatDiagnostics(drifted, "github"));

@@ -35,7 +35,7 @@ export async function gen(options: GenOptions, io: Io): Promise<ExitCode> {
 async function generate(options: GenOptions, io: Io): Promise<ExitCode> {
   const quiet = options.verbosity === "quiet";
   const machine = isMachineFormat(options.format);
-  const style = styleFor(io, "stderr");
+  const style = styleFor(io, "stderr", options.format);
   const progress = startProgress(io, "generating", { enabled: !machine && !quiet });
   const { compiled, plan, diagnostics } = await runPipeline(io, { force: options.force }).finally(() => progress.done());
   const problems = sortDiagnostics([...diagnostics, ...plan.blockers]);

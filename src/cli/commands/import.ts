@@ -183,8 +183,8 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   const sorted = sortDiagnostics(diagnostics);
   const shown = quiet && !isMachineFormat(options.format) ? sorted.filter((diagnostic) => diagnostic.severity === "error") : sorted;
   // tools read stdout: one document, always; people read the lines below on stderr
-  if (shown.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(shown, options.format, undefined, styleFor(io, "stdout")));
-  const style = styleFor(io, "stderr");
+  if (shown.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(shown, options.format, undefined, styleFor(io, "stdout", options.format)));
+  const style = styleFor(io, "stderr", options.format);
   for (const { planned } of reproduced) {
     const loose = planned.looselyTyped.length ? ` (${planned.looselyTyped.length} value${planned.looselyTyped.length === 1 ? "" : "s"} typed loosely)` : "";
     say(`imported ${style.path(planned.yamlPath)} → ${style.path(planned.sourcePath)}${loose}\n`);

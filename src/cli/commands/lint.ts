@@ -106,10 +106,10 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const sorted = applyBaseline(sortDiagnostics(diagnostics), baseline, modelsFromTexts(texts), new Set()).remaining;
   // quiet: the errors only, in the human formats; a machine document always holds every finding
   const shown = quiet && !isMachineFormat(options.format) ? sorted.filter((diagnostic) => diagnostic.severity === "error") : sorted;
-  if (shown.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(shown, options.format, texts, styleFor(io, "stdout")));
+  if (shown.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(shown, options.format, texts, styleFor(io, "stdout", options.format)));
   // a named path that does not exist, or a listed file gone before it was read
   const unreadable = files.length - read + missing.filter((diagnostic) => diagnostic.severity === "error").length;
-  if (options.verbosity === "verbose") for (const file of files.filter((listed) => texts.has(listed))) io.stderr(`  checked ${styleFor(io, "stderr").path(file)}\n`);
+  if (options.verbosity === "verbose") for (const file of files.filter((listed) => texts.has(listed))) io.stderr(`  checked ${styleFor(io, "stderr", options.format).path(file)}\n`);
   if (!quiet) io.stderr(`trunkline: ${read} file${read === 1 ? "" : "s"} checked, ${sorted.filter((diagnostic) => diagnostic.severity === "error").length} error(s)${unreadable ? `, ${unreadable} path(s) not read` : ""}.\n`);
   // a tree that could not be read, or a config that could not be understood, must not pass
   if (unreadable || [...config.diagnostics, ...settings.diagnostics].some((diagnostic) => diagnostic.severity === "error")) return ExitCode.SourceErrors;

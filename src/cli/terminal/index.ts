@@ -45,9 +45,12 @@ export const PLAIN: Style = { isColored: false, error: identity, warning: identi
 
 const COLORED: Style = { isColored: true, error: paint(31, 39), warning: paint(33, 39), success: paint(32, 39), path: paint(36, 39), rule: paint(2, 22), dim: paint(2, 22), bold: paint(1, 22) };
 
-/** The style for text written to one of `io`'s streams: coloured per {@link isColorEnabled}. */
-export function styleFor(io: Pick<Io, "env" | "terminal">, stream: keyof TerminalStreams): Style {
-  return isColorEnabled(io.env, io.terminal?.[stream] ?? false) ? COLORED : PLAIN;
+/**
+ * The style for text written to one of `io`'s streams: coloured per {@link isColorEnabled}, and
+ * only in the `pretty` format: what a tool reads (json, sarif, github annotations) stays plain.
+ */
+export function styleFor(io: Pick<Io, "env" | "terminal">, stream: keyof TerminalStreams, format = "pretty"): Style {
+  return format === "pretty" && isColorEnabled(io.env, io.terminal?.[stream] ?? false) ? COLORED : PLAIN;
 }
 
 /** A line on stderr that says how far long work has got; it is rewritten in place and cleared by `done`. */
