@@ -49,6 +49,11 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     2: { files: broken, argv: ["gen", "--force"] },
     3: { files: GENERATED, argv: ["gen", "--force", "--replace"] },
   },
+  "trunkline gen --dry-run": {
+    0: { files: GENERATED, argv: ["gen", "--dry-run"] },
+    2: { files: broken, argv: ["gen", "--dry-run"] },
+    3: { files: GENERATED, argv: ["gen", "--dry-run", "--quiet", "--verbose"] },
+  },
   "trunkline check": {
     0: { files: GENERATED, before: [["gen"]], argv: ["check"] },
     1: { files: GENERATED, argv: ["check"] },
