@@ -34,9 +34,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: "trunkline init [--yes]",
     summary: "set trunkline up in an existing repository: scripts, a first CI source, .gitattributes",
     details:
-      "Adds the gen and check scripts to package.json (and says how to install trunkline's tarball when it is not a dependency yet), writes workflows-src/ci.ts from trunkBasedCi fitted to what the repository holds (Node with npm, pnpm or yarn; Python; Go; Rust; the branch git is on) unless .github/workflows already holds workflows (then it says how to import them), and marks generated files in .gitattributes. Never overwrites a file; a second run changes nothing. It asks nothing yet: it always runs as with --yes.",
-    options: { yes: { type: "boolean", help: "answer every question with its default (the only mode for now: there are no prompts yet)" } },
-    exitCodes: "0 set up, or nothing to change · 2 package.json is not valid JSON (nothing written) · 3 usage",
+      "Adds the gen and check scripts to package.json (and says how to install trunkline's tarball when it is not a dependency yet), writes workflows-src/ci.ts from trunkBasedCi fitted to what the repository holds (Node with npm, pnpm or yarn; Python; Go; Rust; the branch git is on) unless .github/workflows already holds workflows (then it imports them, as import --replace does, findings into the baseline), and marks generated files in .gitattributes. On a terminal it asks the branch, the package manager when the lockfiles do not tell, and whether to import; at the end of the input, or with no terminal, it takes the defaults. Never overwrites a file; a second run changes nothing.",
+    options: { yes: { type: "boolean", help: "ask nothing: take every default (what happens anyway without a terminal)" } },
+    exitCodes: "0 set up, or nothing to change · 2 package.json is not valid JSON (nothing written), or an existing workflow not imported exactly · 3 usage",
   },
   {
     name: "gen",

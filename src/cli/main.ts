@@ -135,7 +135,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const root = inRepository ? project.root : (repository ?? io.cwd);
       // loaded on demand: gen and check never need it
       const { init } = await import("./commands/on-demand.js");
-      return init({ gitRoot: repository }, io.withRoot(root));
+      return init({ gitRoot: repository, yes: flag("yes") }, io.withRoot(root));
     }
     case "cost": {
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);

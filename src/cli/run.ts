@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { isatty } from "node:tty";
 import { fileURLToPath } from "node:url";
 import { formatDiagnostics } from "../diagnostics/format/index.js";
 import { createNodeIo } from "../io/node-io.js";
@@ -16,7 +17,9 @@ export async function run(): Promise<void> {
   const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, {
     validatorFingerprint: buildFingerprint(),
     cwd: process.cwd(),
-    terminal: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    // isatty, not process.stdin.isTTY: reading that opens stdin, which every gen would pay for
+    terminal: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true, stdin: isatty(0) },
+    openStdin: () => process.stdin,
   });
   let code: number;
   try {
