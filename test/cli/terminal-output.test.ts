@@ -147,6 +147,19 @@ describe("what gen says", () => {
     expect(verbose.stderr).not.toContain("more written");
   });
 
+  it("issue 13.4: check --verbose and lint --verbose name every file", async () => {
+    const names = ["a", "b", "c", "d", "e", "f", "g"];
+    repo = await createTempRepo(Object.fromEntries(names.map((name) => [`workflows-src/${name}.ts`, source(name)])));
+    expect((await repo.run(["gen", "--quiet"])).code).toBe(ExitCode.Ok);
+    const all = names.map((name) => `.github/workflows/${name}.yml`);
+    const check = await repo.run(["check", "--verbose"]);
+    expect(check.code).toBe(ExitCode.Ok);
+    expect(check.stderr.split("\n").flatMap((line) => /^ {2}up to date (\S+)$/.exec(line)?.[1] ?? []).sort()).toEqual(all);
+    const lint = await repo.run(["lint", "--verbose"]);
+    expect(lint.code).toBe(ExitCode.Ok);
+    expect(lint.stderr.split("\n").flatMap((line) => /^ {2}checked (\S+)$/.exec(line)?.[1] ?? []).sort()).toEqual(all);
+  });
+
   it("issue 13.4: --quiet prints nothing on success, and the errors when there are some", async () => {
     repo = await createTempRepo({ "workflows-src/ci.ts": source("ci") });
     for (const argv of [["gen", "--quiet"], ["check", "--quiet"], ["lint", "--quiet"], ["gen", "--dry-run", "--quiet"]]) {

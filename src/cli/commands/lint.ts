@@ -67,7 +67,8 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, prepareRules: locked.load, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks });
   const jobs: LintJob[] = [];
   const quiet = options.verbosity === "quiet";
-  const progress = startProgress(io, "linting", { total: files.length, unit: "files", enabled: !quiet && !isMachineFormat(options.format) });
+  // files linted here are counted one by one; files shared between threads only in the time it takes
+  const progress = files.length <= threshold ? startProgress(io, "linting", { total: files.length, unit: "files", enabled: !quiet && !isMachineFormat(options.format) }) : startProgress(io, `linting ${files.length} files`, { enabled: !quiet && !isMachineFormat(options.format) });
   await Promise.all(
     files.map(async (file) => {
       const text = await io.readText(file);
