@@ -26,6 +26,9 @@ export interface CommandSpec {
 const format = (formats: readonly string[] = FORMATS): OptionSpec => ({ type: "string", value: "f", help: `${formats.join(" | ")} (default: github when GITHUB_ACTIONS=true, else pretty)` });
 
 const WATCH: OptionSpec = { type: "boolean", help: "keep running: again on every save of a source, the config or the lockfile, until Ctrl-C (not with --format sarif)" };
+// How much a command says on stderr; machine formats on stdout are the same either way.
+const quiet: OptionSpec = { type: "boolean", help: "print nothing but errors" };
+const verbose: OptionSpec = { type: "boolean", help: "name every file, not only the first few" };
 
 /** Every command, in the order help lists them. Flags a command does not list are usage errors. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -34,37 +37,44 @@ export const COMMANDS: readonly CommandSpec[] = [
     synopsis: "trunkline init [--yes]",
     summary: "set trunkline up in an existing repository: scripts, a first CI source, .gitattributes",
     details:
-      "Adds the gen and check scripts to package.json (and says how to install trunkline's tarball when it is not a dependency yet), writes workflows-src/ci.ts from trunkBasedCi fitted to what the repository holds (Node with npm, pnpm or yarn; Python; Go; Rust; the branch git is on) unless .github/workflows already holds workflows (then it says how to import them), and marks generated files in .gitattributes. Never overwrites a file; a second run changes nothing. It asks nothing yet: it always runs as with --yes.",
-    options: { yes: { type: "boolean", help: "answer every question with its default (the only mode for now: there are no prompts yet)" } },
-    exitCodes: "0 set up, or nothing to change · 2 package.json is not valid JSON (nothing written) · 3 usage",
+      "Adds the gen and check scripts to package.json (and says how to install trunkline's tarball when it is not a dependency yet), writes workflows-src/ci.ts from trunkBasedCi fitted to what the repository holds (Node with npm, pnpm or yarn; Python; Go; Rust; the branch git is on) unless .github/workflows already holds workflows (then it imports them, as import --replace does, findings into the baseline), and marks generated files in .gitattributes. On a terminal it asks the branch, the package manager when the lockfiles do not tell, and whether to import; at the end of the input, or with no terminal, it takes the defaults. Never overwrites a file; a second run changes nothing.",
+    options: { yes: { type: "boolean", help: "ask nothing: take every default (what happens anyway without a terminal)" } },
+    exitCodes: "0 set up, or nothing to change · 2 package.json is not valid JSON (nothing written), or an existing workflow not imported exactly · 3 usage",
   },
   {
     name: "gen",
-    synopsis: "trunkline gen [--force] [--watch] [--format f]",
+    synopsis: "trunkline gen [--force] [--watch] [--dry-run] [--quiet | --verbose] [--format f]",
     summary: "generate every target's workflows, validate them, write them",
-    details: "Loads every source, validates what it generates (GitHub's schema and parser, trunkline's rules) and writes the files only when nothing is wrong. A generated file edited by hand is kept unless --force. With --watch it stays running and regenerates what a saved file affects, one line per change (json: one JSON document per line), until Ctrl-C.",
-    options: { force: { type: "boolean", help: "overwrite or remove generated files that were edited by hand" }, watch: WATCH, format: format() },
+    details: "Loads every source, validates what it generates (GitHub's schema and parser, trunkline's rules) and writes the files only when nothing is wrong. A generated file edited by hand is kept unless --force. The summary names the files written and removed. With --watch it stays running and regenerates what a saved file affects, one line per change (json: one JSON document per line), until Ctrl-C.",
+    options: {
+      force: { type: "boolean", help: "overwrite or remove generated files that were edited by hand" },
+      watch: WATCH,
+      "dry-run": { type: "boolean", help: "say which files would be written, removed or left unchanged (with --verbose, their diffs); write nothing" },
+      quiet,
+      verbose,
+      format: format(),
+    },
     exitCodes: "0 ok (with --watch: stopped by Ctrl-C) · 2 errors in sources or outputs (nothing written) · 3 usage (--watch with --format sarif)",
   },
   {
     name: "check",
-    synopsis: "trunkline check [--watch] [--format f]",
+    synopsis: "trunkline check [--watch] [--quiet | --verbose] [--format f]",
     summary: "generate in memory and compare with the files on disk",
     details: "Reports every stale, missing, orphaned or hand-edited generated file with a diff, and a stale schema/. Writes nothing. With --watch it stays running and checks again on every save, until Ctrl-C.",
-    options: { watch: WATCH, format: format() },
+    options: { watch: WATCH, quiet, verbose, format: format() },
     exitCodes: "0 in sync (with --watch: stopped by Ctrl-C) · 1 out of sync · 2 errors in sources · 3 usage (--watch with --format sarif)",
   },
   {
     name: "lint",
-    synopsis: "trunkline lint [paths...] [--baseline] [--format f]",
+    synopsis: "trunkline lint [paths...] [--baseline] [--quiet | --verbose] [--format f]",
     summary: "validate YAML workflow files and run trunkline's rules",
     details: "Paths are files, or folders: a folder's YAML files when it holds workflows itself, else every .github/workflows below it. Without paths: .github/workflows and every target's output folder.",
-    options: { baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" }, format: format() },
+    options: { baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" }, quiet, verbose, format: format() },
     exitCodes: "0 no errors · 1 errors found · 2 a path or the config could not be read · 3 usage",
   },
   {
     name: "import",
-    synopsis: "trunkline import <paths...> [--out dir] [--target name] [--replace] [--force] [--format f]",
+    synopsis: "trunkline import <paths...> [--out dir] [--target name] [--replace] [--force] [--quiet] [--format f]",
     summary: "turn existing workflow YAML into sources that regenerate it exactly",
     details: "Each workflow becomes a TypeScript source; each source is generated at once and must reproduce its original exactly.",
     options: {
@@ -72,6 +82,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       target: { type: "string", value: "name", help: "the target the sources join (default: the one writing the inputs' folder)" },
       replace: { type: "boolean", help: "replace each original by its generated file once its round trip held" },
       force: { type: "boolean", help: "overwrite existing sources of the same name" },
+      quiet,
+      verbose,
       format: format(),
     },
     exitCodes: "0 every file reproduced · 2 a file not reproduced or not readable, a named path missing, a config with errors · 3 usage",

@@ -8,6 +8,7 @@ import { lint } from "./commands/lint.js";
 import { COMMANDS, type CommandSpec, commandHelp, usage } from "./commands-table.js";
 import { ExitCode } from "./exit-code.js";
 import { PROJECT_MARKERS, findProject } from "./find-project.js";
+import type { Verbosity } from "./terminal/index.js";
 import { VERSION } from "./version.js";
 import { loadTimeoutEnvProblem } from "../load/load-timeout.js";
 
@@ -70,6 +71,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   }
   const string = (name: string) => values[name] as string | undefined;
   const flag = (name: string) => values[name] === true;
+  if (flag("quiet") && flag("verbose")) return usageError(spec, "--quiet and --verbose ask for opposite things; pass one of them", io);
+  const verbosity: Verbosity = flag("quiet") ? "quiet" : flag("verbose") ? "verbose" : "normal";
 
   // Every command runs at the project found by walking up from the current folder.
   const project = await findProject(io, io.cwd);
@@ -82,17 +85,20 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     case "gen":
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject('run it in your repository, or create workflows-src/ with a first source (README "Quick start")');
-      if (flag("watch")) return watchCommand({ command: "gen", force: flag("force"), format }, spec, inProject);
-      return gen({ force: flag("force"), format }, inProject);
+      if (flag("watch")) {
+        if (flag("dry-run")) return usageError(spec, "--dry-run writes nothing, so there is nothing to watch; run gen --dry-run once", io);
+        return watchCommand({ command: "gen", force: flag("force"), format }, spec, inProject);
+      }
+      return gen({ force: flag("force"), dryRun: flag("dry-run"), verbosity, format }, inProject);
     case "check":
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject("run it in your repository");
       if (flag("watch")) return watchCommand({ command: "check", force: false, format }, spec, inProject);
-      return check({ format }, inProject);
+      return check({ format, verbosity }, inProject);
     case "lint":
       // Named files can be linted anywhere; "lint everything" needs a project to know where that is.
       if (!project && rest.length === 0) return noProject("run it in your repository, or name the files to lint");
-      return lint({ paths: rest, format, baseline: flag("baseline") }, inProject);
+      return lint({ paths: rest, format, baseline: flag("baseline"), verbosity }, inProject);
     case "rulesets": {
       const [subcommand, ...extra] = rest;
       if (subcommand !== "plan" || extra.length > 0) {
@@ -136,7 +142,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       if (root === undefined) return noProject("run it in the repository whose workflows you import");
       // loaded on demand: gen and check never need the importer
       const { importCommand } = await import("./commands/on-demand.js");
-      return importCommand({ paths: rest, out: string("out"), target: string("target"), replace: flag("replace"), force: flag("force"), format }, io.withRoot(root));
+      return importCommand({ paths: rest, out: string("out"), target: string("target"), replace: flag("replace"), force: flag("force"), format, verbosity }, io.withRoot(root));
     }
     case "init": {
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")}); run it in the repository to set up`, io);
@@ -147,7 +153,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const root = inRepository ? project.root : (repository ?? io.cwd);
       // loaded on demand: gen and check never need it
       const { init } = await import("./commands/on-demand.js");
-      return init({ gitRoot: repository }, io.withRoot(root));
+      return init({ gitRoot: repository, yes: flag("yes") }, io.withRoot(root));
     }
     case "cost": {
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);

@@ -1,3 +1,4 @@
+import { isatty } from "node:tty";
 import { formatDiagnostics } from "../diagnostics/format/index.js";
 import { createNodeIo } from "../io/node-io.js";
 import { exitProcess, guardProcess } from "../load/process-guard.js";
@@ -15,7 +16,13 @@ export async function run(): Promise<void> {
   guardProcess({ catchUncaught: true });
   const argv = process.argv.slice(2);
   const build = buildOf(new URL(import.meta.url));
-  const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, { validatorFingerprint: build, cwd: process.cwd() });
+  const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, {
+    validatorFingerprint: build,
+    cwd: process.cwd(),
+    // isatty, not process.stdin.isTTY: reading that opens stdin, which every gen would pay for
+    terminal: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true, stdin: isatty(0) },
+    openStdin: () => process.stdin,
+  });
   // what this run reads and prints, so that the next identical call can be replayed (up-to-date.ts)
   const recording = recordRun(io, { argv, cwd: process.cwd(), build, env: process.env, terminals: [process.stdout.isTTY === true, process.stderr.isTTY === true] });
   let code: number;

@@ -17,6 +17,10 @@ export interface Io {
   /** The same world seen from another project root (the one found by walking up from `cwd`). */
   withRoot(root: string): Io;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Which of stdout and stderr (and stdin) is a terminal (colour, progress, prompts); absent means none. */
+  readonly terminal?: { readonly stdout: boolean; readonly stderr: boolean; readonly stdin?: boolean };
+  /** The process's input, for the questions `init` asks on a terminal; absent means nobody to ask. */
+  readonly openStdin?: () => NodeJS.ReadableStream;
   readText(file: string): Promise<string | undefined>;
   /** Whether a path is a file, a folder, or nothing at all. */
   kindOf(file: string): Promise<"file" | "folder" | undefined>;

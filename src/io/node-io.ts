@@ -15,6 +15,10 @@ export interface NodeIoOptions {
   validatorFingerprint?: string;
   /** The folder user-given paths are relative to; the root by default. */
   cwd?: string;
+  /** Which of the streams is a terminal; none by default. */
+  terminal?: { stdout: boolean; stderr: boolean; stdin?: boolean };
+  /** The input questions are answered on; none by default. */
+  openStdin?: () => NodeJS.ReadableStream;
 }
 
 // Numbers this process's temporary files, so concurrent writes never share one.
@@ -32,6 +36,8 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     root,
     cwd: options.cwd ?? root,
     env,
+    ...(options.terminal ? { terminal: options.terminal } : {}),
+    ...(options.openStdin ? { openStdin: options.openStdin } : {}),
     withRoot: (newRoot) => createNodeIo(newRoot, streams, env, { ...options, cwd: options.cwd ?? root }),
     async readText(file) {
       try {

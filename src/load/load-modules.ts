@@ -30,6 +30,8 @@ export interface LoadOptions {
   timeoutSeconds?: number;
   /** How to raise the timeout, for the hint of a source that did not finish in time. */
   raiseTimeoutHint?: string;
+  /** An absolute folder for the compiled sources instead of `.trunkline/cache/<name>` (a dry run writes nothing in the project). */
+  cacheDir?: string;
 }
 
 interface CacheIndex {
@@ -53,7 +55,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
   // Sources run in this process: none may end it while it loads (nor, under the CLI, after).
   const release = guardProcess();
   try {
-    const cacheDir = path.join(root, CACHE_DIR, cacheName);
+    const cacheDir = options.cacheDir ?? path.join(root, CACHE_DIR, cacheName);
     const diagnostics: Diagnostic[] = [];
     const index = await readIndex(cacheDir);
     const stale = await staleEntries(root, index, files);
@@ -181,7 +183,8 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
   // would make Node scan its source for exports first.
   const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(path.join(root, CACHE_DIR, ".gitignore"), "*\n");
+  // beside the cache's folders (.trunkline/cache/.gitignore unless another cacheDir was given)
+  await writeFile(path.join(path.dirname(cacheDir), ".gitignore"), "*\n");
   const options = (entryPoints: string[]) => ({
     absWorkingDir: root,
     entryPoints,

@@ -1,6 +1,11 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { createTempRepo } from "../support/temp-repo.js";
+import { main } from "../../src/cli/main.js";
+import { createNodeIo } from "../../src/io/node-io.js";
+import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
 // A Node project that does not use trunkline yet, on branch "trunk".
 const NODE_REPO = {
@@ -8,6 +13,9 @@ const NODE_REPO = {
   "package-lock.json": '{ "name": "app", "lockfileVersion": 3, "packages": {} }\n',
   ".git/HEAD": "ref: refs/heads/trunk\n",
 };
+
+const BUILD_YAML = "name: Build\non:\n  push:\n    branches: [main]\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - run: make\n";
+const UNPINNED_YAML = "name: Lint\non: pull_request\npermissions:\n  contents: read\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    steps:\n      - uses: octo-org/lint-action@v2\n";
 
 interface Step {
   name?: string;
@@ -127,13 +135,44 @@ describe("trunkline init", () => {
     }
   });
 
-  it("issue 13.1: with existing workflows no CI source is written, and import is named", async () => {
-    const repo = await createTempRepo({ ...NODE_REPO, ".github/workflows/build.yml": "on: push\njobs: {}\n" });
+  it("issue 13.1: with existing workflows it imports them, baseline included; gen and check pass right after, and a second init changes nothing", async () => {
+    const repo = await createTempRepo({ ...NODE_REPO, ".github/workflows/build.yml": BUILD_YAML, ".github/workflows/lint.yml": UNPINNED_YAML });
     try {
       const result = await repo.run(["init"]);
       expect(result.code, result.stderr).toBe(0);
       expect(await repo.read("workflows-src/ci.ts")).toBeUndefined();
-      expect(result.stdout).toContain("npx trunkline import .github/workflows");
+      expect(await repo.read("workflows-src/build.ts")).toContain('from "trunkline"');
+      expect(await repo.read("workflows-src/lint.ts")).toBeDefined();
+      expect(result.stdout).toContain("imported 2 workflows");
+      // the originals are generated files now, each with the same value as before
+      expect(parse((await repo.read(".github/workflows/build.yml"))!)).toEqual(parse(BUILD_YAML));
+      expect(parse((await repo.read(".github/workflows/lint.yml"))!)).toEqual(parse(UNPINNED_YAML));
+      // the unpinned action is a finding the baseline accepts, so adoption starts green
+      const baseline = JSON.parse((await repo.read(".trunkline/baseline.json"))!) as { files: Record<string, unknown> };
+      expect(Object.keys(baseline.files)).toEqual([".github/workflows/lint.yml"]);
+      const gen = await repo.run(["gen"]);
+      expect(gen.code, gen.stderr).toBe(0);
+      const check = await repo.run(["check"]);
+      expect(check.code, check.stderr).toBe(0);
+      const before = await repo.snapshot();
+      const again = await repo.run(["init"]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toContain("nothing to change");
+      expect(await repo.snapshot()).toEqual(before);
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 13.1: with existing workflows and trunkline not installed yet, the import comes in Next, after the install", async () => {
+    const repo = await createTempRepo({ ...NODE_REPO, ".github/workflows/build.yml": BUILD_YAML });
+    await rm(path.join(repo.root, "node_modules", "trunkline"));
+    try {
+      const result = await repo.run(["init"]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(await repo.read("workflows-src/build.ts")).toBeUndefined();
+      expect(await repo.read(".github/workflows/build.yml")).toBe(BUILD_YAML);
+      expect(result.stdout).toMatch(/Next: npm install --save-dev \S+ && npx trunkline import --replace \.github\/workflows && npm run gen/);
     } finally {
       await repo.dispose();
     }
@@ -169,5 +208,63 @@ describe("trunkline init", () => {
     } finally {
       await repo.dispose();
     }
+  });
+
+  describe("on a terminal", () => {
+    // init in-process as on a terminal (stdin and stderr are TTYs) with `typed` as what the user types, then EOF
+    async function initTyping(repo: TempRepo, typed: string, options: { argv?: readonly string[]; terminal?: boolean } = {}) {
+      const input = new PassThrough();
+      input.end(typed);
+      let stdout = "";
+      let stderr = "";
+      const terminal = options.terminal ?? true;
+      const io = createNodeIo(repo.root, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) }, {}, { cwd: repo.root, terminal: { stdout: terminal, stderr: terminal, stdin: terminal }, openStdin: () => input });
+      const code = await main(["init", ...(options.argv ?? [])], io);
+      return { code, stdout, stderr };
+    }
+
+    it("issue 13.1: it asks the package manager when the lockfiles disagree, and the branch", async () => {
+      const repo = await createTempRepo({ ...NODE_REPO, "yarn.lock": "" });
+      try {
+        const result = await initTyping(repo, "yarn\nrelease\n");
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toContain("package-lock.json and yarn.lock found");
+        expect(result.stderr).toContain("[trunk]: ");
+        expect((await repo.run(["gen"])).code).toBe(0);
+        const ci = parse((await repo.read(".github/workflows/ci.yml"))!) as Workflow;
+        expect(ci.on.pull_request.branches).toEqual(["release"]);
+        expect(ci.jobs.node!.steps.map((step) => step.run)).toEqual(expect.arrayContaining(["yarn install --frozen-lockfile", "yarn run check"]));
+      } finally {
+        await repo.dispose();
+      }
+    });
+
+    it("issue 13.1: answered no, the workflows are not imported and the command is named", async () => {
+      const repo = await createTempRepo({ ...NODE_REPO, ".github/workflows/build.yml": BUILD_YAML });
+      try {
+        const result = await initTyping(repo, "n\n");
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toContain("Import them into sources");
+        expect(await repo.read("workflows-src/build.ts")).toBeUndefined();
+        expect(await repo.read(".github/workflows/build.yml")).toBe(BUILD_YAML);
+        expect(result.stdout).toContain("npx trunkline import --replace .github/workflows");
+      } finally {
+        await repo.dispose();
+      }
+    });
+
+    it("issue 13.1: at EOF every answer is its default; with --yes, or without a terminal, nothing is asked", async () => {
+      for (const [typed, options] of [["", {}], ["no\nrelease\n", { argv: ["--yes"] }], ["no\nrelease\n", { terminal: false }]] as const) {
+        const repo = await createTempRepo({ ...NODE_REPO, ".github/workflows/build.yml": BUILD_YAML });
+        try {
+          const result = await initTyping(repo, typed, options);
+          expect(result.code, result.stderr).toBe(0);
+          if (typed !== "") expect(result.stderr).not.toContain("Import them into sources");
+          expect(await repo.read("workflows-src/build.ts"), JSON.stringify(options)).toBeDefined();
+        } finally {
+          await repo.dispose();
+        }
+      }
+    });
   });
 });

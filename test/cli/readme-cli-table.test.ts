@@ -59,6 +59,11 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     0: { files: GENERATED, before: [["gen"]], argv: ["check", "--watch"], stopWithCtrlC: true },
     3: { files: GENERATED, argv: ["check", "--watch", "--format", "sarif"] },
   },
+  "trunkline gen --dry-run": {
+    0: { files: GENERATED, argv: ["gen", "--dry-run"] },
+    2: { files: broken, argv: ["gen", "--dry-run"] },
+    3: { files: GENERATED, argv: ["gen", "--dry-run", "--quiet", "--verbose"] },
+  },
   "trunkline check": {
     0: { files: GENERATED, before: [["gen"]], argv: ["check"] },
     1: { files: GENERATED, argv: ["check"] },

@@ -10,12 +10,14 @@ import { LOCKFILE, parseLockfile } from "../../actions/lockfile.js";
 import { pinOnlyEdits } from "../../actions/pin-edit.js";
 import { staleBindings } from "../../actions/stale-bindings.js";
 import { ExitCode } from "../exit-code.js";
+import { type Verbosity, styleFor } from "../terminal/index.js";
 
 /** Options of `trunkline check`. */
 export interface CheckOptions {
   format: Format;
   /** What the watch keeps between runs (see CompileMemo). */
   memo?: CompileMemo;
+  verbosity?: Verbosity;
 }
 
 /**
@@ -23,7 +25,8 @@ export interface CheckOptions {
  * missing, orphaned or hand-edited file with a diff; exit 2 means the sources themselves are wrong.
  */
 export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
-  const { plan, diagnostics } = await runPipeline(io, { force: false, memo: options.memo });
+  const { compiled, plan, diagnostics } = await runPipeline(io, { force: false, memo: options.memo });
+  const quiet = options.verbosity === "quiet";
   // A hand edit is drift here, not a blocker; a hand-written file in an output's place is an error.
   const errors = [...diagnostics, ...plan.blockers.filter((blocker) => !plan.drift.some((drift) => drift.path === blocker.file))];
   const machine = isMachineFormat(options.format);
@@ -32,7 +35,7 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
     errors.push(...(await staleBindings(io)));
     // warnings too: a tool reading stdout gets every finding in one document
     if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === "warning")]), options.format));
-    else io.stderr(formatDiagnostics(errors, options.format));
+    else io.stderr(formatDiagnostics(quiet ? errors.filter((error) => error.severity === "error") : errors, options.format, undefined, styleFor(io, "stderr", options.format)));
     return ExitCode.SourceErrors;
   }
   // a file that differs only in pins a bot moved says which, and how to take them into the lockfile
@@ -50,16 +53,16 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   }
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning");
   if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...warnings, ...drifted]), options.format));
-  else if (warnings.length) io.stderr(formatDiagnostics(warnings, options.format));
+  else if (warnings.length && !quiet) io.stderr(formatDiagnostics(warnings, options.format, undefined, styleFor(io, "stderr", options.format)));
   if (drifted.length === 0) {
-    io.stderr("trunkline: every generated file is up to date.\n");
+    if (!quiet) io.stderr(`trunkline: every generated file is up to date.\n${options.verbosity === "verbose" ? compiled.files.map((file) => `  up to date ${styleFor(io, "stderr", options.format).path(file.path)}\n`).join("") : ""}`);
     return ExitCode.Ok;
   }
   if (machine) {
     io.stderr(`trunkline: ${drifted.length} generated file(s) out of sync; run "npm run gen".\n`);
     return ExitCode.Problems;
   }
-  io.stdout(formatDiagnostics(drifted, options.format));
+  io.stdout(formatDiagnostics(drifted, options.format, undefined, styleFor(io, "stdout", options.format)));
   // The diff is what a reader of a CI log needs to fix it; annotations point at the files.
   if (options.format === "pretty" || options.format === "github") for (const drift of plan.drift) io.stdout(unifiedDiff(drift));
   if (io.env.GITHUB_ACTIONS === "true" && options.format !== "github") io.stdout(formatDiagnostics(drifted, "github"));

@@ -27,6 +27,7 @@ import { PARSER_YAML_OPTIONS } from "../../validate/parsed-yaml.js";
 import { createRuleRunner } from "../../validate/run-rules.js";
 import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
 import { ExitCode } from "../exit-code.js";
+import { type Verbosity, startProgress, styleFor } from "../terminal/index.js";
 
 /** Options of `trunkline import`. */
 export interface ImportOptions {
@@ -41,6 +42,8 @@ export interface ImportOptions {
   /** Overwrite existing sources of the same name. */
   force: boolean;
   format: Format;
+  /** `quiet`: errors only, nothing said about what went well. */
+  verbosity?: Verbosity;
 }
 
 // Layers that say GitHub itself would reject the file: a warning of import, never a baseline entry.
@@ -77,7 +80,11 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   const originalText = new Map(inputTexts.map((input) => [input.path, input.text]));
   const plan = planImport(inputTexts, { sourceDir: setup.sourceDir });
   diagnostics.push(...plan.diagnostics);
-  for (const skipped of plan.skipped) io.stderr(`skipped ${skipped.path}: ${skipped.reason}\n`);
+  const quiet = options.verbosity === "quiet";
+  const say = (text: string) => {
+    if (!quiet) io.stderr(text);
+  };
+  for (const skipped of plan.skipped) say(`skipped ${skipped.path}: ${skipped.reason}\n`);
 
   // 1. write the sources (never over a different existing one without --force)
   const writes = await Promise.all(
@@ -98,6 +105,7 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   const reproduced: Reproduced[] = [];
   const findings: Diagnostic[] = [];
   const models = new Map<string, unknown>();
+  const progress = startProgress(io, "importing", { total: written.length, unit: "workflows", enabled: !quiet && !isMachineFormat(options.format) });
   if (written.length) {
     // GitHub's parser and the rules load while esbuild compiles the sources in its own process
     const [loaded, validators, rules, validationCache] = await Promise.all([
@@ -108,6 +116,7 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
     ]);
     diagnostics.push(...loaded.diagnostics, ...rules.diagnostics);
     for (const planned of written) {
+      progress.advance();
       const exports = loaded.modules.get(planned.sourcePath);
       if (!exports) continue; // its load failure is already reported
       const outputPath = `${setup.target.outDir}/${planned.fileName}`;
@@ -141,6 +150,7 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
     }
     await validationCache?.save();
   }
+  progress.done();
   const baselineText = await io.readText(BASELINE_FILE);
   const baseline = replaceFiles(parseBaseline(baselineText), buildBaseline(findings, models), reproduced.map((entry) => entry.outputPath));
   const nextBaselineText = serializeBaseline(baseline);
@@ -149,7 +159,7 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   if (nextBaselineText !== baselineText && !(baselineText === undefined && isEmpty)) await io.writeAtomic(BASELINE_FILE, nextBaselineText);
 
   // 4. make sure `gen` reads the sources
-  if (written.length) diagnostics.push(...(await registerInConfig(setup, io)));
+  if (written.length) diagnostics.push(...(await registerInConfig(setup, io, say)));
 
   // 5. --replace: an original becomes the generated file, only where the round trip held
   let replaced = 0;
@@ -171,17 +181,19 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   }
 
   const sorted = sortDiagnostics(diagnostics);
+  const shown = quiet && !isMachineFormat(options.format) ? sorted.filter((diagnostic) => diagnostic.severity === "error") : sorted;
   // tools read stdout: one document, always; people read the lines below on stderr
-  if (sorted.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(sorted, options.format));
+  if (shown.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(shown, options.format, undefined, styleFor(io, "stdout", options.format)));
+  const style = styleFor(io, "stderr", options.format);
   for (const { planned } of reproduced) {
     const loose = planned.looselyTyped.length ? ` (${planned.looselyTyped.length} value${planned.looselyTyped.length === 1 ? "" : "s"} typed loosely)` : "";
-    io.stderr(`imported ${planned.yamlPath} → ${planned.sourcePath}${loose}\n`);
+    say(`imported ${style.path(planned.yamlPath)} → ${style.path(planned.sourcePath)}${loose}\n`);
   }
   const failed = inputTexts.length - plan.skipped.length - reproduced.length;
   const baselined = findings.length ? `, ${findings.length} lint finding(s) recorded in ${BASELINE_FILE}` : "";
-  io.stderr(`trunkline: ${reproduced.length} imported with an exact round trip, ${failed} not${baselined}${options.replace ? `, ${replaced} original(s) replaced` : ""}.\n`);
+  say(`trunkline: ${reproduced.length} imported with an exact round trip, ${failed} not${baselined}${options.replace ? `, ${replaced} original(s) replaced` : ""}.\n`);
   if (!options.replace && reproduced.some((entry) => entry.outputPath === entry.planned.yamlPath)) {
-    io.stderr("The originals are still in place, and gen never overwrites a file it did not generate: rerun with --replace to hand them over.\n");
+    say("The originals are still in place, and gen never overwrites a file it did not generate: rerun with --replace to hand them over.\n");
   }
   return failed > 0 || hasErrors(sorted) ? ExitCode.SourceErrors : ExitCode.Ok;
 }
@@ -293,7 +305,7 @@ function validationKey(outputPath: string, featureFlags: ExperimentalFeatures | 
 }
 
 /** Adds the source folder to the config when the target's globs do not cover it; warns when there is no config to add it to. */
-async function registerInConfig(setup: ImportSetup, io: Io): Promise<Diagnostic[]> {
+async function registerInConfig(setup: ImportSetup, io: Io, say: (text: string) => void): Promise<Diagnostic[]> {
   const glob = `${setup.sourceDir}/*.ts`;
   const isCovered = picomatch(setup.target.sources)(`${setup.sourceDir}/imported.ts`);
   if (isCovered && !setup.isNewTarget) return [];
@@ -306,7 +318,7 @@ async function registerInConfig(setup: ImportSetup, io: Io): Promise<Diagnostic[
     return [{ rule: "import", severity: "warning", file: CONFIG_FILE, message: `${CONFIG_FILE} could not be updated automatically, so gen does not read ${setup.sourceDir} yet`, hint: registrationSnippet(setup.target, glob, setup.isNewTarget) }];
   }
   await io.writeAtomic(CONFIG_FILE, edited);
-  io.stderr(`registered ${glob} in ${CONFIG_FILE} (target "${setup.target.name}")\n`);
+  say(`registered ${glob} in ${CONFIG_FILE} (target "${setup.target.name}")\n`);
   return [];
 }
 

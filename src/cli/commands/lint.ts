@@ -21,6 +21,7 @@ import { createRepositoryRuleRunner } from "../../rulesets/run-repository-rules.
 import { ExitCode } from "../exit-code.js";
 import { isMachineFormat } from "../../diagnostics/format/index.js";
 import { YAML_EXTENSIONS, expandWorkflowPaths } from "../../io/workflow-files.js";
+import { type Verbosity, startProgress, styleFor } from "../terminal/index.js";
 
 /** Options of `trunkline lint`. */
 export interface LintOptions {
@@ -33,6 +34,7 @@ export interface LintOptions {
   workers?: number;
   /** Start workers only when more files than this need linting; {@link PARALLEL_LINT_THRESHOLD} by default. */
   parallelThreshold?: number;
+  verbosity?: Verbosity;
 }
 
 /** `trunkline lint`: validate YAML workflows, generated or hand-written, with YAML line and column. */
@@ -64,6 +66,9 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const threshold = options.parallelThreshold ?? PARALLEL_LINT_THRESHOLD;
   const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, prepareRules: locked.load, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks });
   const jobs: LintJob[] = [];
+  const quiet = options.verbosity === "quiet";
+  // files linted here are counted one by one; files shared between threads only in the time it takes
+  const progress = files.length <= threshold ? startProgress(io, "linting", { total: files.length, unit: "files", enabled: !quiet && !isMachineFormat(options.format) }) : startProgress(io, `linting ${files.length} files`, { enabled: !quiet && !isMachineFormat(options.format) });
   await Promise.all(
     files.map(async (file) => {
       const text = await io.readText(file);
@@ -75,8 +80,10 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
       const requiredChecks = await requiredChecksFor(file);
       const job = { file, text, rulesKey: `${settingsKey}\0${JSON.stringify(requiredChecks)}`, requiredChecks };
       // few files: lint each as soon as it is read; many: collect them, to share between threads
-      if (files.length <= threshold) diagnostics.push(...(await lintHere(job)));
-      else jobs.push(job);
+      if (files.length <= threshold) {
+        diagnostics.push(...(await lintHere(job)));
+        progress.advance();
+      } else jobs.push(job);
     }),
   );
   if (jobs.length > 0) {
@@ -86,6 +93,7 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
     const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
     diagnostics.push(...found.flat());
   }
+  progress.done();
   await validationCache?.save();
   const read = texts.size;
   // rulesets against every workflow of their repository (required-check-unknown and the like)
@@ -97,10 +105,13 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   // machine formats own stdout: the list of accepted findings is for people, so it goes to stderr there
   if (options.baseline) (isMachineFormat(options.format) ? io.stderr : io.stdout)(describeBaseline(baseline) || `${BASELINE_FILE} accepts no finding.\n`);
   const sorted = applyBaseline(sortDiagnostics(diagnostics), baseline, modelsFromTexts(texts), new Set()).remaining;
-  if (sorted.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(sorted, options.format, texts));
+  // quiet: the errors only, in the human formats; a machine document always holds every finding
+  const shown = quiet && !isMachineFormat(options.format) ? sorted.filter((diagnostic) => diagnostic.severity === "error") : sorted;
+  if (shown.length || isMachineFormat(options.format)) io.stdout(formatDiagnostics(shown, options.format, texts, styleFor(io, "stdout", options.format)));
   // a named path that does not exist, or a listed file gone before it was read
   const unreadable = files.length - read + missing.filter((diagnostic) => diagnostic.severity === "error").length;
-  io.stderr(`trunkline: ${read} file${read === 1 ? "" : "s"} checked, ${sorted.filter((diagnostic) => diagnostic.severity === "error").length} error(s)${unreadable ? `, ${unreadable} path(s) not read` : ""}.\n`);
+  if (options.verbosity === "verbose") for (const file of files.filter((listed) => texts.has(listed))) io.stderr(`  checked ${styleFor(io, "stderr", options.format).path(file)}\n`);
+  if (!quiet) io.stderr(`trunkline: ${read} file${read === 1 ? "" : "s"} checked, ${sorted.filter((diagnostic) => diagnostic.severity === "error").length} error(s)${unreadable ? `, ${unreadable} path(s) not read` : ""}.\n`);
   // a tree that could not be read, or a config that could not be understood, must not pass
   if (unreadable || [...config.diagnostics, ...settings.diagnostics].some((diagnostic) => diagnostic.severity === "error")) return ExitCode.SourceErrors;
   return hasErrors(sorted) ? ExitCode.Problems : ExitCode.Ok;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
-import { formatPretty } from "./pretty.js";
+import { type PrettyStyle, formatPretty } from "./pretty.js";
 import { formatSarif } from "./sarif.js";
 
 /** The output formats every command accepts with `--format`. */
@@ -16,9 +16,9 @@ export function isMachineFormat(format: Format): boolean {
 
 /**
  * Formats diagnostics in the chosen format. `texts` (file → content) lets `pretty` show the lines
- * around each problem.
+ * around each problem; `style` colours `pretty` only: the other formats are read by tools.
  */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Format, texts?: ReadonlyMap<string, string>): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Format, texts?: ReadonlyMap<string, string>, style?: PrettyStyle): string {
   switch (format) {
     case "json":
       return formatJson(diagnostics);
@@ -27,6 +27,6 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Fo
     case "sarif":
       return formatSarif(diagnostics);
     default:
-      return formatPretty(diagnostics, texts);
+      return formatPretty(diagnostics, texts, style);
   }
 }

@@ -1,11 +1,23 @@
 import { formatPath } from "../../normalize/to-json.js";
 import type { Diagnostic } from "../diagnostic.js";
 
+/** Colours for {@link formatPretty}; the CLI's terminal style fits it. Plain text when absent. */
+export interface PrettyStyle {
+  error(text: string): string;
+  warning(text: string): string;
+  path(text: string): string;
+  rule(text: string): string;
+  dim(text: string): string;
+}
+
+const identity = (text: string) => text;
+const PLAIN: PrettyStyle = { error: identity, warning: identity, path: identity, rule: identity, dim: identity };
+
 /**
  * Human-readable diagnostics: the TypeScript line first when known, then the YAML place, the hint,
  * and — when the file's text is given — the YAML lines around the place with a caret under it.
  */
-export function formatPretty(diagnostics: readonly Diagnostic[], texts?: ReadonlyMap<string, string>): string {
+export function formatPretty(diagnostics: readonly Diagnostic[], texts?: ReadonlyMap<string, string>, style: PrettyStyle = PLAIN): string {
   const lineCache = new Map<string, string[]>();
   const linesOf = (file: string) => {
     let lines = lineCache.get(file);
@@ -13,20 +25,21 @@ export function formatPretty(diagnostics: readonly Diagnostic[], texts?: Readonl
     if (!lines && text !== undefined) lineCache.set(file, (lines = text.split(/\r?\n/)));
     return lines;
   };
-  return diagnostics.map((diagnostic) => formatOne(diagnostic, linesOf(diagnostic.file))).join("");
+  return diagnostics.map((diagnostic) => formatOne(diagnostic, linesOf(diagnostic.file), style)).join("");
 }
 
-function formatOne(diagnostic: Diagnostic, fileLines?: readonly string[]): string {
+function formatOne(diagnostic: Diagnostic, fileLines: readonly string[] | undefined, style: PrettyStyle): string {
   const yamlPlace = place(diagnostic.file, diagnostic.line, diagnostic.column);
+  const severity = diagnostic.severity === "error" ? style.error(diagnostic.severity) : style.warning(diagnostic.severity);
   const lines: string[] = [];
   if (diagnostic.source) {
-    lines.push(`${place(diagnostic.source.file, diagnostic.source.line, diagnostic.source.column)}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.rule}]`);
-    lines.push(`  at ${diagnostic.path ? `${formatPath(diagnostic.path)} ` : ""}(${yamlPlace})`);
+    lines.push(`${style.path(place(diagnostic.source.file, diagnostic.source.line, diagnostic.source.column))}: ${severity}: ${diagnostic.message} ${style.rule(`[${diagnostic.rule}]`)}`);
+    lines.push(`  at ${diagnostic.path ? `${formatPath(diagnostic.path)} ` : ""}(${style.path(yamlPlace)})`);
   } else {
-    lines.push(`${yamlPlace}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.rule}]`);
+    lines.push(`${style.path(yamlPlace)}: ${severity}: ${diagnostic.message} ${style.rule(`[${diagnostic.rule}]`)}`);
   }
   if (diagnostic.hint) lines.push(`  hint: ${diagnostic.hint}`);
-  if (fileLines && diagnostic.line !== undefined) lines.push(...codeFrame(fileLines, diagnostic.line, diagnostic.column ?? 1));
+  if (fileLines && diagnostic.line !== undefined) lines.push(...codeFrame(fileLines, diagnostic.line, diagnostic.column ?? 1).map(style.dim));
   return `${lines.join("\n")}\n`;
 }
 
