@@ -47,8 +47,8 @@ const UNTRUSTED: readonly (readonly string[])[] = [
 const CODE_INPUTS: Readonly<Record<string, string>> = {
   "actions/github-script": "script",
   "mikefarah/yq": "cmd",
-  "azure/cli": "inlinescript",
-  "azure/powershell": "inlinescript",
+  "azure/cli": "inlineScript",
+  "azure/powershell": "inlineScript",
   "appleboy/ssh-action": "script",
 };
 
@@ -135,7 +135,7 @@ function codeInputOf(raw: JsonObject): string | undefined {
   const uses = raw["uses"];
   const target = typeof uses === "string" ? parseUses(uses) : undefined;
   if (target?.kind !== "remote" || target.subpath !== "") return undefined;
-  return CODE_INPUTS[`${target.owner}/${target.repo}`.toLowerCase()];
+  return CODE_INPUTS[`${target.owner}/${target.repo}`.toLowerCase()]?.toLowerCase();
 }
 
 interface UntrustedVariable {
