@@ -16,6 +16,7 @@ import gateNotAlways from "./gate-not-always.js";
 import githubPropertyUnknown from "./github-property-unknown.js";
 import globInvalid from "./glob-invalid.js";
 import ifAlwaysTrue from "./if-always-true.js";
+import insecureCommands from "./insecure-commands.js";
 import matrixExcludeUnmatched from "./matrix-exclude-unmatched.js";
 import matrixIncludeNoEffect from "./matrix-include-no-effect.js";
 import matrixKeyUnknown from "./matrix-key-unknown.js";
@@ -57,6 +58,7 @@ export const allRules = [
   githubPropertyUnknown,
   globInvalid,
   ifAlwaysTrue,
+  insecureCommands,
   matrixExcludeUnmatched,
   matrixIncludeNoEffect,
   matrixKeyUnknown,
