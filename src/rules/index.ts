@@ -8,6 +8,7 @@ import comparisonTypeMismatch from "./comparison-type-mismatch.js";
 import concurrencyMissing from "./concurrency-missing.js";
 import cronInvalid from "./cron-invalid.js";
 import dangerousCheckout from "./dangerous-checkout.js";
+import dangerousTrigger from "./dangerous-trigger.js";
 import deprecatedCommand from "./deprecated-command.js";
 import forkUnsafeSelfHosted from "./fork-unsafe-self-hosted.js";
 import gateCancelled from "./gate-cancelled.js";
@@ -50,6 +51,7 @@ export const allRules = [
   concurrencyMissing,
   cronInvalid,
   dangerousCheckout,
+  dangerousTrigger,
   deprecatedCommand,
   forkUnsafeSelfHosted,
   gateCancelled,
