@@ -39,6 +39,7 @@ import stepOutputUnknown from "./step-output-unknown.js";
 import timeoutMissing from "./timeout-missing.js";
 import unpinnedAction from "./unpinned-action.js";
 import unpinnedImage from "./unpinned-image.js";
+import unsoundContains from "./unsound-contains.js";
 import workflowInputUnknown from "./workflow-input-unknown.js";
 
 /** Every trunkline rule, alphabetical by id. */
@@ -82,6 +83,7 @@ export const allRules = [
   timeoutMissing,
   unpinnedAction,
   unpinnedImage,
+  unsoundContains,
   workflowInputUnknown,
 ] as const;
 
