@@ -34,6 +34,7 @@ import requiredCheckPathFiltered from "./required-check-path-filtered.js";
 import requiredCheckUnknown from "./required-check-unknown.js";
 import scriptInjection from "./script-injection.js";
 import secretsInherit from "./secrets-inherit.js";
+import secretsOverexposed from "./secrets-overexposed.js";
 import spoofableBotCondition from "./spoofable-bot-condition.js";
 import stepIdDuplicate from "./step-id-duplicate.js";
 import stepOutputUnknown from "./step-output-unknown.js";
@@ -79,6 +80,7 @@ export const allRules = [
   requiredCheckUnknown,
   scriptInjection,
   secretsInherit,
+  secretsOverexposed,
   spoofableBotCondition,
   stepIdDuplicate,
   stepOutputUnknown,
