@@ -39,6 +39,7 @@ import spoofableBotCondition from "./spoofable-bot-condition.js";
 import stepIdDuplicate from "./step-id-duplicate.js";
 import stepOutputUnknown from "./step-output-unknown.js";
 import timeoutMissing from "./timeout-missing.js";
+import trustedPublishing from "./trusted-publishing.js";
 import unpinnedAction from "./unpinned-action.js";
 import unpinnedImage from "./unpinned-image.js";
 import unsoundContains from "./unsound-contains.js";
@@ -85,6 +86,7 @@ export const allRules = [
   stepIdDuplicate,
   stepOutputUnknown,
   timeoutMissing,
+  trustedPublishing,
   unpinnedAction,
   unpinnedImage,
   unsoundContains,
