@@ -4,6 +4,7 @@ import actionInputDeprecated from "./action-input-deprecated.js";
 import actionInputMissing from "./action-input-missing.js";
 import actionInputUnknown from "./action-input-unknown.js";
 import actionOutdated from "./action-outdated.js";
+import cachePoisoning from "./cache-poisoning.js";
 import comparisonTypeMismatch from "./comparison-type-mismatch.js";
 import concurrencyMissing from "./concurrency-missing.js";
 import cronInvalid from "./cron-invalid.js";
@@ -51,6 +52,7 @@ export const allRules = [
   actionInputMissing,
   actionInputUnknown,
   actionOutdated,
+  cachePoisoning,
   comparisonTypeMismatch,
   concurrencyMissing,
   cronInvalid,
