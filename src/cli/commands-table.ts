@@ -66,10 +66,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "lint",
-    synopsis: "trunkline lint [paths...] [--baseline] [--quiet | --verbose] [--format f]",
+    synopsis: "trunkline lint [paths...] [--baseline] [--fix] [--quiet | --verbose] [--format f]",
     summary: "validate YAML workflow files and run trunkline's rules",
     details: "Paths are files, or folders: a folder's YAML files when it holds workflows itself, else every .github/workflows below it. Without paths: .github/workflows and every target's output folder.",
-    options: { baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" }, quiet, verbose, format: format() },
+    options: {
+      baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" },
+      fix: { type: "boolean", help: "fix hand-written files in place where the fix is mechanical (persist-credentials: false, a pin from the lockfile), then lint again" },
+      quiet,
+      verbose,
+      format: format(),
+    },
     exitCodes: "0 no errors · 1 errors found · 2 a path or the config could not be read · 3 usage",
   },
   {

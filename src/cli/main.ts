@@ -98,7 +98,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     case "lint":
       // Named files can be linted anywhere; "lint everything" needs a project to know where that is.
       if (!project && rest.length === 0) return noProject("run it in your repository, or name the files to lint");
-      return lint({ paths: rest, format, baseline: flag("baseline"), verbosity }, inProject);
+      return lint({ paths: rest, format, baseline: flag("baseline"), fix: flag("fix"), verbosity }, inProject);
     case "rulesets": {
       const [subcommand, ...extra] = rest;
       if (subcommand !== "plan" || extra.length > 0) {

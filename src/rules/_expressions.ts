@@ -16,7 +16,7 @@ export interface EmbeddedExpression {
 /**
  * A context read, segment by segment, lowercased (property names are case-insensitive):
  * `needs.Build.outputs['v']` → root "needs", segments ["build", "outputs", "v"]. `*` is an object
- * filter; `null` an index computed at run time.
+ * filter or a literal list index (`commits[0]`); `null` an index computed at run time.
  */
 export interface Reference {
   root: string;
@@ -101,7 +101,8 @@ function scan(tokens: readonly Token[]): ExpressionFacts {
       } else if (next?.text === "[" && after?.kind === "string" && tokens[j + 2]?.text === "]") {
         segments.push(after.text.toLowerCase());
         j += 3;
-      } else if (next?.text === "[" && after?.text === "*" && tokens[j + 2]?.text === "]") {
+      } else if (next?.text === "[" && (after?.text === "*" || after?.kind === "number") && tokens[j + 2]?.text === "]") {
+        // `commits[0]` reads one item of a list: for what it reads, that is any item, as `commits.*`
         segments.push("*");
         j += 3;
       } else if (next?.text === "[") {

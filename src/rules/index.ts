@@ -4,10 +4,12 @@ import actionInputDeprecated from "./action-input-deprecated.js";
 import actionInputMissing from "./action-input-missing.js";
 import actionInputUnknown from "./action-input-unknown.js";
 import actionOutdated from "./action-outdated.js";
+import cachePoisoning from "./cache-poisoning.js";
 import comparisonTypeMismatch from "./comparison-type-mismatch.js";
 import concurrencyMissing from "./concurrency-missing.js";
 import cronInvalid from "./cron-invalid.js";
 import dangerousCheckout from "./dangerous-checkout.js";
+import dangerousTrigger from "./dangerous-trigger.js";
 import deprecatedCommand from "./deprecated-command.js";
 import forkUnsafeSelfHosted from "./fork-unsafe-self-hosted.js";
 import gateCancelled from "./gate-cancelled.js";
@@ -16,6 +18,7 @@ import gateNotAlways from "./gate-not-always.js";
 import githubPropertyUnknown from "./github-property-unknown.js";
 import globInvalid from "./glob-invalid.js";
 import ifAlwaysTrue from "./if-always-true.js";
+import insecureCommands from "./insecure-commands.js";
 import matrixExcludeUnmatched from "./matrix-exclude-unmatched.js";
 import matrixIncludeNoEffect from "./matrix-include-no-effect.js";
 import matrixKeyUnknown from "./matrix-key-unknown.js";
@@ -32,11 +35,15 @@ import requiredCheckPathFiltered from "./required-check-path-filtered.js";
 import requiredCheckUnknown from "./required-check-unknown.js";
 import scriptInjection from "./script-injection.js";
 import secretsInherit from "./secrets-inherit.js";
+import secretsOverexposed from "./secrets-overexposed.js";
+import spoofableBotCondition from "./spoofable-bot-condition.js";
 import stepIdDuplicate from "./step-id-duplicate.js";
 import stepOutputUnknown from "./step-output-unknown.js";
 import timeoutMissing from "./timeout-missing.js";
+import trustedPublishing from "./trusted-publishing.js";
 import unpinnedAction from "./unpinned-action.js";
 import unpinnedImage from "./unpinned-image.js";
+import unsoundContains from "./unsound-contains.js";
 import workflowInputUnknown from "./workflow-input-unknown.js";
 
 /** Every trunkline rule, alphabetical by id. */
@@ -45,10 +52,12 @@ export const allRules = [
   actionInputMissing,
   actionInputUnknown,
   actionOutdated,
+  cachePoisoning,
   comparisonTypeMismatch,
   concurrencyMissing,
   cronInvalid,
   dangerousCheckout,
+  dangerousTrigger,
   deprecatedCommand,
   forkUnsafeSelfHosted,
   gateCancelled,
@@ -57,6 +66,7 @@ export const allRules = [
   githubPropertyUnknown,
   globInvalid,
   ifAlwaysTrue,
+  insecureCommands,
   matrixExcludeUnmatched,
   matrixIncludeNoEffect,
   matrixKeyUnknown,
@@ -73,11 +83,15 @@ export const allRules = [
   requiredCheckUnknown,
   scriptInjection,
   secretsInherit,
+  secretsOverexposed,
+  spoofableBotCondition,
   stepIdDuplicate,
   stepOutputUnknown,
   timeoutMissing,
+  trustedPublishing,
   unpinnedAction,
   unpinnedImage,
+  unsoundContains,
   workflowInputUnknown,
 ] as const;
 

@@ -1,7 +1,11 @@
+import type { WorkflowPath } from "../diagnostics/diagnostic.js";
+import type { Json, JsonObject } from "../model/json.js";
 import type { Finding } from "./_define-rule.js";
 import { defineRule } from "./_define-rule.js";
-import { type Reference, formatReference } from "./_expressions.js";
-import type { ExpressionUse, StepView } from "./_workflow-view.js";
+import { type Reference, expressionFacts, findExpressions, formatReference } from "./_expressions.js";
+import { keyUnder, stepsWithin } from "./_nested-steps.js";
+import { parseUses } from "./_uses.js";
+import { isObject } from "./_workflow-view.js";
 
 // Values anyone who can open an issue, comment or push a branch to a fork writes, as listed in
 // https://docs.github.com/actions/concepts/security/script-injections ("contexts that typically end
@@ -39,6 +43,15 @@ const UNTRUSTED: readonly (readonly string[])[] = [
   "event.workflow_run.pull_requests.*.head.ref",
 ].map((path) => path.split("."));
 
+// Inputs that actions run as code (JavaScript, shell or PowerShell), by `owner/repo` lowercased.
+const CODE_INPUTS: Readonly<Record<string, string>> = {
+  "actions/github-script": "script",
+  "mikefarah/yq": "cmd",
+  "azure/cli": "inlineScript",
+  "azure/powershell": "inlineScript",
+  "appleboy/ssh-action": "script",
+};
+
 export default defineRule({
   id: "script-injection",
   severity: "error",
@@ -65,34 +78,126 @@ jobs:
         env:
           TITLE: \${{ github.event.pull_request.title }}
 `,
-    fix: "Pass the value through `env:` and use the variable in the script (`\"$TITLE\"`, or `process.env.TITLE` in github-script): the shell then treats it as data.",
+    fix: `Pass the value through \`env:\` and use the variable in the script (\`"$TITLE"\`, or \`process.env.TITLE\` in github-script): the shell then treats it as data.
+
+What counts as a script: \`run:\` (any \`shell:\`, pwsh included), steps inside \`parallel:\`, and the
+inputs actions evaluate as code: ${Object.entries(CODE_INPUTS).map(([action, input]) => `\`${action}\`'s \`${input}\``).join(", ")}.
+Also reported: \`\${{ env.NAME }}\` in a script where \`NAME\` (in the step's, job's or workflow's \`env:\`)
+holds untrusted text — the expression pastes the text just the same; and untrusted text written into
+\`$GITHUB_ENV\` or \`$GITHUB_PATH\` (\`echo "X=$TITLE" >> "$GITHUB_ENV"\`), even through a variable: a
+line break in it sets any variable (\`BASH_ENV\`, \`NODE_OPTIONS\`, \`LD_PRELOAD\`) for every later step.
+Validate such text against a strict pattern before writing it, or give it to the steps that need it
+through their own \`env:\`.`,
   },
-  step({ step, report }) {
-    for (const use of scriptUses(step)) {
-      const reported = new Set<string>();
-      for (const expression of use.expressions) {
-        for (const reference of expression.references) {
-          const text = formatReference(reference);
-          if (!isUntrusted(reference) || reported.has(text)) continue;
-          reported.add(text);
-          report(finding(use, text));
+  step({ step, job, workflow, report }) {
+    for (const at of stepsWithin(step)) {
+      const codeInput = codeInputOf(at.raw);
+      const env = untrustedEnv([workflow.raw["env"], job.raw["env"], at.raw["env"]]);
+      for (const use of step.expressions) {
+        const key = keyUnder(at, use.path);
+        const depth = use.path.length - at.path.length;
+        const isRun = key === "run" && depth === 1;
+        const isCode = codeInput !== undefined && key === "with" && depth === 2 && String(use.path.at(-1)).toLowerCase() === codeInput;
+        if (!isRun && !isCode) continue;
+        const reported = new Set<string>();
+        for (const expression of use.expressions) {
+          for (const reference of expression.references) {
+            const text = formatReference(reference);
+            if (reported.has(text)) continue;
+            if (isUntrusted(reference)) {
+              reported.add(text);
+              report(finding(use.path, text, isCode && isGithubScript(at.raw)));
+            } else if (reference.root === "env" && reference.segments.length === 1 && typeof reference.segments[0] === "string") {
+              const source = env.get(reference.segments[0]);
+              if (!source) continue;
+              reported.add(text);
+              report({
+                path: use.path,
+                message: `env.${source.name} holds ${source.untrusted}, which whoever opens the issue or pull request writes, and \${{ env.${source.name} }} pastes it into this script before it runs`,
+                hint: `read the variable in the script instead (${isCode && isGithubScript(at.raw) ? `process.env.${source.name}` : `"$${source.name}"`}), not \${{ env.${source.name} }}`,
+              });
+            }
+          }
         }
       }
+      const run = at.raw["run"];
+      if (typeof run === "string") reportEnvFileWrites(run, [...at.path, "run"], env, report);
     }
   },
 });
 
-// `run:`, and `script:` of actions/github-script: the places whose text is executed.
-function scriptUses(step: StepView): ExpressionUse[] {
-  const isGithubScript = step.uses?.toLowerCase().startsWith("actions/github-script@") ?? false;
-  return step.expressions.filter((use) => (use.path.length === 5 && use.path[4] === "run") || (isGithubScript && use.path.length === 6 && use.path[4] === "with" && use.path[5] === "script"));
+function isGithubScript(raw: JsonObject): boolean {
+  return codeInputOf(raw) === "script" && String(raw["uses"]).toLowerCase().startsWith("actions/github-script@");
 }
 
-function finding(use: ExpressionUse, text: string): Finding {
+// The input of the step's action that is run as code, lowercased; undefined for other steps.
+function codeInputOf(raw: JsonObject): string | undefined {
+  const uses = raw["uses"];
+  const target = typeof uses === "string" ? parseUses(uses) : undefined;
+  if (target?.kind !== "remote" || target.subpath !== "") return undefined;
+  return CODE_INPUTS[`${target.owner}/${target.repo}`.toLowerCase()]?.toLowerCase();
+}
+
+interface UntrustedVariable {
+  /** The variable's name as written. */
+  name: string;
+  /** The untrusted value it holds, for messages: `github.event.issue.title`. */
+  untrusted: string;
+}
+
+// Environment variables (workflow, job, step; the inner one wins) whose value holds untrusted
+// text, by lowercased name: expressions read `env.*` without case.
+function untrustedEnv(levels: readonly (Json | undefined)[]): Map<string, UntrustedVariable> {
+  const found = new Map<string, UntrustedVariable>();
+  for (const level of levels) {
+    if (!isObject(level)) continue;
+    for (const [name, value] of Object.entries(level)) {
+      const untrusted = typeof value === "string" && value.includes("${{") ? untrustedIn(value) : undefined;
+      if (untrusted) found.set(name.toLowerCase(), { name, untrusted });
+      else found.delete(name.toLowerCase());
+    }
+  }
+  return found;
+}
+
+function untrustedIn(text: string): string | undefined {
+  for (const expression of findExpressions(text)) {
+    const reference = expressionFacts(expression.body).references.find(isUntrusted);
+    if (reference) return formatReference(reference);
+  }
+  return undefined;
+}
+
+// A line that appends to the environment or path file: `>> "$GITHUB_ENV"`, `>>${GITHUB_PATH}`,
+// `| Out-File -FilePath $env:GITHUB_ENV -Append`, `Add-Content $env:GITHUB_ENV`.
+const ENV_FILE_WRITE = /(>>?\s*["']?\$\{?(GITHUB_ENV|GITHUB_PATH)\b)|((Out-File|Add-Content|Set-Content|tee)\b[^\n]*\$(env:)?\{?(GITHUB_ENV|GITHUB_PATH)\b)/i;
+const SHELL_VARIABLE = /\$(?:env:)?\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+function reportEnvFileWrites(run: string, path: WorkflowPath, env: ReadonlyMap<string, UntrustedVariable>, report: (finding: Finding) => void): void {
+  if (!run.includes("GITHUB_ENV") && !run.includes("GITHUB_PATH")) return;
+  const reported = new Set<string>();
+  for (const line of run.split("\n")) {
+    const write = ENV_FILE_WRITE.exec(line);
+    if (!write) continue;
+    const file = (write[2] ?? write[6])!.toUpperCase();
+    for (const match of line.matchAll(SHELL_VARIABLE)) {
+      const variable = env.get(match[1]!.toLowerCase());
+      if (!variable || reported.has(variable.name)) continue;
+      reported.add(variable.name);
+      report({
+        path,
+        message: `this script writes $${variable.name}, which holds ${variable.untrusted}, into $${file}: a line break in that text sets any variable (BASH_ENV, NODE_OPTIONS, LD_PRELOAD) or path for every later step`,
+        hint: `do not write untrusted text to $${file}; check it against a strict pattern first, or give it to the steps that need it through their own env:`,
+      });
+    }
+  }
+}
+
+function finding(path: WorkflowPath, text: string, inGithubScript: boolean): Finding {
   const variable = text.split(".").at(-1)!.replace(/[^a-z0-9]+/gi, "_").toUpperCase();
-  const usage = use.path.at(-1) === "script" ? `process.env.${variable}` : `"$${variable}"`;
+  const usage = inGithubScript ? `process.env.${variable}` : `"$${variable}"`;
   return {
-    path: use.path,
+    path,
     message: `${text} is written by whoever opens the issue or pull request, and is pasted into this script before it runs`,
     hint: `pass it through env (${variable}: \${{ ${text} }}) and use ${usage} in the script`,
   };

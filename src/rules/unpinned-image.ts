@@ -1,8 +1,10 @@
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json } from "../model/json.js";
 import { type Finding, defineRule } from "./_define-rule.js";
+import { possibleTemplateValues } from "./_expression-values.js";
+import { matrixValues } from "./_matrix.js";
 import { parseUses } from "./_uses.js";
-import { isObject } from "./_workflow-view.js";
+import { type JobView, isObject } from "./_workflow-view.js";
 
 export default defineRule({
   id: "unpinned-image",
@@ -33,30 +35,49 @@ jobs:
     steps:
       - run: make test
 `,
-    fix: "Append the digest the tag points to today, keeping the tag for readers: `postgres:16@sha256:<digest>`; `docker buildx imagetools inspect postgres:16` prints it.",
+    fix: "Append the digest the tag points to today, keeping the tag for readers: `postgres:16@sha256:<digest>`; `docker buildx imagetools inspect postgres:16` prints it.\n\nAn image without a tag (`node`) or tagged `latest` is the worst case — it changes with every release of the image — and the message says so. An image from a matrix (`image: ${{ matrix.image }}`) is checked for each value the matrix gives it; one computed otherwise is not known, and not reported.",
   },
   job({ job, path, report }) {
     const container = job.raw["container"];
-    if (typeof container === "string") check(container, [...path, "container"], "the job's container", report);
-    else if (isObject(container)) check(container["image"], [...path, "container", "image"], "the job's container", report);
+    if (typeof container === "string") check(job, container, [...path, "container"], "the job's container", report);
+    else if (isObject(container)) check(job, container["image"], [...path, "container", "image"], "the job's container", report);
     const services = job.raw["services"];
     if (isObject(services)) {
       for (const [name, service] of Object.entries(services)) {
-        if (isObject(service)) check(service["image"], [...path, "services", name, "image"], `service "${name}"`, report);
+        if (isObject(service)) check(job, service["image"], [...path, "services", name, "image"], `service "${name}"`, report);
       }
     }
   },
-  step({ step, path, report }) {
+  step({ step, job, path, report }) {
     const target = step.uses === undefined ? undefined : parseUses(step.uses);
-    if (target?.kind === "docker") check(target.image, [...path, "uses"], "this step", report);
+    if (target?.kind === "docker") check(job, target.image, [...path, "uses"], "this step", report);
   },
 });
 
-function check(image: Json | undefined, path: WorkflowPath, owner: string, report: (finding: Finding) => void): void {
-  if (typeof image !== "string" || image === "" || image.includes("${{") || image.includes("@sha256:")) return;
+function check(job: JobView, image: Json | undefined, path: WorkflowPath, owner: string, report: (finding: Finding) => void): void {
+  if (typeof image !== "string" || image === "") return;
+  // `${{ matrix.image }}`: each value the matrix gives it; anything else is not known here
+  const images = image.includes("${{") ? possibleTemplateValues(image, (reference) => (reference.root === "matrix" ? matrixValues(job, reference.segments) : undefined)) : [image];
+  if (!images) return;
+  const unpinned = [...new Set(images.filter((value): value is string => typeof value === "string" && value !== "" && !value.includes("@sha256:")))];
+  if (unpinned.length === 0) return;
+  const floating = unpinned.filter((value) => { const tag = tagOf(value); return tag === undefined || tag === "latest"; });
+  const named = unpinned.map((value) => `"${value}"`).join(", ");
   report({
     path,
-    message: `${owner} runs image "${image}" by tag, which moves whenever the image is rebuilt or replaced`,
-    hint: `pin its digest: ${image}@sha256:<digest>`,
+    message:
+      floating.length > 0
+        ? `${owner} runs image ${named}; ${floating.map((value) => `"${value}"`).join(", ")} has no version (no tag, or latest), so it changes with every release of the image`
+        : `${owner} runs image ${named} by tag, which moves whenever the image is rebuilt or replaced`,
+    hint: `pin its digest: ${unpinned[0]}${tagOf(unpinned[0]!) === undefined ? ":<version>" : ""}@sha256:<digest>`,
   });
+}
+
+// The tag of an image reference: after the last `:` of its last path segment (a `:` before that
+// is a registry port); undefined when it has none.
+function tagOf(image: string): string | undefined {
+  const name = image.split("@")[0]!;
+  const last = name.slice(name.lastIndexOf("/") + 1);
+  const colon = last.lastIndexOf(":");
+  return colon < 0 ? undefined : last.slice(colon + 1);
 }

@@ -82,6 +82,12 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     2: { files: { "trunkline.config.ts": "export default { lint: { rules: { nope: 'off' } } };\n" }, argv: ["lint", "--baseline"] },
     3: { files: {}, argv: ["lint", "--baseline", "--out", "x"] },
   },
+  "trunkline lint --fix": {
+    0: { files: { ".github/workflows/x.yml": CLEAN_YAML }, argv: ["lint", "--fix"] },
+    1: { files: { ".github/workflows/x.yml": BAD_YAML }, argv: ["lint", "--fix"] },
+    2: { files: { "trunkline.config.ts": "export default { lint: { rules: { nope: 'off' } } };\n" }, argv: ["lint", "--fix"] },
+    3: { files: {}, argv: ["lint", "--fix", "--out", "x"] },
+  },
   "trunkline rulesets plan [--target name]": {
     0: { files: { "workflows-src/ci.ts": WITH_RULESET }, before: [["gen"]], argv: ["rulesets", "plan"] },
     1: { files: { "workflows-src/ci.ts": WITH_RULESET }, before: [["gen"]], edit: { ".github/rulesets/main.json": (text) => text.replace('"active"', '"disabled"') }, argv: ["rulesets", "plan"] },

@@ -22,6 +22,7 @@ import { ExitCode } from "../exit-code.js";
 import { isMachineFormat } from "../../diagnostics/format/index.js";
 import { YAML_EXTENSIONS, expandWorkflowPaths } from "../../io/workflow-files.js";
 import { type Verbosity, startProgress, styleFor } from "../terminal/index.js";
+import { HEADER_PREFIX } from "../../emit/header.js";
 
 /** Options of `trunkline lint`. */
 export interface LintOptions {
@@ -35,6 +36,8 @@ export interface LintOptions {
   /** Start workers only when more files than this need linting; {@link PARALLEL_LINT_THRESHOLD} by default. */
   parallelThreshold?: number;
   verbosity?: Verbosity;
+  /** Fix mechanical findings of hand-written files in place, then lint again. */
+  fix?: boolean;
 }
 
 /** `trunkline lint`: validate YAML workflows, generated or hand-written, with YAML line and column. */
@@ -95,6 +98,7 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   }
   progress.done();
   await validationCache?.save();
+  if (options.fix && (await fixFiles(texts, diagnostics, new Map(lockedActions), io))) return lint({ ...options, fix: false }, io);
   const read = texts.size;
   // rulesets against every workflow of their repository (required-check-unknown and the like)
   const repositories = await lintRepositories(io, [...texts.keys()], texts, createRepositoryRuleRunner({ settings: settings.settings }));
@@ -115,6 +119,27 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   // a tree that could not be read, or a config that could not be understood, must not pass
   if (unreadable || [...config.diagnostics, ...settings.diagnostics].some((diagnostic) => diagnostic.severity === "error")) return ExitCode.SourceErrors;
   return hasErrors(sorted) ? ExitCode.Problems : ExitCode.Ok;
+}
+
+// Writes the mechanical fixes of every hand-written file and names each file changed; generated
+// files are left to their sources. Whether anything was written.
+async function fixFiles(texts: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[], locked: ReadonlyMap<string, { sha: string; tag: string }>, io: Io): Promise<boolean> {
+  const { FIXABLE_RULES, fixYaml } = await import("../../validate/fix-yaml.js");
+  const changed: string[] = [];
+  for (const [file, text] of texts) {
+    const fixable = diagnostics.filter((diagnostic) => diagnostic.file === file && FIXABLE_RULES.has(diagnostic.rule));
+    if (fixable.length === 0) continue;
+    if (text.startsWith(HEADER_PREFIX)) {
+      io.stderr(`trunkline: ${file} is generated; not fixed here: change its source and run gen.\n`);
+      continue;
+    }
+    const fixed = fixYaml(text, fixable, locked);
+    if (!fixed) continue;
+    await io.writeAtomic(file, fixed.text);
+    changed.push(`${file} (${fixed.fixed} fixed)`);
+  }
+  if (changed.length > 0) io.stderr(`trunkline: fixed ${changed.join(", ")}.\n`);
+  return changed.length > 0;
 }
 
 // The files to lint: the output folders by default, else the named paths (expandWorkflowPaths).
