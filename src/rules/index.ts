@@ -41,6 +41,8 @@ import workflowInputUnknown from "./workflow-input-unknown.js";
 import runnerLabelUnknown from "./runner-label-unknown.js";
 import runnerRetired from "./runner-retired.js";
 import usesInvalid from "./uses-invalid.js";
+import cronTooFrequent from "./cron-too-frequent.js";
+import ifConstant from "./if-constant.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = alphabetical([
@@ -85,6 +87,8 @@ export const allRules = alphabetical([
   runnerLabelUnknown,
   runnerRetired,
   usesInvalid,
+  cronTooFrequent,
+  ifConstant,
 ] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */
