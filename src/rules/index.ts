@@ -43,6 +43,7 @@ import runnerRetired from "./runner-retired.js";
 import usesInvalid from "./uses-invalid.js";
 import cronTooFrequent from "./cron-too-frequent.js";
 import ifConstant from "./if-constant.js";
+import filterNegationFirst from "./filter-negation-first.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = alphabetical([
@@ -89,6 +90,7 @@ export const allRules = alphabetical([
   usesInvalid,
   cronTooFrequent,
   ifConstant,
+  filterNegationFirst,
 ] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */

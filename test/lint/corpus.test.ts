@@ -21,7 +21,7 @@ const GRAPH_RULES = [
   "cron-invalid", "glob-invalid", "paths-and-paths-ignore", "deprecated-command",
   "action-input-unknown", "action-input-missing", "action-input-deprecated", "action-outdated",
   // issue 12, syntax with meaning
-  "uses-invalid", "runner-retired", "runner-label-unknown", "cron-too-frequent", "if-constant",
+  "uses-invalid", "runner-retired", "runner-label-unknown", "cron-too-frequent", "if-constant", "filter-negation-first",
 ];
 
 /**
