@@ -44,6 +44,9 @@ import usesInvalid from "./uses-invalid.js";
 import cronTooFrequent from "./cron-too-frequent.js";
 import ifConstant from "./if-constant.js";
 import filterNegationFirst from "./filter-negation-first.js";
+import maxParallelInvalid from "./max-parallel-invalid.js";
+import envNameInvalid from "./env-name-invalid.js";
+import credentialsLiteral from "./credentials-literal.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = alphabetical([
@@ -91,6 +94,9 @@ export const allRules = alphabetical([
   cronTooFrequent,
   ifConstant,
   filterNegationFirst,
+  maxParallelInvalid,
+  envNameInvalid,
+  credentialsLiteral,
 ] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */

@@ -22,6 +22,7 @@ const GRAPH_RULES = [
   "action-input-unknown", "action-input-missing", "action-input-deprecated", "action-outdated",
   // issue 12, syntax with meaning
   "uses-invalid", "runner-retired", "runner-label-unknown", "cron-too-frequent", "if-constant", "filter-negation-first",
+  "max-parallel-invalid", "env-name-invalid", "credentials-literal",
 ];
 
 /**
