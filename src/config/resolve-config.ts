@@ -75,7 +75,7 @@ const CONFIG_KEYS: Readonly<Record<string, readonly string[]>> = {
   "": ["targets", "parser", "lint", "loadTimeout", "cost"],
   "targets[]": ["name", "sources", "outDir"],
   parser: ["featureFlags"],
-  lint: ["rules", "ignores", "requiredChecks"],
+  lint: ["rules", "ignores", "requiredChecks", "selfHostedLabels"],
   "lint.ignores[]": ["files", "rules"],
   cost: ["budgets"],
   // CostBudget in cost/budgets.ts

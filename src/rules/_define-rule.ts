@@ -39,6 +39,8 @@ export interface ProjectFacts {
   actions: ActionCatalog;
   /** `owner/repo[/path]` → the commit and tag `trunkline.actions.lock.json` locks it to. */
   lockedActions?: ReadonlyMap<string, { sha: string; tag: string }>;
+  /** Labels of the project's self-hosted runners (`lint.selfHostedLabels`), lowercased. */
+  selfHostedLabels?: readonly string[];
 }
 
 /** What every hook receives. */

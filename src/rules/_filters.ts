@@ -42,7 +42,10 @@ export function filterPatternProblem(pattern: string, kind: FilterKind): string 
   if (pattern === "") return "is empty";
   const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
   if (body === "") return "is only \"!\"";
+  if (body.trim() !== body) return `has ${/^\s/.test(body) ? "leading" : "trailing"} white space, which is matched as part of the ${kind === "ref" ? "name" : "path"}`;
   if (kind === "path" && body.startsWith("./")) return 'starts with "./", but paths are matched from the repository root without it';
+  const shape = kind === "ref" ? refShapeProblem(body) : pathShapeProblem(body);
+  if (shape) return shape;
   if (kind === "ref") {
     const outsideEscapes = body.replace(/\\./g, "x");
     const bad = NEVER_IN_REF.exec(outsideEscapes);
@@ -73,6 +76,35 @@ export function filterPatternProblem(pattern: string, kind: FilterKind): string 
     }
     previousIsSpecial = char === "*";
   }
+  return undefined;
+}
+
+// A regular expression written where a glob goes, or a shape no git ref name has (git check-ref-format).
+function refShapeProblem(body: string): string | undefined {
+  const regExp = regExpLook(body);
+  if (regExp) return `${regExp}, but filters are globs: as a glob it never matches a branch or tag`;
+  if (body.startsWith("/") || body.endsWith("/")) return `${body.startsWith("/") ? "starts" : "ends"} with "/", which a git ref name cannot`;
+  const dotStar = /(^|\/)\.[*+]/.exec(body);
+  if (dotStar) return `has "${dotStar[0].replace("/", "")}" like a regular expression, but filters are globs: "." is a dot there, and a git ref name part never starts with one`;
+  if (/(^|\/)\./.test(body)) return 'has a part starting with ".", which a git ref name cannot';
+  return undefined;
+}
+
+// Paths are matched as the repository lists them: relative, normalized, without "." or ".." parts.
+function pathShapeProblem(body: string): string | undefined {
+  const regExp = regExpLook(body);
+  if (regExp) return `${regExp}, but filters are globs: as a glob it never matches a path`;
+  if (body.startsWith("/")) return 'starts with "/", but paths are matched from the repository root without it';
+  const dotted = body.split("/").find((part) => part === "." || part === "..");
+  if (dotted) return `has a "${dotted}" part, but the paths matched are normalized and never hold one`;
+  return undefined;
+}
+
+// The tell-tale signs of a regular expression: `/…/` around it, or a `^` anchor. (`.*` is one only
+// in a ref, whose parts never start with "."; in a path it is a dotfile glob.)
+function regExpLook(body: string): string | undefined {
+  if (body.length > 2 && body.startsWith("/") && body.endsWith("/")) return `is written like a regular expression, between slashes`;
+  if (body.startsWith("^")) return 'starts with "^" like a regular expression';
   return undefined;
 }
 

@@ -30,6 +30,11 @@ export interface LintConfig {
    * the branches they protect when known. Rulesets found beside the workflows are read as well.
    */
   requiredChecks?: readonly (string | RequiredCheck)[];
+  /**
+   * Labels of your self-hosted runners (and names of larger runners), so `runner-label-unknown`
+   * knows them; when set, every label of a `runs-on` must be a GitHub-hosted one or one of these.
+   */
+  selfHostedLabels?: readonly string[];
 }
 
 /** Settings after checking: what the rule runner reads. */
@@ -38,10 +43,12 @@ export interface ResolvedLintSettings {
   options: ReadonlyMap<string, object>;
   ignores: readonly { matches: (file: string) => boolean; rules?: ReadonlySet<string> }[];
   requiredChecks: readonly RequiredCheck[];
+  /** `lint.selfHostedLabels`, lowercased (labels are matched without case); empty when not set. */
+  selfHostedLabels: readonly string[];
 }
 
 /** No config: every rule at its default. */
-export const DEFAULT_LINT_SETTINGS: ResolvedLintSettings = { levels: new Map(), options: new Map(), ignores: [], requiredChecks: [] };
+export const DEFAULT_LINT_SETTINGS: ResolvedLintSettings = { levels: new Map(), options: new Map(), ignores: [], requiredChecks: [], selfHostedLabels: [] };
 
 const LEVELS: readonly RuleLevel[] = ["off", "warning", "error"];
 
@@ -57,7 +64,7 @@ export function resolveLintSettings(config: unknown, rules: readonly Rule[], con
     problem("lint must be an object", "lint: { rules: { … }, ignores: [ … ] }");
     return { settings: DEFAULT_LINT_SETTINGS, diagnostics };
   }
-  const { rules: ruleSettings, ignores, requiredChecks } = config as LintConfig;
+  const { rules: ruleSettings, ignores, requiredChecks, selfHostedLabels } = config as LintConfig;
   const known = new Map(rules.map((rule) => [rule.id, rule]));
   const levels = new Map<string, RuleLevel>();
   const options = new Map<string, object>();
@@ -112,7 +119,9 @@ export function resolveLintSettings(config: unknown, rules: readonly Rule[], con
     const branches = typeof check === "string" ? undefined : check.branches;
     checks.push({ name, ...(branches ? { branches } : {}), requiredBy });
   }
-  return { settings: { levels, options, ignores: resolvedIgnores, requiredChecks: checks }, diagnostics };
+  const labels = Array.isArray(selfHostedLabels) && selfHostedLabels.every((label) => typeof label === "string") ? selfHostedLabels.map((label) => label.toLowerCase()) : [];
+  if (selfHostedLabels !== undefined && labels.length !== (Array.isArray(selfHostedLabels) ? selfHostedLabels.length : -1)) problem("lint.selfHostedLabels must be a list of runner labels", 'e.g. selfHostedLabels: ["gpu", "linux-arm-large"]');
+  return { settings: { levels, options, ignores: resolvedIgnores, requiredChecks: checks, selfHostedLabels: labels }, diagnostics };
 }
 
 // The line of each entry of a list in the config's text, found by its name written as a string

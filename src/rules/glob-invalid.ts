@@ -12,7 +12,10 @@ export default defineRule({
     why: `Filter patterns are GitHub's own glob syntax: \`*\`, \`**\`, \`?\` and \`+\` (repeat the character before),
 \`[a-z]\`, \`!\` to exclude, \`\\\\\` to escape. A malformed pattern, a branch pattern with a character no
 git ref can hold, a path starting with \`./\`, or a list of only \`!\` patterns matches nothing: the
-workflow silently never runs for the changes it was meant for.
+workflow silently never runs for the changes it was meant for. So does a regular expression written
+where a glob goes (\`/.*-stable/\`, \`^release\`, a branch \`.*\`), a path with a \`.\` or \`..\` part or a
+leading \`/\` (paths are matched relative and normalized), and a pattern with leading or trailing
+white space, which is matched as part of the name.
 See the [filter pattern cheat sheet](https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#filter-pattern-cheat-sheet).`,
     invalid: `on:
   push:

@@ -45,9 +45,18 @@ import unpinnedAction from "./unpinned-action.js";
 import unpinnedImage from "./unpinned-image.js";
 import unsoundContains from "./unsound-contains.js";
 import workflowInputUnknown from "./workflow-input-unknown.js";
+import runnerLabelUnknown from "./runner-label-unknown.js";
+import runnerRetired from "./runner-retired.js";
+import usesInvalid from "./uses-invalid.js";
+import cronTooFrequent from "./cron-too-frequent.js";
+import ifConstant from "./if-constant.js";
+import filterNegationFirst from "./filter-negation-first.js";
+import maxParallelInvalid from "./max-parallel-invalid.js";
+import envNameInvalid from "./env-name-invalid.js";
+import credentialsLiteral from "./credentials-literal.js";
 
 /** Every trunkline rule, alphabetical by id. */
-export const allRules = [
+export const allRules = alphabetical([
   actionInputDeprecated,
   actionInputMissing,
   actionInputUnknown,
@@ -93,10 +102,25 @@ export const allRules = [
   unpinnedImage,
   unsoundContains,
   workflowInputUnknown,
-] as const;
+  runnerLabelUnknown,
+  runnerRetired,
+  usesInvalid,
+  cronTooFrequent,
+  ifConstant,
+  filterNegationFirst,
+  maxParallelInvalid,
+  envNameInvalid,
+  credentialsLiteral,
+] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */
 export type AnyRule = (typeof allRules)[number];
 
 /** The id of a registered rule: what suppressions and the config accept. */
 export type RuleId = AnyRule["id"];
+
+// Rules added later are appended above and put in order here, so the list reads in one order
+// everywhere (docs index, config hints) without reordering the lines above.
+function alphabetical<const Rules extends readonly { id: string }[]>(rules: Rules): Rules {
+  return [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) as unknown as Rules;
+}

@@ -72,7 +72,7 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
       else for (const id of ignore.rules) ignored.add(id);
     }
     if (ignoresAll) return [];
-    const project: ProjectFacts = { requiredChecks: [...settings.requiredChecks, ...(input.requiredChecks ?? [])], actions, ...(runnerOptions.lockedActions ? { lockedActions: runnerOptions.lockedActions } : {}) };
+    const project: ProjectFacts = { requiredChecks: [...settings.requiredChecks, ...(input.requiredChecks ?? [])], actions, ...(runnerOptions.lockedActions ? { lockedActions: runnerOptions.lockedActions } : {}), selfHostedLabels: settings.selfHostedLabels };
     const comment = input.comments ?? noComment;
     const diagnostics: Diagnostic[] = [];
     // One context object per rule and hook kind, reused across jobs and steps: building a fresh one

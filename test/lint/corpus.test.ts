@@ -20,6 +20,9 @@ const GRAPH_RULES = [
   "matrix-exclude-unmatched", "matrix-include-no-effect", "step-id-duplicate", "github-property-unknown", "comparison-type-mismatch", "workflow-input-unknown",
   "cron-invalid", "glob-invalid", "paths-and-paths-ignore", "deprecated-command",
   "action-input-unknown", "action-input-missing", "action-input-deprecated", "action-outdated",
+  // issue 12, syntax with meaning
+  "uses-invalid", "runner-retired", "runner-label-unknown", "cron-too-frequent", "if-constant", "filter-negation-first",
+  "max-parallel-invalid", "env-name-invalid", "credentials-literal",
 ];
 
 /**

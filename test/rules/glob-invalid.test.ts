@@ -7,6 +7,7 @@ testRule(rule, {
   valid: [
     { name: "usual patterns", yaml: on("  push:\n    branches: [main, 'release/**', 'v[0-9]+']\n    tags: ['v*.*.*']\n    paths: ['src/**', '!src/**/*.md', '**.ts']\n  pull_request:\n    paths-ignore: ['docs/**']\n") },
     { name: "a scalar filter and escaped specials", yaml: on("  push:\n    branches: main\n    paths: ['file\\+name.txt']\n") },
+    { name: "dotfile globs and dots inside names", yaml: on("  push:\n    branches: ['release-1.*', 'v*.x']\n    paths: ['.*', '.github/**', 'a/.b/**', 'src/**/*.d.ts', 'x^y']\n") },
     { name: "filters of other events are not read", yaml: on("  workflow_dispatch:\n  release:\n    types: [published]\n") },
   ],
   invalid: [
@@ -36,6 +37,31 @@ testRule(rule, {
       name: "only negative patterns include nothing",
       yaml: on("  push:\n    branches:\n      - '!main'\n"),
       errors: [{ path: ["on", "push", "branches"], line: 3, column: 5 }],
+    },
+      {
+      name: "issue 12: regular expressions where globs go",
+      yaml: on("  push:\n    branches: ['/.*-stable/', '^release', '.*', 'release/.+']\n    paths: ['^src/', '/docs/.*/']\n"),
+      errors: [
+        { path: ["on", "push", "branches", 0], line: 3, column: 16 },
+        { path: ["on", "push", "branches", 1], line: 3, column: 31 },
+        { path: ["on", "push", "branches", 2], line: 3, column: 43 },
+        { path: ["on", "push", "branches", 3], line: 3, column: 49 },
+        { path: ["on", "push", "paths", 0], line: 4, column: 13 },
+        { path: ["on", "push", "paths", 1], line: 4, column: 22 },
+      ],
+    },
+    {
+      name: "issue 12: . and .. parts, a leading /, and white space around a pattern",
+      yaml: on("  pull_request:\n    paths: ['src/../lib/**', 'docs/./a.md', '/src/**', ' src/**', 'lib/** ']\n    branches-ignore: ['main ', '/tmp']\n"),
+      errors: [
+        { path: ["on", "pull_request", "paths", 0], line: 3, column: 13 },
+        { path: ["on", "pull_request", "paths", 1], line: 3, column: 30 },
+        { path: ["on", "pull_request", "paths", 2], line: 3, column: 45 },
+        { path: ["on", "pull_request", "paths", 3], line: 3, column: 56 },
+        { path: ["on", "pull_request", "paths", 4], line: 3, column: 67 },
+        { path: ["on", "pull_request", "branches-ignore", 0], line: 4, column: 23 },
+        { path: ["on", "pull_request", "branches-ignore", 1], line: 4, column: 32 },
+      ],
     },
   ],
 });
