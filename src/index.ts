@@ -1,5 +1,7 @@
 // The public API: what workflow sources and trunkline.config.ts import from "trunkline".
 export { workflow, job, step } from "./dsl/workflow.js";
+export { remoteWorkflow } from "./dsl/reusable-call.js";
+export type { CallFields, CallInputs, CallInterfaceOf, CallOutputNames, CallSecrets, CalleeInterface, ExpressionText, InputArgument, NotReusable, RemoteWorkflow, RemoteWorkflowDescriptor } from "./dsl/reusable-call.js";
 export type { DefineOptions, Job, JobBody, JobContexts, JobDependencies, JobRef, JobSpec, RunnerJobSpec, CallerJobSpec, Step, StepSpec, Workflow, WorkflowSpec } from "./dsl/types.js";
 export * from "./expressions/index.js";
 export type { RuleId } from "./rules/index.js";
