@@ -37,6 +37,7 @@ import stepOutputUnknown from "./step-output-unknown.js";
 import timeoutMissing from "./timeout-missing.js";
 import unpinnedAction from "./unpinned-action.js";
 import unpinnedImage from "./unpinned-image.js";
+import workflowCallMismatch from "./workflow-call-mismatch.js";
 import workflowInputUnknown from "./workflow-input-unknown.js";
 
 /** Every trunkline rule, alphabetical by id. */
@@ -78,6 +79,7 @@ export const allRules = [
   timeoutMissing,
   unpinnedAction,
   unpinnedImage,
+  workflowCallMismatch,
   workflowInputUnknown,
 ] as const;
 
