@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ExitCode } from "../../src/cli/exit-code.js";
 import { validateWithParser } from "../../src/validate/parser.js";
 import { diagnosticsOf } from "../support/json-output.js";
-import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import { REPO_ROOT, type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
 // A reusable workflow in TypeScript and two callers: one in the same target, one calling a
 // published workflow of another repository.
@@ -93,5 +95,24 @@ describe("reusable workflows called by value", () => {
     expect(diagnostics.map((diagnostic) => [diagnostic.rule, diagnostic.file, diagnostic.line])).toEqual([["normalize", "workflows-src/images.ts", 3]]);
     expect(diagnostics[0]!.message).toContain("lib/build-image.ts:8");
     expect(diagnostics[0]!.message).toContain("no source exports");
+  });
+});
+
+describe("README", () => {
+  const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Reusable workflows, called by value"));
+  const blockOf = (language: string) => new RegExp("```" + language + "\\n([\\s\\S]*?)```").exec(section)![1]!;
+
+  it("issue 10.4: the reusable-workflow example generates the YAML shown, which GitHub's parser accepts", async () => {
+    const repo = await createTempRepo({ "workflows-src/images.ts": blockOf("ts") });
+    try {
+      const result = await repo.run(["gen"]);
+      expect(result.code, result.stderr).toBe(ExitCode.Ok);
+      const text = (await repo.read(".github/workflows/images.yml"))!;
+      expect(text).toBe(blockOf("yaml"));
+      expect(await validateWithParser(text, ".github/workflows/images.yml")).toEqual([]);
+    } finally {
+      await repo.dispose();
+    }
   });
 });
