@@ -10,6 +10,9 @@ import type { CallerJobSpec, DefineOptions, Job, Workflow } from "./types.js";
 /**
  * A reusable workflow published from another repository, as {@link remoteWorkflow} describes it:
  * where it lives, the commit it is pinned to, and its `workflow_call` interface.
+ *
+ * @example
+ * const deploy: RemoteWorkflow<{ inputs: { environment: { type: "string"; required: true } } }> = remoteWorkflow({ … });
  */
 export interface RemoteWorkflow<Call extends GitHub.WorkflowCallMapping = GitHub.WorkflowCallMapping> {
   readonly [REMOTE_WORKFLOW]: true;
@@ -25,7 +28,12 @@ export interface RemoteWorkflow<Call extends GitHub.WorkflowCallMapping = GitHub
   readonly workflow_call: Call;
 }
 
-/** What {@link remoteWorkflow} takes: the published workflow's place, pin and interface. */
+/**
+ * What {@link remoteWorkflow} takes: the published workflow's place, pin and interface.
+ *
+ * @example
+ * { repo: "acme/platform", file: "deploy.yml", sha: "0123456789abcdef0123456789abcdef01234567", tag: "v3.2.0", workflow_call: { inputs: { … } } }
+ */
 export interface RemoteWorkflowDescriptor<Call extends GitHub.WorkflowCallMapping> {
   /** `owner/repo`. */
   repo: `${string}/${string}`;
@@ -91,7 +99,12 @@ export type ExactTriggers<On> = [GitHub.On] extends [On]
 
 type Member<T, K extends PropertyKey> = T extends { readonly [P in K]?: infer V } ? NonNullable<V> : {};
 
-/** The `workflow_call` interface of a workflow whose triggers are `On`; `never` when it has no `workflow_call`. */
+/**
+ * The `workflow_call` interface of a workflow whose triggers are `On`; `never` when it has no `workflow_call`.
+ *
+ * @example
+ * type Call = CallInterfaceOf<{ workflow_call: { inputs: { tag: { type: "string" } } } }>; // { inputs: { tag: … } }
+ */
 export type CallInterfaceOf<On> = [GitHub.On] extends [On]
   ? GitHub.WorkflowCallMapping // a workflow typed loosely (its `on` is not a literal): nothing to check against
   : On extends "workflow_call"
@@ -102,14 +115,24 @@ export type CallInterfaceOf<On> = [GitHub.On] extends [On]
         ? ("workflow_call" extends keyof On ? (Call extends object ? Call : {}) : never)
         : never;
 
-/** The `workflow_call` interface of something {@link job.call} can call. */
+/**
+ * The `workflow_call` interface of something {@link job.call} can call.
+ *
+ * @example
+ * type Call = CalleeInterface<typeof buildImage>; // its `on.workflow_call`
+ */
 export type CalleeInterface<Callee> = Callee extends RemoteWorkflow<infer Call> ? Call : Callee extends Workflow<infer On> ? CallInterfaceOf<On> : never;
 
 // ---- what the caller passes ------------------------------------------------------------------------
 
 // The contexts GitHub allows in a calling job's `with` (and, plus `secrets`, in its `secrets`).
 type WithContexts = "github" | "inputs" | "vars" | "needs" | "strategy" | "matrix";
-/** Text with a `${{ … }}` in it: the escape hatch, checked by `gen` rather than by type. */
+/**
+ * Text with a `${{ … }}` in it: the escape hatch, checked by `gen` rather than by type.
+ *
+ * @example
+ * job.call(buildImage, { with: { push: "${{ inputs.push }}" } });
+ */
 export type ExpressionText = `${string}\${{${string}}}${string}`;
 
 type ValueFor<Definition> = Definition extends { readonly type: "boolean" }
@@ -120,19 +143,34 @@ type ValueFor<Definition> = Definition extends { readonly type: "boolean" }
       ? Option
       : string;
 
-/** What a calling job may pass for an input with this definition: a value of its type, or an expression of that type. */
+/**
+ * What a calling job may pass for an input with this definition: a value of its type, or an expression of that type.
+ *
+ * @example
+ * const push: InputArgument<{ type: "boolean" }> = inputs.push; // or true, or "${{ … }}"
+ */
 export type InputArgument<Definition> = ValueFor<Definition> | Rendered<WithContexts, ValueFor<Definition>> | ExpressionText;
 
 type RequiredNames<Definitions> = { [Name in keyof Definitions]-?: Definitions[Name] extends { readonly required: true } ? Name : never }[keyof Definitions];
 
-/** The `with` of a call: every declared input by name, the required ones required. */
+/**
+ * The `with` of a call: every declared input by name, the required ones required.
+ *
+ * @example
+ * const inputs: CallInputs<{ context: { type: "string"; required: true } }> = { context: "services/api" };
+ */
 export type CallInputs<Definitions> = { readonly [Name in RequiredNames<Definitions>]: InputArgument<Definitions[Name]> } & {
   readonly [Name in Exclude<keyof Definitions, RequiredNames<Definitions>>]?: InputArgument<Definitions[Name]>;
 };
 
 type SecretArgument = string | Rendered<WithContexts | "secrets", string>;
 
-/** The `secrets` of a call: every declared secret by name, the required ones required; or `"inherit"`. */
+/**
+ * The `secrets` of a call: every declared secret by name, the required ones required; or `"inherit"`.
+ *
+ * @example
+ * const passed: CallSecrets<{ token: { required: true } }> = { token: "${{ secrets.TOKEN }}" };
+ */
 export type CallSecrets<Definitions> =
   | "inherit"
   | ({ readonly [Name in RequiredNames<Definitions>]: SecretArgument } & { readonly [Name in Exclude<keyof Definitions, RequiredNames<Definitions>>]?: SecretArgument });
@@ -140,13 +178,28 @@ export type CallSecrets<Definitions> =
 type WithField<Definitions> = [RequiredNames<Definitions>] extends [never] ? { readonly with?: CallInputs<Definitions> } : { readonly with: CallInputs<Definitions> };
 type SecretsField<Definitions> = [RequiredNames<Definitions>] extends [never] ? { readonly secrets?: CallSecrets<Definitions> } : { readonly secrets: CallSecrets<Definitions> };
 
-/** The fields of a job calling a workflow whose `workflow_call` is `Call`, other than `uses`. */
+/**
+ * The fields of a job calling a workflow whose `workflow_call` is `Call`, other than `uses`.
+ *
+ * @example
+ * const fields: CallFields<CalleeInterface<typeof buildImage>> = { needs: [lint], with: { context: "." }, secrets: "inherit" };
+ */
 export type CallFields<Call> = Omit<CallerJobSpec, "uses" | "with" | "secrets"> & WithField<Member<Call, "inputs">> & SecretsField<Member<Call, "secrets">>;
 
-/** The names of the outputs a `workflow_call` declares: the calling job's outputs. */
+/**
+ * The names of the outputs a `workflow_call` declares: the calling job's outputs.
+ *
+ * @example
+ * type Outputs = CallOutputNames<{ outputs: { digest: { value: "…" } } }>; // "digest"
+ */
 export type CallOutputNames<Call> = keyof Member<Call, "outputs"> & string;
 
-/** What {@link job.call} refuses: a workflow without a `workflow_call` trigger cannot be called. */
+/**
+ * What {@link job.call} refuses: a workflow without a `workflow_call` trigger cannot be called.
+ *
+ * @example
+ * job.call(ci, {}); // error: … is not assignable to … & NotReusable
+ */
 export interface NotReusable {
   readonly "a reusable workflow has `workflow_call` among its triggers": never;
 }
