@@ -29,13 +29,12 @@ export function indexGeneratedWorkflows(targets: readonly { target: { name: stri
   for (const { target, sources } of targets) {
     for (const source of sources) {
       for (const value of Object.values(source.exports)) {
-        for (const item of Array.isArray(value) ? value : [value]) {
-          // an export that throws when read is reported by normalize, with its source
-          if (!isWorkflow(item)) continue;
-          const workflow = item as Workflow;
-          const places = index.get(workflow) ?? [];
-          places.push({ target: target.name, output: `${target.outDir}/${workflow.fileName}`, fileName: workflow.fileName, sourceFile: source.file });
-          index.set(workflow, places);
+        for (const item of itemsOf(value)) {
+          const fileName = fileNameOf(item);
+          if (fileName === undefined) continue;
+          const places = index.get(item as object) ?? [];
+          places.push({ target: target.name, output: `${target.outDir}/${fileName}`, fileName, sourceFile: source.file });
+          index.set(item as object, places);
         }
       }
     }
@@ -43,11 +42,21 @@ export function indexGeneratedWorkflows(targets: readonly { target: { name: stri
   return index;
 }
 
-function isWorkflow(value: unknown): boolean {
+// An export that throws when read (a revoked Proxy, a throwing trap) is reported by normalize, with its source.
+function itemsOf(value: unknown): readonly unknown[] {
   try {
-    return hasBrand(value, WORKFLOW);
+    return Array.isArray(value) ? [...(value as unknown[])] : [value];
   } catch {
-    return false;
+    return [];
+  }
+}
+
+// The file name of a `workflow()` value; undefined for anything else, or one that throws when read.
+function fileNameOf(value: unknown): string | undefined {
+  try {
+    return hasBrand(value, WORKFLOW) ? String((value as Workflow).fileName) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -86,7 +95,12 @@ export function calleeResolver(index: ReadonlyMap<object, readonly GeneratedWork
 function indexByPosition(index: ReadonlyMap<object, readonly GeneratedWorkflowPlace[]>, toSource: (position: SourcePosition) => SourcePosition): Map<string, GeneratedWorkflowPlace[]> {
   const byPosition = new Map<string, GeneratedWorkflowPlace[]>();
   for (const [workflow, places] of index) {
-    const key = positionKey(workflow as Workflow, toSource);
+    let key: string | undefined;
+    try {
+      key = positionKey(workflow as Workflow, toSource);
+    } catch {
+      continue; // an export that throws when read is reported by normalize
+    }
     if (key !== undefined) byPosition.set(key, [...(byPosition.get(key) ?? []), ...places]);
   }
   return byPosition;
