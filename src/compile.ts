@@ -9,6 +9,7 @@ import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { JsonObject } from "./model/json.js";
 import { sha256 } from "./sync/manifest.js";
 import { type LoadedSource, type NormalizedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
+import { calleeResolver, indexGeneratedWorkflows } from "./normalize/callees.js";
 import { mergeRepeats } from "./validate/merge-repeats.js";
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
@@ -106,10 +107,13 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const claimedBy = new Map<string, string>();
+  // a call of a workflow value (`job.call`) is written as the path that workflow is generated at
+  const generatedWorkflows = indexGeneratedWorkflows(targets);
   let validators: readonly Validator[] | undefined;
   for (const { target, sources } of targets) {
     // Rulesets first: the workflow rules need the checks they require, generated in this same run.
-    const normalizedSources = sources.map((source) => normalizeMemoized(source, options));
+    const resolveCallee = calleeResolver(generatedWorkflows, target.name);
+    const normalizedSources = sources.map((source) => normalizeMemoized(source, options, resolveCallee));
     const rulesets = await compileRulesets(target, normalizedSources, options.rulesetsOnDisk?.get(target.name) ?? [], options.toSource);
     diagnostics.push(...rulesets.diagnostics);
     const requiredChecks = JSON.stringify(rulesets.requiredChecks);
@@ -128,7 +132,8 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           continue;
         }
         claimedBy.set(outputPath, `${workflow.sourceFile} (export "${workflow.exportName}")`);
-        const text = emitMemoized(workflow, options);
+        const releaseTags = withOwnTags(options.releaseTags, workflow.releaseTags);
+        const text = emitMemoized(workflow, options, releaseTags);
         const cacheKey = sha256(`${outputPath}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
         // Same key shape as `lint` uses for a file that passed every layer and every rule.
         const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${requiredChecks}\0${JSON.stringify([...workflow.suppressions])}\0${cacheKey}`);
@@ -144,7 +149,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           if (!found.length) options.validationCache?.add(cacheKey);
         }
         await options.prepareRules?.();
-        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, options.releaseTags) }) ?? []));
+        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, releaseTags) }) ?? []));
         if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
         diagnostics.push(...locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource));
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
@@ -174,6 +179,11 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   return { files, diagnostics: sortDiagnostics(diagnostics) };
 }
 
+// The lockfile's tags, plus those of the remote workflows this workflow calls (`remoteWorkflow`).
+function withOwnTags(lockTags: ReadonlyMap<string, string> | undefined, own: ReadonlyMap<string, string> | undefined): ReadonlyMap<string, string> | undefined {
+  return own?.size ? new Map([...(lockTags ?? []), ...own]) : lockTags;
+}
+
 // A deprecated input set through an action binding is already a warning of the binding, which
 // quotes the action's own deprecation message; the bundled data set's rule would only repeat it.
 function withoutBindingRepeats(found: Diagnostic[], fromSource: readonly Diagnostic[]): Diagnostic[] {
@@ -201,21 +211,28 @@ function caseCollisions(files: readonly OutputFile[]): Diagnostic[] {
   return found;
 }
 
-function normalizeMemoized(source: LoadedSource, options: CompileOptions): NormalizedSource {
+function normalizeMemoized(source: LoadedSource, options: CompileOptions, resolveCallee: ReturnType<typeof calleeResolver>): NormalizedSource {
   const remembered = options.memo?.normalized.get(source.exports);
   if (remembered) return remembered;
-  const normalized = normalizeSource(source, { toSource: options.toSource });
-  options.memo?.normalized.set(source.exports, normalized);
+  // A source that calls a reusable workflow depends on where the callee is generated, which another
+  // source decides: it is normalized again every time rather than remembered.
+  let callsWorkflow = false;
+  const tracked: typeof resolveCallee = (...args) => {
+    callsWorkflow = true;
+    return resolveCallee(...args);
+  };
+  const normalized = normalizeSource(source, { toSource: options.toSource, resolveCallee: tracked });
+  if (!callsWorkflow) options.memo?.normalized.set(source.exports, normalized);
   return normalized;
 }
 
-function emitMemoized(workflow: NormalizedWorkflow, options: CompileOptions): string {
-  if (!options.memo) return emitCached(workflow, options.emitCache, options.releaseTags);
-  const releaseTags = options.releaseTags?.size ? JSON.stringify([...options.releaseTags]) : "";
+function emitMemoized(workflow: NormalizedWorkflow, options: CompileOptions, releaseTags: ReadonlyMap<string, string> | undefined): string {
+  if (!options.memo) return emitCached(workflow, options.emitCache, releaseTags);
+  const tagsKey = releaseTags?.size ? JSON.stringify([...releaseTags]) : "";
   const remembered = options.memo.emitted.get(workflow.model);
-  if (remembered?.releaseTags === releaseTags) return remembered.text;
-  const text = emitCached(workflow, options.emitCache, options.releaseTags);
-  options.memo.emitted.set(workflow.model, { releaseTags, text });
+  if (remembered?.releaseTags === tagsKey) return remembered.text;
+  const text = emitCached(workflow, options.emitCache, releaseTags);
+  options.memo.emitted.set(workflow.model, { releaseTags: tagsKey, text });
   return text;
 }
 

@@ -2,6 +2,10 @@
 export { workflow, job, step } from "./dsl/workflow.js";
 export { jobSteps } from "./dsl/job-steps.js";
 export type { EarlierSteps, JobSteps } from "./dsl/job-steps.js";
+export { remoteWorkflow } from "./dsl/reusable-call.js";
+export type { CallFields, CallInputs, CallInterfaceOf, CallOutputNames, CallSecrets, CalleeInterface, ExpressionText, InputArgument, NotReusable, RemoteWorkflow, RemoteWorkflowDescriptor } from "./dsl/reusable-call.js";
+/** GitHub's trigger types, named so a consumer's declarations can name a workflow's inferred `on` (`Workflow<Pick<WorkflowTriggers, "push">>`). */
+export type { On as WorkflowOn, Triggers as WorkflowTriggers, WorkflowCallMapping } from "./types/index.js";
 export type { DefineOptions, Job, JobBody, JobContexts, JobDependencies, JobRef, JobSpec, RunnerJobSpec, CallerJobSpec, Step, StepOptions, StepSpec, Workflow, WorkflowSpec } from "./dsl/types.js";
 export * from "./expressions/index.js";
 export type { RuleId } from "./rules/index.js";

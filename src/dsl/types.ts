@@ -89,8 +89,15 @@ export type WorkflowSpec = Omit<GitHub.Workflow, "jobs"> & {
   jobs: Record<string, Job | GitHub.WorkflowJob | GW.NormalJob | GW.ReusableWorkflowCallJob>;
 };
 
-/** A workflow built with {@link workflow}: what a source file exports to get a YAML file. */
-export interface Workflow {
+// A phantom key: never set at run time, it carries the literal type of the workflow's `on`.
+declare const TRIGGERS: unique symbol;
+
+/**
+ * A workflow built with {@link workflow}: what a source file exports to get a YAML file. `On` is
+ * the literal type of its triggers, which types the calls of a reusable workflow (`job.call`).
+ */
+export interface Workflow<On = GitHub.On> {
+  readonly [TRIGGERS]?: On;
   readonly [WORKFLOW]: true;
   /** The output file name inside the target's workflows folder, e.g. `ci.yml`. */
   readonly fileName: string;

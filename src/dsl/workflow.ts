@@ -2,6 +2,8 @@ import { JOB, STEP, WORKFLOW } from "./brand.js";
 import { captureCallSite } from "./call-site.js";
 import type { MatrixLiteral } from "../expressions/data-flow.js";
 import { contextOf } from "../expressions/_context.js";
+import type * as GitHub from "../types/index.js";
+import { type ExactTriggers, callWorkflow } from "./reusable-call.js";
 import type { DefineOptions, ExactJobBody, Job, JobBody, JobContexts, JobDependencies, JobSpec, OutputNames, Step, StepOptions, StepSpec, Workflow, WorkflowSpec } from "./types.js";
 
 /**
@@ -11,7 +13,9 @@ import type { DefineOptions, ExactJobBody, Job, JobBody, JobContexts, JobDepende
  * @example
  * export default workflow("ci", { name: "CI", on: { pull_request: { branches: ["main"] } }, jobs: { test } });
  */
-export function workflow(file: string, spec: WorkflowSpec, options?: DefineOptions): Workflow {
+// NOTE: `On` is inferred so a reusable workflow's interface reaches its callers; `ExactTriggers`
+// keeps the unknown-key check inside input, secret and output definitions that inference skips.
+export function workflow<const On extends GitHub.On = GitHub.On>(file: string, spec: WorkflowSpec & { readonly on: On & NoInfer<ExactTriggers<On>> }, options?: DefineOptions): Workflow<On> {
   const fileName = /\.ya?ml$/.test(file) ? file : `${file}.yml`;
   return { [WORKFLOW]: true, fileName, spec, definedAt: captureCallSite(), ...outOfBand(options) };
 }
@@ -52,8 +56,11 @@ export function jobUsing<const Needs extends Record<string, Job<JobSpec, string>
   return { [JOB]: true, spec, definedAt: captureCallSite(), ...outOfBand(options) };
 }
 
-/** Declares a job (see {@link defineJob}); `job.using` declares one that reads typed `needs` and `matrix`. */
-export const job: typeof defineJob & { using: typeof jobUsing } = Object.assign(defineJob, { using: jobUsing });
+/**
+ * Declares a job (see {@link defineJob}); `job.using` declares one that reads typed `needs` and
+ * `matrix`; `job.call` one that calls a reusable workflow (see {@link callWorkflow}).
+ */
+export const job: typeof defineJob & { using: typeof jobUsing; call: typeof callWorkflow } = Object.assign(defineJob, { using: jobUsing, call: callWorkflow });
 
 /** The step's `id`, kept as a literal type. */
 interface StepId<Id extends string> {

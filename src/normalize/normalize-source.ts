@@ -7,6 +7,7 @@ import { type JsonObject, isJsonObject } from "../model/json.js";
 import type { NormalizedRuleset } from "../rulesets/compile-rulesets.js";
 import { checkWorkflowFileName } from "../sync/check-workflow-file-name.js";
 import { RULESET, type Ruleset } from "../rulesets/ruleset.js";
+import type { CalleeResolver } from "./callees.js";
 import { WORKFLOW_SHAPE } from "./shape.js";
 import { type ToJsonContext, pathKey, quoteError, toJson } from "./to-json.js";
 
@@ -25,6 +26,8 @@ export interface NormalizeOptions {
    * Without it, diagnostics carry no line.
    */
   toSource?: (position: SourcePosition) => SourcePosition;
+  /** Where a workflow passed to `job.call` is generated (see `calleeResolver`). */
+  resolveCallee?: CalleeResolver;
 }
 
 /** One workflow in the plain model, with what is needed to point diagnostics back at the source. */
@@ -40,6 +43,8 @@ export interface NormalizedWorkflow {
   suppressions: Map<string, readonly string[]>;
   /** The DSL job objects in `jobs`, with their ids: how a ruleset's required job is found. */
   jobs: ReadonlyMap<object, string>;
+  /** `uses:` → release tag of the remote workflows it calls, for the comment beside each pin. */
+  releaseTags?: ReadonlyMap<string, string>;
 }
 
 /** A generated document a source exports (see `document()`). */
@@ -173,7 +178,7 @@ function normalizeCandidate(candidate: Candidate, source: LoadedSource, options:
     const kind = spec === null ? "null" : Array.isArray(spec) ? "a list" : spec === undefined ? "undefined" : `a ${typeof spec}`;
     return { diagnostics: [{ rule: "normalize", severity: "error", file: sourceFile, ...workflowPlace(), message: `workflow "${candidate.fileName}" (export "${candidate.exportName}") is ${kind}, not an object with \`on\` and \`jobs\``, hint: "pass the workflow's object itself, e.g. workflow(\"ci\", { on: …, jobs: { … } }); a function that builds it must return it" }] };
   }
-  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [], ...(source.importCycles ? { importCycles: source.importCycles } : {}), ...(options.toSource ? { toSource: options.toSource } : {}) };
+  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [], ...(source.importCycles ? { importCycles: source.importCycles } : {}), ...(options.toSource ? { toSource: options.toSource } : {}), ...(options.resolveCallee ? { resolveCallee: options.resolveCallee } : {}) };
   const jobs = (spec as { jobs?: unknown }).jobs;
   const listedTwice: Omit<Diagnostic, "file">[] = [];
   if (typeof jobs === "object" && jobs !== null) {
@@ -200,7 +205,7 @@ function normalizeCandidate(candidate: Candidate, source: LoadedSource, options:
   if (failed) return { diagnostics };
   return {
     diagnostics,
-    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions, jobs: context.jobIds },
+    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions, jobs: context.jobIds, ...(context.releaseTags ? { releaseTags: context.releaseTags } : {}) },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic, SourcePosition, WorkflowPath } from "../diagnostics/diagnostic.js";
-import { JOB, STEP, hasBrand } from "../dsl/brand.js";
+import { JOB, REMOTE_WORKFLOW, STEP, WORKFLOW, hasBrand } from "../dsl/brand.js";
+import type { CalleeResolver } from "./callees.js";
 import { type CallSite, resolveCallSite } from "../dsl/call-site.js";
 import { CYCLE_HINT, describeCycles } from "../load/import-cycles.js";
 import type { Job, Step } from "../dsl/types.js";
@@ -22,6 +23,10 @@ export interface ToJsonContext {
   importCycles?: readonly (readonly string[])[];
   /** Turns a call site into the TypeScript position to name in a message (repo-relative). */
   toSource?: (position: SourcePosition) => SourcePosition;
+  /** Where a workflow passed to `job.call` is generated; without it, such a call is an error. */
+  resolveCallee?: CalleeResolver;
+  /** `uses:` → release tag, for the remote workflows this workflow calls (the comment beside the pin). */
+  releaseTags?: Map<string, string>;
 }
 
 /** Joins a workflow path into a map key. */
@@ -125,6 +130,11 @@ function objectToJson(object: Record<string, unknown>, path: WorkflowPath, shape
   const result: JsonObject = {};
   for (const key of ordered) {
     const value = values.get(key);
+    if (path.length === 2 && path[0] === "jobs" && key === "uses" && (hasBrand(value, WORKFLOW) || hasBrand(value, REMOTE_WORKFLOW))) {
+      const uses = calleeUses(value as object, String(path[1]), [...path, key], context);
+      if (uses !== undefined) result[key] = uses;
+      continue;
+    }
     if (path.length === 2 && path[0] === "jobs" && key === "needs" && hasBrand(value, JOB)) {
       // A single job reference is written as a single id (`needs: build`), as GitHub allows.
       const converted = arrayToJson([value], [...path, key], undefined, context, ancestors);
@@ -135,6 +145,18 @@ function objectToJson(object: Record<string, unknown>, path: WorkflowPath, shape
     if (converted !== undefined) result[key] = converted;
   }
   return result;
+}
+
+// The `uses:` of a job that calls a workflow passed as a value (`job.call`): decided here, where the
+// target the caller is generated into is known.
+function calleeUses(callee: object, jobId: string, path: WorkflowPath, context: ToJsonContext): string | undefined {
+  const resolved = context.resolveCallee?.(callee, jobId, context.toSource) ?? { message: `job "${jobId}" calls a workflow passed as a value, which can only be resolved while generating`, hint: "generate it with trunkline gen" };
+  if ("message" in resolved) {
+    context.problems.push({ rule: "normalize", severity: "error", path, message: resolved.message, hint: resolved.hint });
+    return undefined;
+  }
+  if (resolved.tag !== undefined) (context.releaseTags ??= new Map()).set(resolved.uses, resolved.tag);
+  return resolved.uses;
 }
 
 // Maps whose keys the author names — environment variables, action inputs, outputs, secrets, job

@@ -99,6 +99,8 @@ export interface RuleDocs {
   options?: string;
   /** For a `repository` rule: the ruleset (GitHub's REST JSON) both examples are checked against. */
   ruleset?: string;
+  /** For a rule comparing workflows: the other workflow both examples call, and its repo-relative file. */
+  called?: { file: string; yaml: string };
 }
 
 /** A rule as written in `src/rules/<id>.ts`. Hooks are called in one walk over the workflow. */
@@ -117,6 +119,11 @@ export interface RuleDefinition<Id extends string, Options extends object> {
   step?(context: StepContext<Options>): void;
   /** Called once per repository that has rulesets, with all its workflows: for cross-file checks. */
   repository?(context: RepositoryContext<Options>): void;
+  /**
+   * The `repository` hook compares workflows with each other, not with rulesets: it also runs for a
+   * repository without rulesets, when one of its workflows calls a reusable workflow of its own.
+   */
+  crossWorkflow?: boolean;
 }
 
 /** A registered rule: a definition whose options have their defaults filled in. */

@@ -14,6 +14,8 @@ export function renderRuleDoc(rule: Rule): string {
     `## Why\n\n${rule.docs.why.trim()}`,
     // a rule that compares rulesets with workflows shows the ruleset its examples are checked against
     ...(rule.docs.ruleset ? [`## Ruleset\n\nBoth examples below are checked against this ruleset (\`rulesets/main.json\`, GitHub's REST format):\n\n\`\`\`json\n${rule.docs.ruleset.trimEnd()}\n\`\`\``] : []),
+    // a rule that compares workflows shows the workflow its examples call
+    ...(rule.docs.called ? [`## Called workflow\n\nBoth examples below call this workflow (\`${rule.docs.called.file}\`):\n\n\`\`\`yaml\n${rule.docs.called.yaml.trimEnd()}\n\`\`\``] : []),
     `## Invalid\n\n\`\`\`yaml invalid\n${rule.docs.invalid.trimEnd()}\n\`\`\``,
     `## Valid\n\n\`\`\`yaml valid\n${rule.docs.valid.trimEnd()}\n\`\`\``,
     `## How to fix\n\n${rule.docs.fix.trim()}`,

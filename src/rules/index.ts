@@ -44,6 +44,7 @@ import trustedPublishing from "./trusted-publishing.js";
 import unpinnedAction from "./unpinned-action.js";
 import unpinnedImage from "./unpinned-image.js";
 import unsoundContains from "./unsound-contains.js";
+import workflowCallMismatch from "./workflow-call-mismatch.js";
 import workflowInputUnknown from "./workflow-input-unknown.js";
 import runnerLabelUnknown from "./runner-label-unknown.js";
 import runnerRetired from "./runner-retired.js";
@@ -101,6 +102,7 @@ export const allRules = alphabetical([
   unpinnedAction,
   unpinnedImage,
   unsoundContains,
+  workflowCallMismatch,
   workflowInputUnknown,
   runnerLabelUnknown,
   runnerRetired,

@@ -48,7 +48,8 @@ jobs:
           VERSION: \${{ needs.build.outputs.version }}
 `,
     fix: `Add the job to \`needs\`, or read an output the job declares (or declare it). Outputs of a job that
-calls a reusable workflow come from that workflow and are not checked. The same holds for
+calls a reusable workflow come from that workflow: \`workflow-call-mismatch\` checks them when it is a
+workflow of this repository. The same holds for
 \`jobs.<job>.outputs.<name>\` in \`on.workflow_call.outputs\`.`,
   },
   job({ job, workflow, report }) {

@@ -31,7 +31,8 @@ export async function lintRepositories(io: Io, files: readonly string[], texts: 
   }
   for (const [root, lintedHere] of roots) {
     const rulesetFiles = await readRulesetFiles(io, root);
-    if (rulesetFiles.length === 0) continue;
+    // without rulesets, only a workflow calling another of the same repository needs the others
+    if (rulesetFiles.length === 0 && !lintedHere.some((file) => texts.get(file)?.includes("./.github/workflows/"))) continue;
     const workflowsFolder = `${root === "" ? "" : `${root.replace(/\/$/, "")}/`}.github/workflows`;
     const workflowFiles = [...new Set([...(await io.listFiles(workflowsFolder, YAML_EXTENSIONS)), ...lintedHere])].sort();
     const textOf = new Map<string, string>();

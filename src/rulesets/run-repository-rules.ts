@@ -17,7 +17,7 @@ export type RepositoryRuleRunner = (input: RepositoryInput) => Diagnostic[];
 /**
  * Prepares the rules that compare rulesets with workflows (their `repository` hook), honouring the
  * config's levels and ignores and the suppressions written in each workflow. A repository without
- * rulesets is not looked at: there is nothing to compare.
+ * rulesets is looked at only by the rules that compare workflows with each other.
  */
 export function createRepositoryRuleRunner(options: { rules?: readonly Rule[]; settings?: ResolvedLintSettings } = {}): RepositoryRuleRunner {
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
@@ -27,11 +27,14 @@ export function createRepositoryRuleRunner(options: { rules?: readonly Rule[]; s
     if (rule.repository && level !== "off") active.push({ rule, severity: level, options: settings.options.get(rule.id) ?? rule.options });
   }
   return (input) => {
-    if (input.rulesets.length === 0 || active.length === 0) return [];
+    // without rulesets only the rules comparing workflows with each other run, and only when some
+    // workflow calls a reusable workflow of its own repository (a cheap look at each job's `uses`)
+    const running = input.rulesets.length > 0 ? active : input.workflows.some((workflow) => callsLocalWorkflow(workflow.model)) ? active.filter((entry) => entry.rule.crossWorkflow) : [];
+    if (running.length === 0) return [];
     const repository = viewRepository(input.workflows, input.rulesets);
     const suppressionsOf = new Map(input.workflows.map((workflow) => [workflow.file, workflow.suppressions]));
     const diagnostics: Diagnostic[] = [];
-    for (const entry of active) {
+    for (const entry of running) {
       const report = (finding: RepositoryFinding) => {
         if (isIgnored(settings, finding.file, entry.rule.id) || isSuppressed(suppressionsOf.get(finding.file), finding.path, entry.rule.id)) return;
         diagnostics.push({ rule: entry.rule.id, severity: entry.severity, message: finding.message, ...(finding.hint ? { hint: finding.hint } : {}), file: finding.file, path: finding.path });
@@ -40,6 +43,13 @@ export function createRepositoryRuleRunner(options: { rules?: readonly Rule[]; s
     }
     return diagnostics;
   };
+}
+
+/** Whether a workflow (plain data) has a job whose `uses:` is a workflow of the same repository. */
+export function callsLocalWorkflow(model: unknown): boolean {
+  const jobs = typeof model === "object" && model !== null ? (model as { jobs?: unknown }).jobs : undefined;
+  if (typeof jobs !== "object" || jobs === null) return false;
+  return Object.values(jobs).some((job) => typeof job === "object" && job !== null && typeof (job as { uses?: unknown }).uses === "string" && (job as { uses: string }).uses.startsWith("./.github/workflows/"));
 }
 
 function isIgnored(settings: ResolvedLintSettings, file: string, rule: string): boolean {

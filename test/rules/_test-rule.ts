@@ -32,6 +32,12 @@ export async function lintWithRule(rule: Rule, yaml: string, options?: object, r
     const runRepository = createRepositoryRuleRunner({ rules: [rule], settings });
     found.push(...runRepository({ workflows: [{ file: "workflow.yml", model: parse(yaml) as unknown }], rulesets: [{ file: "rulesets/main.json", document: JSON.parse(rule.docs.ruleset) as unknown }] }));
   }
+  // a rule comparing workflows: the example calls the workflow its docs show
+  if (rule.repository && rule.docs.called) {
+    const runRepository = createRepositoryRuleRunner({ rules: [rule], settings });
+    const called = { file: rule.docs.called.file, model: parse(rule.docs.called.yaml) as unknown };
+    found.push(...runRepository({ workflows: [{ file: ".github/workflows/workflow.yml", model: parse(yaml) as unknown }, called], rulesets: [] }).map((diagnostic) => ({ ...diagnostic, file: diagnostic.file === ".github/workflows/workflow.yml" ? "workflow.yml" : diagnostic.file })));
+  }
   return sortDiagnostics(found);
 }
 

@@ -56,7 +56,14 @@ describe("trunkline's workflow types (src/types/)", () => {
     expect(errorsIn(file)).toEqual(expectedIn(file));
   });
 
-  it.each(["valid-workflow.ts", "dsl-valid.ts", "expr-valid.ts"])("issue 10.1: %s, a realistic workflow using many keys, type-checks with no error", (file) => {
+  it.each([
+    ["reusable-call.ts", "an unknown input, a missing required input or `with`, a boolean, number, string or object of the wrong type, an unknown secret, a missing required secret or `secrets`, a callee without `workflow_call`, `needs.<caller>.outputs` the callee does not declare, a misspelt key in a remote interface or an input definition"],
+  ])("issue 10.4: %s (%s) is a type error on its line", (file) => {
+    expect(expectedIn(file).length).toBeGreaterThan(0);
+    expect(errorsIn(file)).toEqual(expectedIn(file));
+  });
+
+  it.each(["valid-workflow.ts", "dsl-valid.ts", "expr-valid.ts", "reusable-call-valid.ts"])("issue 10.1: %s, a realistic workflow using many keys, type-checks with no error", (file) => {
     expect(check.files).toContain(file);
     expect(errorsIn(file)).toEqual([]);
   });
