@@ -1,16 +1,11 @@
 // What the sources read at run time beside their own files: a source may read a data file, list a
 // folder, spawn a program or ask the network, and its output then depends on that too. While
 // sources are evaluated, `node:fs` (sync, callback and promise forms), `child_process`, `net`,
-// `http(s)`, `fetch` and the clock are wrapped, so that a run can be replayed only when all it
+// `http(s)`, `fetch`, workers and the clock are wrapped, so that a run can be replayed only when all it
 // depended on can be checked again. Installed only when someone listens (the CLI's own process).
-import childProcess from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import https from "node:https";
-import { syncBuiltinESMExports } from "node:module";
-import net from "node:net";
+import { createRequire, syncBuiltinESMExports } from "node:module";
 import path from "node:path";
-import tls from "node:tls";
 import { fileURLToPath } from "node:url";
 
 /** Who is told what the sources read while they are evaluated. */
@@ -130,10 +125,18 @@ function install(): () => void {
   wrap(fs.realpath, "native", entry);
 
   const not = (what: string) => () => untrackable(what);
-  for (const name of ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"]) wrap(childProcess, name, not(`child_process.${name}()`));
-  for (const name of ["connect", "createConnection"]) wrap(net, name, not(`net.${name}()`));
-  wrap(tls, "connect", not("tls.connect()"));
-  for (const [owner, label] of [[http, "http"], [https, "https"]] as const) for (const name of ["request", "get"]) wrap(owner, name, not(`${label}.${name}()`));
+  // Loading these costs a run tens of milliseconds: only those already loaded are wrapped, and a
+  // source that loads another while it is evaluated is not replayed (see the end below).
+  const loadedBefore = loadedBuiltins();
+  const unwrapped: string[] = [];
+  for (const [name, calls] of Object.entries(UNTRACKABLE_CALLS)) {
+    if (loadedBefore && !loadedBefore.has(name)) {
+      unwrapped.push(name);
+      continue;
+    }
+    const owner = require(`node:${name}`) as object;
+    for (const call of calls) wrap(owner, call, not(`${name}.${call}()`));
+  }
   wrap(globalThis, "fetch", not("fetch()"));
   wrap(Math, "random", not("Math.random()"));
   wrap(Date, "now", not("Date.now()"));
@@ -152,5 +155,29 @@ function install(): () => void {
   return () => {
     for (const step of undo.reverse()) step();
     syncBuiltinESMExports();
+    const loadedAfter = loadedBuiltins();
+    for (const name of unwrapped) if (loadedAfter?.has(name)) untrackable(`import of node:${name}`);
   };
+}
+
+const require = createRequire(import.meta.url);
+
+// The calls whose result cannot be checked again, per module: a program started, the network
+// reached, or a worker (its reads happen in another thread, where nothing is wrapped).
+const UNTRACKABLE_CALLS: Record<string, string[]> = {
+  child_process: ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"],
+  net: ["connect", "createConnection"],
+  tls: ["connect"],
+  http: ["request", "get"],
+  https: ["request", "get"],
+  http2: ["connect"],
+  dgram: ["createSocket"],
+  worker_threads: ["Worker"],
+};
+
+// Node's own modules loaded so far (by anyone); undefined when Node does not say.
+function loadedBuiltins(): Set<string> | undefined {
+  const list = (process as { moduleLoadList?: unknown }).moduleLoadList;
+  if (!Array.isArray(list)) return undefined;
+  return new Set(list.flatMap((entry) => (typeof entry === "string" && entry.startsWith("NativeModule ") ? [entry.slice("NativeModule ".length)] : [])));
 }

@@ -195,6 +195,7 @@ describe("issue 13.3: gen and check replay a run that found nothing to do, and n
     const untrackable = [
       ['import { execFileSync } from "node:child_process";\nconst out = execFileSync(process.execPath, ["-e", "process.stdout.write(\'v1\')"], { encoding: "utf8" });', "`spawned ${out}`"],
       ['const reached = await fetch("http://127.0.0.1:9/").then(() => "yes", () => "no");', "`fetched ${reached}`"],
+      ['import { get } from "node:http";\nconst asked = await new Promise<string>((done) => get("http://127.0.0.1:9/", () => done("yes")).on("error", () => done("no")));', "`asked ${asked}`"],
       ["const stamp = new Date().getFullYear() > 2000 ? \"now\" : \"then\";", "`clock ${stamp}`"],
       ["const roll = Math.random() < 2 ? \"rolled\" : \"never\";", "`random ${roll}`"],
     ];
