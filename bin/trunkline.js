@@ -8,20 +8,22 @@ import path from "node:path";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = path.join(root, "dist", "cli.js");
 
-function newestMtime(folder) {
-  let newest = 0;
+// Whether any file under `folder` was modified after `builtAt`. Every file is stat'ed: an edit in
+// place changes only the file's mtime, never its folder's. Stops at the first newer file, and joins
+// paths by hand (path.join normalizes every one): this runs before every command in a checkout.
+function hasNewerFile(folder, builtAt) {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+    const full = `${folder}/${entry.name}`;
+    if (entry.isDirectory() ? hasNewerFile(full, builtAt) : statSync(full).mtimeMs > builtAt) return true;
   }
-  return newest;
+  return false;
 }
 
 // A checkout has the build script; an installed package ships dist/ (bundles and declarations) only.
 if (existsSync(path.join(root, "scripts", "build.mjs")) && existsSync(path.join(root, "src"))) {
   const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(root, "src")), existsSync(path.join(root, "schema")) ? newestMtime(path.join(root, "schema")) : 0);
-  if (sources > builtAt) await (await import("../scripts/build.mjs")).build();
+  const schema = path.join(root, "schema");
+  if (hasNewerFile(path.join(root, "src"), builtAt) || (existsSync(schema) && hasNewerFile(schema, builtAt))) await (await import("../scripts/build.mjs")).build();
 }
 // A gen or check that found nothing to do, called again with nothing changed, prints the same
 // again without loading the compiler (src/io/up-to-date.ts).

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { compiledInputsOf } from "../load/load-modules.js";
+import { listenToSourceReads } from "../load/source-reads.js";
 import { globFolders } from "./glob.js";
 import type { Io } from "./io.js";
 import { type FileStamp, type RunContext, contextKey, dropRecord, folderStampOf, isUnchanged, replayableCommand, stampOf, writeRecord } from "./up-to-date.js";
@@ -40,6 +41,21 @@ export function recordRun(io: Io, context: RunContext): RecordingRun {
   const noteFolder = (folder: string) => {
     if (!folders.has(folder)) folders.set(folder, folderStampOf(folder));
   };
+  // what the sources read for themselves while they run (a data file, a folder listing), and
+  // what cannot be checked again (a program they spawn, the network, the clock)
+  if (replayable) {
+    listenToSourceReads({
+      file: noteFile,
+      folder: noteFolder,
+      entry(entry) {
+        noteFile(entry);
+        noteFolder(entry);
+      },
+      untrackable() {
+        replayable = false;
+      },
+    });
+  }
   const wrap = (inner: Io): Io => {
     roots.add(inner.root);
     const absolute = (file: string) => path.resolve(inner.root, file);
@@ -123,6 +139,7 @@ export function recordRun(io: Io, context: RunContext): RecordingRun {
   return {
     io: run,
     async finish(code) {
+      listenToSourceReads(undefined);
       if (!command) return;
       await Promise.all(loads);
       const [root] = roots.size === 2 ? [...roots].filter((root) => root !== io.root) : [...roots];

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { CYCLE_HINT, describeCycles, findImportCycles } from "./import-cycles.js";
 import { DEFAULT_LOAD_TIMEOUT, LOAD_TIMEOUT_ENV } from "./load-timeout.js";
 import { ProcessEndAttempt, forgetEndAttempt, guardProcess } from "./process-guard.js";
+import { evaluatingSources } from "./source-reads.js";
 import { endAttemptDiagnostic, takeSourceFaultDiagnostics } from "./source-faults.js";
 import { placeInSource, rememberCompiled } from "./source-frames.js";
 
@@ -54,6 +55,7 @@ interface CacheIndex {
 export async function loadModules(root: string, files: readonly string[], cacheName = "sources", options: LoadOptions = {}): Promise<LoadedModules> {
   // Sources run in this process: none may end it while it loads (nor, under the CLI, after).
   const release = guardProcess();
+  let evaluated = (): void => undefined;
   try {
     const cacheDir = options.cacheDir ?? path.join(root, CACHE_DIR, cacheName);
     const diagnostics: Diagnostic[] = [];
@@ -63,6 +65,8 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const modules = new Map<string, Record<string, unknown>>();
     const importing = new Set(files.filter((file) => !failed.has(file)));
     let settled = false;
+    // what the sources read from here on decides whether this run can be replayed (source-reads.ts)
+    evaluated = evaluatingSources();
     const imports = Promise.all(
       [...importing].map(async (file) => {
         const output = path.join(cacheDir, file.replace(/\.[cm]?[jt]sx?$/, ".mjs"));
@@ -86,11 +90,13 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     // A promise continuation or an immediate queued by a source runs now: give it the chance to
     // call exit while it is still guarded, and reported with this batch.
     await new Promise((resolve) => setImmediate(resolve));
+    evaluated();
     diagnostics.push(...takeSourceFaultDiagnostics());
     const importCycles = new Map(files.filter((file) => index.cycles[file]?.length).map((file) => [file, index.cycles[file]!]));
     const inputs = new Map(files.filter((file) => index.entries[file]).map((file) => [file, Object.keys(index.entries[file]!)]));
     return { modules, diagnostics, inputs, ...(importCycles.size ? { importCycles } : {}) };
   } finally {
+    evaluated();
     release();
   }
 }

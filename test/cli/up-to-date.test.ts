@@ -128,4 +128,85 @@ describe("issue 13.3: gen and check replay a run that found nothing to do, and n
     await utimes(entry, now, now);
     await expectRunInFull();
   });
+
+  // A source that reads, lists, spawns or asks the network at run time: `imports` is what it prints.
+  const reading = (imports: string, run: string) =>
+    `import { appendFileSync } from "node:fs";\nimport { job, workflow } from "trunkline";\nappendFileSync(process.env.IMPORT_LOG!, "ci\\n");\n${imports}\nconst t = job({ "runs-on": "ubuntu-latest", steps: [{ run: ${run} }] });\nexport default workflow("ci", { on: "push", jobs: { t } });\n`;
+  const generated = async () => (await repo.read(".github/workflows/ci.yml")) ?? "";
+
+  it("issue 13.3: a data file a source reads for itself, through any fs call, is part of the record", async () => {
+    await repo.write("data/images.txt", "node:20\n");
+    await repo.write("data/tags.txt", "latest\n");
+    await repo.write("data/arch.txt", "amd64\n");
+    await repo.write(
+      "workflows-src/ci.ts",
+      reading(
+        'import { createReadStream, readFile, readFileSync, promises } from "node:fs";\nimport { text } from "node:stream/consumers";\nimport { pathToFileURL } from "node:url";\nconst viaCallback = await new Promise<string>((done) => readFile("data/tags.txt", "utf8", (_error, value) => done(value)));\nconst viaPromise = await promises.readFile(pathToFileURL("data/arch.txt"), "utf8");\nconst viaStream = await text(createReadStream("data/images.txt"));\nconst viaSync = readFileSync("data/images.txt", "utf8");',
+        '`docker pull ${viaSync.trim()}:${viaCallback.trim()}-${viaPromise.trim()} ${viaStream.length}`',
+      ),
+    );
+    await settle();
+    expect(await generated()).toContain("docker pull node:20:latest-amd64");
+    await expectReplayed();
+    for (const [file, text, expected] of [
+      ["data/images.txt", "node:22\n", "node:22:latest-amd64"],
+      ["data/tags.txt", "slim\n", "node:22:slim-amd64"],
+      ["data/arch.txt", "arm64\n", "node:22:slim-arm64"],
+    ] as const) {
+      await repo.write(file, text);
+      const changed = await expectRunInFull();
+      expect(changed.stderr).toContain("1 written");
+      expect(await generated()).toContain(`docker pull ${expected}`);
+      // check sees its own record go stale the same way
+      await expectRunInFull(["check"]);
+      await expectReplayed(["check"]);
+      await expectRunInFull();
+      await expectReplayed();
+    }
+    // removed: the run in full reports the source's failure
+    await repo.remove("data/arch.txt");
+    expect((await expectRunInFull()).status).toBe(2);
+  });
+
+  it("issue 13.3: a folder a source lists or probes is part of the record", async () => {
+    await repo.write("data/a.txt", "");
+    await repo.write(
+      "workflows-src/ci.ts",
+      reading('import { existsSync, readdirSync, statSync } from "node:fs";\nconst listed = readdirSync("data").join(" ");\nconst optional = existsSync("extra.txt") ? "extra" : "plain";\nconst size = statSync("data/a.txt").size;', '`list ${listed} ${optional} ${size}`'),
+    );
+    await settle();
+    expect(await generated()).toContain("list a.txt plain 0");
+    await expectReplayed();
+    await repo.write("data/b.txt", "");
+    expect((await expectRunInFull()).stderr).toContain("1 written");
+    expect(await generated()).toContain("list a.txt b.txt plain 0");
+    await expectRunInFull();
+    await expectReplayed();
+    await repo.write("extra.txt", "");
+    await expectRunInFull();
+    expect(await generated()).toContain("list a.txt b.txt extra 0");
+    await expectRunInFull();
+    await repo.write("data/a.txt", "grown");
+    await expectRunInFull();
+    expect(await generated()).toContain("list a.txt b.txt extra 5");
+  });
+
+  it("issue 13.3: a source that spawns a program, asks the network or reads the clock is never replayed", async () => {
+    const untrackable = [
+      ['import { execFileSync } from "node:child_process";\nconst out = execFileSync(process.execPath, ["-e", "process.stdout.write(\'v1\')"], { encoding: "utf8" });', "`spawned ${out}`"],
+      ['const reached = await fetch("http://127.0.0.1:9/").then(() => "yes", () => "no");', "`fetched ${reached}`"],
+      ['import { get } from "node:http";\nconst asked = await new Promise<string>((done) => get("http://127.0.0.1:9/", () => done("yes")).on("error", () => done("no")));', "`asked ${asked}`"],
+      ["const stamp = new Date().getFullYear() > 2000 ? \"now\" : \"then\";", "`clock ${stamp}`"],
+      ["const roll = Math.random() < 2 ? \"rolled\" : \"never\";", "`random ${roll}`"],
+    ];
+    for (const [imports, value] of untrackable) {
+      await repo.write("workflows-src/ci.ts", reading(imports!, value!));
+      expect(run(["gen"]).status).toBe(0);
+      for (const args of [["gen"], ["gen"], ["check"], ["check"]]) expect((await expectRunInFull(args)).status).toBe(0);
+    }
+    // a fixed date is no clock: replayed as before
+    await repo.write("workflows-src/ci.ts", reading('const fixed = new Date(0).toISOString();', "`fixed ${fixed}`"));
+    await settle();
+    await expectReplayed();
+  });
 });
