@@ -10,6 +10,7 @@ import { type Timing, expectSuccess, timeCommand } from "./bench/time-command.js
 import { benchImport } from "./bench/import-bench.js";
 import { benchCost } from "./bench/cost-bench.js";
 import { benchWatch } from "./bench/watch-bench.js";
+import { benchBindings } from "./bench/bindings-bench.js";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(REPO_ROOT, "bin", "trunkline.js");
@@ -41,6 +42,7 @@ const CASES: readonly BenchCase[] = [
   { name: "gen", sizes: [1, 50, 200], run: benchGen },
   // the issue's bar: save → regenerated file, one source of 200 changed, in at most 50 ms
   { name: "watch", sizes: [200], run: async (size) => [row("gen --watch", size, "save", await benchWatch(size, { trunklineRoot: REPO_ROOT, bin: BIN, runs, progress }))] },
+  { name: "bindings", sizes: [50], run: async (size) => bindingsRows(size, await benchBindings(size, { trunklineRoot: REPO_ROOT, bin: BIN, runs, progress })) },
   { name: "lint", sizes: [1000], run: benchLint },
   { name: "import", sizes: [1000], run: (size) => [row("import", size, "cold", benchImport(size, { trunklineRoot: REPO_ROOT, bin: BIN, runs, progress }))] },
   // the issue's bar: 10,000 jobs from --from in at most a second
@@ -133,6 +135,16 @@ function benchLint(size: number): Row[] {
   } finally {
     repo.dispose();
   }
+}
+
+// Cold gen with and without action bindings; the second row's ratio to the first is what bindings cost.
+function bindingsRows(size: number, timing: Awaited<ReturnType<typeof benchBindings>>): Row[] {
+  if ("skipped" in timing) {
+    progress(`bindings: skipped, ${timing.skipped}\n`);
+    return [];
+  }
+  progress(`bindings: cold gen with bindings / with uses: strings = ${(timing.bindings.median / timing.strings.median).toFixed(3)}\n`);
+  return [row("gen, uses: strings", size, "cold", timing.strings), row("gen, action bindings", size, "cold", timing.bindings)];
 }
 
 function checkLint(size: number) {
