@@ -2,8 +2,9 @@ import { pinnedAction } from "../actions/pins.js";
 import { branchConcurrency } from "../blocks/concurrency.js";
 import { grant, readOnlyPermissions } from "../blocks/permissions.js";
 import { type Patterns, onPush, onWorkflowDispatch, triggers } from "../blocks/triggers.js";
-import type { StepSpec } from "../dsl/types.js";
-import { job } from "../dsl/workflow.js";
+import { jobSteps } from "../dsl/job-steps.js";
+import type { Step, StepSpec } from "../dsl/types.js";
+import { job, step } from "../dsl/workflow.js";
 import { and, eq, expr, format, github, or } from "../expressions/index.js";
 import { type TemplateWorkflow, checkoutStep, templateWorkflow } from "./_common.js";
 
@@ -101,27 +102,29 @@ export function imagePublishing(options: ImagePublishingOptions): TemplateWorkfl
     // The channel moves only for the branch: a manual run on a tag builds that commit for a
     // release (`sha-<commit>`) without moving the channel backwards.
     const channelTag = or(and(eq(github.ref, `refs/heads/${resolved.branch}`), format(`{0}/{1}:${resolved.channel}`, resolved.repositoryPrefix, matrix.image.name)), "");
-    const steps: StepSpec[] = [
+    const steps: (StepSpec | Step)[] = [
       checkoutStep(),
       ...builder,
       { name: `Log in to ${registry}`, uses: pinnedAction("docker/login-action"), with: { registry, username: github.actor, password: "${{ secrets.GITHUB_TOKEN }}" } },
-      {
-        name: "Build and push",
-        id: "build",
-        uses: pinnedAction("docker/build-push-action"),
-        with: {
-          context: matrix.image.context,
-          file: matrix.image.dockerfile,
-          platforms: resolved.platforms.join(","),
-          push: true,
-          tags: expr`${repository}:sha-${github.sha}\n${channelTag}`,
-        },
-      },
-      {
-        name: "Check the manifest list and record the digest",
-        env: { IMAGE: repository, NAME: matrix.image.name, DIGEST: "${{ steps.build.outputs.digest }}", PLATFORMS: resolved.platforms.join(" ") },
-        run: RECORD_DIGEST_SCRIPT,
-      },
+      // the manifest check reads the digest the build step reports
+      ...jobSteps()
+        .add(step({
+          name: "Build and push",
+          id: "build",
+          uses: pinnedAction("docker/build-push-action"),
+          with: {
+            context: matrix.image.context,
+            file: matrix.image.dockerfile,
+            platforms: resolved.platforms.join(","),
+            push: true,
+            tags: expr`${repository}:sha-${github.sha}\n${channelTag}`,
+          },
+        }, { outputs: ["digest"] }))
+        .add(({ steps }) => step({
+          name: "Check the manifest list and record the digest",
+          env: { IMAGE: repository, NAME: matrix.image.name, DIGEST: steps.build.outputs.digest, PLATFORMS: resolved.platforms.join(" ") },
+          run: RECORD_DIGEST_SCRIPT,
+        })),
       { name: "Upload the digest", uses: pinnedAction("actions/upload-artifact"), with: { name: expr`digest-${matrix.image.name}`, path: "digests/", "if-no-files-found": "error" } },
     ];
     return { name: expr`Publish ${matrix.image.name}`, "runs-on": resolved.runsOn, permissions: grant({ packages: "write" }), "timeout-minutes": 60, steps };
