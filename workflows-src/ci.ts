@@ -1,4 +1,4 @@
-import { job, ruleset, step, workflow } from "trunkline";
+import { eq, expr, github, job, or, ruleset, step, workflow } from "trunkline";
 
 // Actions are pinned to full commit SHAs; the tag each SHA was published as is in the comment.
 const checkout = step({
@@ -34,8 +34,8 @@ export default workflow("ci", {
   permissions: { contents: "read" },
   // A new push to a pull request cancels its superseded run; runs on main always finish.
   concurrency: {
-    group: "${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}",
-    "cancel-in-progress": "${{ github.event_name == 'pull_request' }}",
+    group: expr`${github.workflow}-${or(github.event.pull_request.number, github.ref)}`,
+    "cancel-in-progress": eq(github.event_name, "pull_request"),
   },
   jobs: { test },
 });

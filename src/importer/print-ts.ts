@@ -8,7 +8,8 @@ export type Code =
   | { kind: "object"; entries: CodeEntry[]; end: string[]; multiline?: boolean }
   | { kind: "array"; items: CodeItem[]; end: string[] }
   | { kind: "call"; callee: string; args: Code[] }
-  | { kind: "cast"; value: Code };
+  | { kind: "cast"; value: Code }
+  | { kind: "arrow"; params: string; body: Code };
 
 /** One `key: value` of an object literal; `shorthand` prints `{ test }` for `{ test: test }`. */
 export interface CodeEntry {
@@ -41,6 +42,10 @@ export function printCode(code: Code, indent = "", column = indent.length): stri
       return code.text;
     case "cast":
       return `${printCode(code.value, indent, column)} as never`;
+    case "arrow": {
+      const head = `${code.params} => (`;
+      return `${head}${printCode(code.body, indent, column + head.length)})`;
+    }
     case "call": {
       const head = `${code.callee}(`;
       const args = code.args.map((arg, index) => printCode(arg, indent, index === 0 ? column + head.length : indent.length));
@@ -85,6 +90,10 @@ function computeFlat(code: Code): string | undefined {
     case "cast": {
       const value = printFlat(code.value);
       return value === undefined ? undefined : `${value} as never`;
+    }
+    case "arrow": {
+      const body = printFlat(code.body);
+      return body === undefined ? undefined : `${code.params} => (${body})`;
     }
     case "call": {
       const args = code.args.map(printFlat);
@@ -168,7 +177,7 @@ const TAKEN_NAMES = new Set([
   "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw",
   "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private",
   "protected", "public", "await", "arguments", "eval", "undefined", "NaN", "Infinity", "async", "of", "type",
-  "job", "step", "workflow", "String", "Object", "Array", "Number", "Boolean", "JSON", "Math", "Symbol", "Promise", "Error", "globalThis",
+  "job", "step", "workflow", "expr", "github", "runner", "inputs", "on", "needs", "matrix", "defineTriggers", "inputsOf", "String", "Object", "Array", "Number", "Boolean", "JSON", "Math", "Symbol", "Promise", "Error", "globalThis",
 ]);
 
 /**

@@ -4,6 +4,7 @@ import { isJsonObject } from "../model/json.js";
 import { CALLER_JOB_SPEC, type CastPlan, RUNNER_JOB_SPEC, STEP_SPEC, WORKFLOW_SPEC, castKey, planCasts } from "./dsl-shapes.js";
 import { type Code, type CodeEntry, type CodeItem, commentLines, constantName, numberLiteral, printCode, propertyKey, stringLiteral } from "./print-ts.js";
 import { type PlaceComments, type ReadWorkflow, commentKey } from "./read-workflow-yaml.js";
+import { GITHUB_SHAPE, type KnownShape, RUNNER_SHAPE, type TypedContextName, type TypedScope, countExpressions, matrixShape, typedString } from "./typed-expressions.js";
 
 /** What {@link workflowToTs} needs: the read workflow and the YAML file name it must generate. */
 export interface WorkflowToTsInput {
@@ -17,6 +18,8 @@ export interface WorkflowSource {
   text: string;
   /** Places written with a cast because the workflow types would reject them, with why. */
   looselyTyped: { path: WorkflowPath; reason: string }[];
+  /** The `${{ }}` expressions of the workflow: all of them, and those written with typed contexts. */
+  expressions: { total: number; typed: number };
 }
 
 const NO_COMMENTS: PlaceComments = { before: [], end: [] };
@@ -32,6 +35,9 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
   const context = new Context(input.workflow);
   const root = input.workflow.value as JsonObject;
   const jobsValue = root.jobs;
+  const rootPlan = planCasts(root, WORKFLOW_SPEC, "exact");
+  const rootCast = rootPlan.get(castKey([]));
+  context.inputs = rootCast === undefined ? inputsShape(root.on, rootPlan) : undefined;
   const declarations: string[] = [];
   let jobsCode: Code | undefined;
   if (isJsonObject(jobsValue)) {
@@ -46,9 +52,18 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
     // the comments beside each job id went above its constant
     jobsCode = context.objectCode(jobsValue, ["jobs"], new Map(), (key) => ({ value: { kind: "text", text: names.get(key)! }, shorthand: names.get(key) === propertyKey(key), withoutComments: true }));
   }
-  const rootPlan = planCasts(root, WORKFLOW_SPEC, "exact");
-  const rootCast = rootPlan.get(castKey([]));
-  const specCode = context.objectCode(root, [], rootCast === undefined ? rootPlan : new Map(), (key) => (key === "jobs" && jobsCode ? { value: jobsCode } : undefined));
+  // the triggers are declared apart when a job reads `inputs`: inputsOf(on) types it from them
+  const triggers: string[] = [];
+  if (context.imports.has("inputsOf")) {
+    context.imports.add("defineTriggers");
+    const head = "const on = defineTriggers(";
+    triggers.push(`${head}${printCode(context.valueCode(root.on!, ["on"], new Map(), 1), "", head.length)});`, "const inputs = inputsOf(on);", "");
+  }
+  const specCode = context.objectCode(root, [], rootCast === undefined ? rootPlan : new Map(), (key) => {
+    if (key === "jobs" && jobsCode) return { value: jobsCode };
+    if (key === "on" && triggers.length) return { value: { kind: "text", text: "on" }, shorthand: true };
+    return undefined;
+  });
   // workflow("ci") writes ci.yml; a name that would still end in .yml/.yaml is passed whole
   const shortName = input.fileName.replace(/\.yml$/, "");
   const fileArgument = stringLiteral(/\.ya?ml$/.test(shortName) ? input.fileName : shortName);
@@ -62,11 +77,12 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
     ...commentLines("", [...rootComments.before, ...(rootComments.trailing === undefined ? [] : [rootComments.trailing])]),
     `import { ${[...context.imports].sort().join(", ")} } from "trunkline";`,
     "",
+    ...triggers,
     ...declarations.flatMap((declaration) => [declaration, ""]),
     [...commentLines("", exportComments), `export default ${printCode(call, "", "export default ".length)};`].join("\n"),
     ...commentLines("", input.workflow.trailingFileComments),
   ];
-  return { text: `${parts.join("\n")}\n`, looselyTyped: context.looselyTyped };
+  return { text: `${parts.join("\n")}\n`, looselyTyped: context.looselyTyped, expressions: { total: countExpressions(root), typed: context.typedExpressions } };
 }
 
 /**
@@ -98,11 +114,37 @@ function neededIds(job: Json): string[] {
 }
 
 /** An override for one entry of an object being written: its code, and whether to print `{ key }`. */
-type EntryOverride = (key: string, value: Json) => { value: Code; shorthand?: boolean; withoutComments?: boolean; notes?: string[] } | undefined;
+type EntryOverride = (key: string, value: Json) => { value: Code; shorthand?: boolean; withoutComments?: boolean; notes?: string[]; omit?: boolean } | undefined;
+
+// The keys of a step whose text GitHub evaluates with every context of the job's steps.
+const STEP_TEXT_KEYS = new Set(["name", "if", "run", "working-directory", "timeout-minutes", "continue-on-error"]);
+
+/**
+ * The shape of `inputs` for the triggers `on`, when they can be declared with defineTriggers (a
+ * mapping of triggers with nothing cast in it): the inputs of workflow_dispatch and workflow_call.
+ */
+function inputsShape(on: Json | undefined, rootPlan: CastPlan): KnownShape | undefined {
+  if (!isJsonObject(on) || [...rootPlan.keys()].some((key) => key === "on" || key.startsWith("on\u0000"))) return undefined;
+  const shape: Record<string, KnownShape> = {};
+  for (const event of ["workflow_dispatch", "workflow_call"]) {
+    const trigger = on[event];
+    const inputs = isJsonObject(trigger) ? trigger.inputs : undefined;
+    if (isJsonObject(inputs)) for (const name of Object.keys(inputs)) shape[name] = "value";
+  }
+  return Object.keys(shape).length ? shape : undefined;
+}
 
 class Context {
   readonly imports = new Set<string>(["workflow"]);
   readonly looselyTyped: { path: WorkflowPath; reason: string }[] = [];
+  /** The shape of `inputs` when the triggers can be declared with defineTriggers; undefined otherwise. */
+  inputs: KnownShape | undefined;
+  /** How many `${{ }}` expressions were written typed. */
+  typedExpressions = 0;
+  // the outputs each declared job is known to declare in its type, by job id
+  private readonly jobOutputs = new Map<string, string[]>();
+  // what the job being written can read typed: its matrix and needs only when it is written with job.using
+  private job: { id: string; matrix?: KnownShape; needs?: KnownShape } | undefined;
 
   private readonly suppressions: Map<string, string[]>;
 
@@ -142,7 +184,12 @@ class Context {
       this.looselyTyped.push({ path, reason: rootCast });
       above.push(`${CAST_NOTE} ${rootCast}`);
     }
+    const dependencies = rootCast === undefined ? this.typedDependencies(id, value, plan, names, declared) : undefined;
+    this.job = { id, ...(dependencies ?? {}) };
+    if (dependencies && !this.readsDependencies(value, path)) this.job = { id };
+    const using = this.job.matrix !== undefined || this.job.needs !== undefined;
     const spec = this.objectCode(value, path, rootCast === undefined ? plan : new Map(), (key, entry) => {
+      if (using && (key === "needs" || key === "strategy")) return { value: { kind: "text", text: "" }, omit: true };
       if (key === "needs") {
         const found = this.looselyTyped.length;
         const value = this.needsCode(entry, [...path, "needs"], names, declared);
@@ -153,9 +200,107 @@ class Context {
       if (key === "steps" && Array.isArray(entry)) return { value: this.stepsCode(entry, [...path, "steps"]) };
       return undefined;
     });
-    const call: Code = { kind: "call", callee: "job", args: [rootCast === undefined ? spec : { kind: "cast", value: spec }, ...this.suppressOption(path)] };
+    if (rootCast === undefined && "uses" in value === false && isJsonObject(value.outputs) && ![...plan.keys()].some((key) => key === "outputs" || key.startsWith(`outputs\u0000`))) {
+      this.jobOutputs.set(id, Object.keys(value.outputs));
+    }
+    let call: Code = { kind: "call", callee: "job", args: [rootCast === undefined ? spec : { kind: "cast", value: spec }, ...this.suppressOption(path)] };
+    if (using) call = this.jobUsingCall(value, path, spec, plan, names);
+    this.job = undefined;
     const head = `const ${name} = `;
     return [...commentLines("", above), `${head}${printCode(call, "", head.length)};`].join("\n");
+  }
+
+  /**
+   * What a job can read typed when written with job.using: its matrix, from a literal with no cast
+   * in it, and the outputs of the jobs it needs, when each is declared before it with its outputs
+   * typed. Undefined when job.using cannot write the job as it is (a lone `needs`, a cast).
+   */
+  private typedDependencies(id: string, job: JsonObject, plan: CastPlan, names: Map<string, string>, declared: Set<string>): { matrix?: KnownShape; needs?: KnownShape } | undefined {
+    if ("uses" in job) return undefined;
+    const castUnder = (key: string) => [...plan.keys()].some((place) => place === key || place.startsWith(`${key}\u0000`));
+    const result: { matrix?: KnownShape; needs?: KnownShape } = {};
+    if (job.needs !== undefined) {
+      // job.using writes `needs` as a list, in the order of its keys: integer-like ids would move
+      if (!Array.isArray(job.needs) || job.needs.length === 0 || castUnder("needs")) return undefined;
+      const needs: Record<string, KnownShape> = {};
+      for (const need of job.needs) {
+        if (typeof need !== "string" || !declared.has(need) || need === id || /^\d+$/.test(need) || Object.hasOwn(needs, need) || !names.has(need)) return undefined;
+        const outputs = this.jobOutputs.get(need) ?? [];
+        needs[need] = { outputs: Object.fromEntries(outputs.map((output) => [output, "value"])), result: "value" };
+      }
+      result.needs = needs;
+    }
+    if (job.strategy !== undefined) {
+      if (!isJsonObject(job.strategy) || castUnder("strategy")) return undefined;
+      const matrix = matrixShape(job.strategy.matrix);
+      if (matrix === undefined) return undefined;
+      result.matrix = matrix;
+    }
+    return result;
+  }
+
+  // Whether some string of the job would read `matrix` or `needs` typed.
+  private readsDependencies(job: JsonObject, path: WorkflowPath): boolean {
+    const visit = (value: Json, at: WorkflowPath): boolean => {
+      if (typeof value === "string") {
+        const typed = typedString(value, this.scopeAt(at) ?? {});
+        return typed !== undefined && (typed.contexts.has("matrix") || typed.contexts.has("needs"));
+      }
+      if (Array.isArray(value)) return value.some((item, index) => visit(item, [...at, index]));
+      if (isJsonObject(value)) return Object.entries(value).some(([key, item]) => visit(item, [...at, key]));
+      return false;
+    };
+    return Object.entries(job).some(([key, value]) => key !== "needs" && key !== "strategy" && visit(value, [...path, key]));
+  }
+
+  // job.using({ needs: { build }, strategy }, ({ needs, matrix }) => ({ … })): the job written with its dependencies apart.
+  private jobUsingCall(job: JsonObject, path: WorkflowPath, spec: Code, plan: CastPlan, names: Map<string, string>): Code {
+    const dependencies: CodeEntry[] = [];
+    const params: string[] = [];
+    if (this.job?.needs !== undefined) {
+      const entries: CodeEntry[] = (job.needs as string[]).map((need) => ({ key: propertyKey(need), value: { kind: "text", text: names.get(need)! }, shorthand: names.get(need) === propertyKey(need), before: [] }));
+      const comments = this.commentsAt([...path, "needs"]);
+      dependencies.push({ key: "needs", value: { kind: "object", entries, end: [] }, before: comments.before, trailing: comments.trailing });
+      params.push("needs");
+    }
+    if (this.job?.matrix !== undefined) {
+      const comments = this.commentsAt([...path, "strategy"]);
+      dependencies.push({ key: "strategy", value: this.valueCode(job.strategy!, [...path, "strategy"], plan, path.length), before: comments.before, trailing: comments.trailing });
+      params.push("matrix");
+    } else if (job.strategy !== undefined) {
+      const comments = this.commentsAt([...path, "strategy"]);
+      dependencies.push({ key: "strategy", value: this.valueCode(job.strategy, [...path, "strategy"], plan, path.length), before: comments.before, trailing: comments.trailing });
+    }
+    if (spec.kind === "object") spec.entries = spec.entries.filter((entry) => entry.key !== "needs" && entry.key !== "strategy");
+    this.imports.add("job");
+    const body: Code = { kind: "arrow", params: `({ ${params.join(", ")} })`, body: spec };
+    return { kind: "call", callee: "job.using", args: [{ kind: "object", entries: dependencies, end: [] }, body, ...this.suppressOption(path)] };
+  }
+
+  /**
+   * The typed contexts GitHub allows at `path` (the workflow definition's list for that key) that
+   * the importer writes typed, with what is known of each; undefined where it writes none.
+   */
+  scopeAt(path: WorkflowPath): TypedScope | undefined {
+    if (path[0] !== "jobs" || this.job === undefined || path[1] !== this.job.id) return undefined;
+    const known = (names: TypedContextName[]): TypedScope => {
+      const scope: TypedScope = {};
+      for (const name of names) {
+        const shape = name === "github" ? GITHUB_SHAPE : name === "runner" ? RUNNER_SHAPE : name === "inputs" ? this.inputs : name === "matrix" ? this.job?.matrix : name === "needs" ? this.job?.needs : undefined;
+        if (shape !== undefined) scope[name] = shape;
+      }
+      return scope;
+    };
+    const [, , key, index, stepKey, entry] = path;
+    if (key === "steps" && typeof index === "number") {
+      if (path.length === 5 && typeof stepKey === "string" && STEP_TEXT_KEYS.has(stepKey)) return known(["github", "runner", "inputs", "matrix", "needs"]);
+      if (path.length === 6 && (stepKey === "with" || stepKey === "env") && typeof entry === "string") return known(["github", "runner", "inputs", "matrix", "needs"]);
+      return undefined;
+    }
+    if (path.length === 3 && (key === "runs-on" || key === "name" || key === "timeout-minutes")) return known(["github", "inputs", "matrix", "needs"]);
+    if (path.length === 4 && key === "env") return known(["github", "inputs", "matrix", "needs"]);
+    if (path.length === 3 && key === "if") return known(["github", "inputs", "needs"]);
+    return undefined;
   }
 
   /** `needs` by reference to already-declared jobs; anything else (cycles, unknown ids) as written, cast. */
@@ -214,9 +359,11 @@ class Context {
    * checked root, which starts `rootDepth` entries into `path`.
    */
   objectCode(value: JsonObject, path: WorkflowPath, plan: CastPlan, override?: EntryOverride, rootDepth = path.length): Code {
-    const entries: CodeEntry[] = Object.entries(value).map(([key, entryValue]) => {
+    const entries: CodeEntry[] = [];
+    for (const [key, entryValue] of Object.entries(value)) {
       const entryPath = [...path, key];
       const replaced = override?.(key, entryValue);
+      if (replaced?.omit) continue;
       const comments = replaced?.withoutComments ? NO_COMMENTS : this.commentsAt(entryPath);
       const before = [...comments.before, ...(replaced?.notes ?? [])];
       let code: Code;
@@ -229,15 +376,24 @@ class Context {
           code = { kind: "cast", value: this.valueCode(entryValue, entryPath, new Map(), rootDepth) };
         } else code = this.valueCode(entryValue, entryPath, plan, rootDepth);
       }
-      return { key: propertyKey(key), value: code, shorthand: replaced?.shorthand, before, trailing: comments.trailing };
-    });
+      entries.push({ key: propertyKey(key), value: code, shorthand: replaced?.shorthand, before, trailing: comments.trailing });
+    }
     return { kind: "object", entries, end: this.commentsAt(path).end };
   }
 
   /** Any value at `path`: literals, or literals of objects and arrays with their casts and comments. */
   valueCode(value: Json, path: WorkflowPath, plan: CastPlan, rootDepth: number): Code {
     if (value === null) return { kind: "text", text: "null" };
-    if (typeof value === "string") return { kind: "text", text: stringLiteral(value) };
+    if (typeof value === "string") {
+      const scope = this.scopeAt(path);
+      const typed = scope && typedString(value, scope);
+      if (!typed) return { kind: "text", text: stringLiteral(value) };
+      this.typedExpressions += typed.expressions;
+      if (typed.template) this.imports.add("expr");
+      for (const name of typed.contexts) if (name === "github" || name === "runner") this.imports.add(name);
+      if (typed.contexts.has("inputs")) this.imports.add("inputsOf");
+      return { kind: "text", text: typed.code };
+    }
     if (typeof value === "number") return { kind: "text", text: numberLiteral(value) };
     if (typeof value === "boolean") return { kind: "text", text: String(value) };
     if (Array.isArray(value)) {

@@ -4,6 +4,7 @@ import type { CronExpression } from "../blocks/cron.js";
 import { readOnlyPermissions } from "../blocks/permissions.js";
 import { onSchedule, onWorkflowDispatch, triggers } from "../blocks/triggers.js";
 import { job } from "../dsl/workflow.js";
+import { expr, github, runner } from "../expressions/index.js";
 import { type TemplateWorkflow, checkoutStep, templateWorkflow } from "./_common.js";
 
 /** Options of {@link actionsUpdatePullRequest}. */
@@ -66,7 +67,7 @@ export function actionsUpdatePullRequest(options: ActionsUpdatePullRequestOption
       {
         name: "Update the lockfile and bindings, regenerate",
         // the API token raises the rate limit for reading tags and action.yml files
-        env: { GITHUB_TOKEN: "${{ github.token }}", REPORT: "${{ runner.temp }}/actions-update.md" },
+        env: { GITHUB_TOKEN: github.token, REPORT: expr`${runner.temp}/actions-update.md` },
         run: updateScript(resolved.major),
       },
       {
@@ -78,7 +79,7 @@ export function actionsUpdatePullRequest(options: ActionsUpdatePullRequestOption
           branch: "update/locked-actions",
           "commit-message": title,
           title,
-          "body-path": "${{ runner.temp }}/actions-update.md",
+          "body-path": expr`${runner.temp}/actions-update.md`,
           labels: "dependencies",
           "delete-branch": true,
         },

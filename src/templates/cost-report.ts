@@ -6,6 +6,7 @@ import { budgetFlag } from "../cost/budget-flag.js";
 import type { CostBudget } from "../cost/budgets.js";
 import type { Step, StepSpec } from "../dsl/types.js";
 import { job } from "../dsl/workflow.js";
+import { github } from "../expressions/index.js";
 import { type TemplateWorkflow, checkoutStep, templateWorkflow } from "./_common.js";
 
 /** Options of {@link costReport}. */
@@ -77,7 +78,7 @@ export function costReport(options: CostReportOptions): TemplateWorkflow<Resolve
       ...resolved.setup,
       {
         name: "Report runner time, queue time and budgets",
-        env: { GITHUB_TOKEN: "${{ github.token }}", REPOSITORY: "${{ github.repository }}" },
+        env: { GITHUB_TOKEN: github.token, REPOSITORY: github.repository },
         // The summary is written before the exit status is known, so an exceeded budget still shows its report.
         run: `${resolved.command} cost --repo "$REPOSITORY" ${flags.join(" ")} --format markdown >> "$GITHUB_STEP_SUMMARY"\n`,
       },

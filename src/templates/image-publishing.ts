@@ -2,8 +2,10 @@ import { pinnedAction } from "../actions/pins.js";
 import { branchConcurrency } from "../blocks/concurrency.js";
 import { grant, readOnlyPermissions } from "../blocks/permissions.js";
 import { type Patterns, onPush, onWorkflowDispatch, triggers } from "../blocks/triggers.js";
-import type { StepSpec } from "../dsl/types.js";
-import { job } from "../dsl/workflow.js";
+import { jobSteps } from "../dsl/job-steps.js";
+import type { Step, StepSpec } from "../dsl/types.js";
+import { job, step } from "../dsl/workflow.js";
+import { and, eq, expr, format, github, or } from "../expressions/index.js";
 import { type TemplateWorkflow, checkoutStep, templateWorkflow } from "./_common.js";
 
 /** One image a repository publishes. */
@@ -87,48 +89,45 @@ export function imagePublishing(options: ImagePublishingOptions): TemplateWorkfl
     if (!IMAGE_NAME.test(image.name)) throw new Error(`imagePublishing: "${image.name}" is not an image name (lowercase letters, digits, . _ -)`);
   }
   const registry = resolved.repositoryPrefix.split("/")[0]!;
-  const repository = `${resolved.repositoryPrefix}/\${{ matrix.image.name }}`;
   const builder: StepSpec[] = resolved.buildkitEndpoint
     ? [{ name: "Use the BuildKit service", uses: pinnedAction("docker/setup-buildx-action"), with: { driver: "remote", endpoint: resolved.buildkitEndpoint } }]
     : [
         { name: "Set up QEMU", uses: pinnedAction("docker/setup-qemu-action") },
         { name: "Set up Buildx", uses: pinnedAction("docker/setup-buildx-action") },
       ];
+  const images = nonEmpty(resolved.images.map((image) => ({ name: image.name, context: image.context, dockerfile: image.dockerfile ?? `${image.context}/Dockerfile` })));
 
-  const publish = job({
-    name: "Publish ${{ matrix.image.name }}",
-    "runs-on": resolved.runsOn,
-    permissions: grant({ packages: "write" }),
-    "timeout-minutes": 60,
-    strategy: {
-      matrix: { image: nonEmpty(resolved.images.map((image) => ({ name: image.name, context: image.context, dockerfile: image.dockerfile ?? `${image.context}/Dockerfile` }))) },
-      "fail-fast": false,
-    },
-    steps: [
+  const publish = job.using({ strategy: { matrix: { image: images }, "fail-fast": false } }, ({ matrix }) => {
+    const repository = expr`${resolved.repositoryPrefix}/${matrix.image.name}`;
+    // The channel moves only for the branch: a manual run on a tag builds that commit for a
+    // release (`sha-<commit>`) without moving the channel backwards.
+    const channelTag = or(and(eq(github.ref, `refs/heads/${resolved.branch}`), format(`{0}/{1}:${resolved.channel}`, resolved.repositoryPrefix, matrix.image.name)), "");
+    const steps: (StepSpec | Step)[] = [
       checkoutStep(),
       ...builder,
-      { name: `Log in to ${registry}`, uses: pinnedAction("docker/login-action"), with: { registry, username: "${{ github.actor }}", password: "${{ secrets.GITHUB_TOKEN }}" } },
-      {
-        name: "Build and push",
-        id: "build",
-        uses: pinnedAction("docker/build-push-action"),
-        with: {
-          context: "${{ matrix.image.context }}",
-          file: "${{ matrix.image.dockerfile }}",
-          platforms: resolved.platforms.join(","),
-          push: true,
-          // The channel moves only for the branch: a manual run on a tag builds that commit for a
-          // release (`sha-<commit>`) without moving the channel backwards.
-          tags: `${repository}:sha-\${{ github.sha }}\n\${{ github.ref == 'refs/heads/${resolved.branch}' && format('{0}/{1}:${resolved.channel}', '${resolved.repositoryPrefix}', matrix.image.name) || '' }}`,
-        },
-      },
-      {
-        name: "Check the manifest list and record the digest",
-        env: { IMAGE: repository, NAME: "${{ matrix.image.name }}", DIGEST: "${{ steps.build.outputs.digest }}", PLATFORMS: resolved.platforms.join(" ") },
-        run: RECORD_DIGEST_SCRIPT,
-      },
-      { name: "Upload the digest", uses: pinnedAction("actions/upload-artifact"), with: { name: "digest-${{ matrix.image.name }}", path: "digests/", "if-no-files-found": "error" } },
-    ],
+      { name: `Log in to ${registry}`, uses: pinnedAction("docker/login-action"), with: { registry, username: github.actor, password: "${{ secrets.GITHUB_TOKEN }}" } },
+      // the manifest check reads the digest the build step reports
+      ...jobSteps()
+        .add(step({
+          name: "Build and push",
+          id: "build",
+          uses: pinnedAction("docker/build-push-action"),
+          with: {
+            context: matrix.image.context,
+            file: matrix.image.dockerfile,
+            platforms: resolved.platforms.join(","),
+            push: true,
+            tags: expr`${repository}:sha-${github.sha}\n${channelTag}`,
+          },
+        }, { outputs: ["digest"] }))
+        .add(({ steps }) => step({
+          name: "Check the manifest list and record the digest",
+          env: { IMAGE: repository, NAME: matrix.image.name, DIGEST: steps.build.outputs.digest, PLATFORMS: resolved.platforms.join(" ") },
+          run: RECORD_DIGEST_SCRIPT,
+        })),
+      { name: "Upload the digest", uses: pinnedAction("actions/upload-artifact"), with: { name: expr`digest-${matrix.image.name}`, path: "digests/", "if-no-files-found": "error" } },
+    ];
+    return { name: expr`Publish ${matrix.image.name}`, "runs-on": resolved.runsOn, permissions: grant({ packages: "write" }), "timeout-minutes": 60, steps };
   });
   const record = job({
     name: "Record digests",

@@ -3,7 +3,9 @@ import { releaseConcurrency } from "../blocks/concurrency.js";
 import { onSchedule, onWorkflowDispatch, input, triggers } from "../blocks/triggers.js";
 import type { CronExpression } from "../blocks/cron.js";
 import { grant, readOnlyPermissions } from "../blocks/permissions.js";
-import { job } from "../dsl/workflow.js";
+import { jobSteps } from "../dsl/job-steps.js";
+import { job, step } from "../dsl/workflow.js";
+import { expr, inputsOf } from "../expressions/index.js";
 import { type TemplateWorkflow, checkoutStep, templateWorkflow } from "./_common.js";
 
 // GitOps environment promotion (seed 002): environments are overlays in a GitOps repository, each
@@ -80,38 +82,38 @@ export function digestPromotion(options: DigestPromotionOptions): TemplateWorkfl
   if (new Set(resolved.stages).size !== resolved.stages.length) throw new Error("digestPromotion: a stage is listed twice");
   const sources = resolved.stages.slice(0, -1) as [string, ...string[]];
   const nextStage = sources.map((stage, index) => `  ${stage}) to=${resolved.stages[index + 1]} ;;`).join("\n");
-  const promote = job({
-    name: "Copy digests to the next stage",
-    "runs-on": resolved.runsOn,
-    permissions: grant({ contents: "write", "pull-requests": "write" }),
-    "timeout-minutes": 10,
-    steps: [
-      checkoutStep(),
-      {
-        name: "Copy the digests",
-        id: "copy",
-        env: { FROM: "${{ inputs.from }}", IMAGES_FILE: resolved.imagesFile },
-        run: promoteScript(nextStage),
-      },
-      {
+  const dispatchInputs = { from: input.choice({ description: "The stage whose digests move to the next stage", required: true, options: sources }) };
+  const inputs = inputsOf({ workflow_dispatch: { inputs: dispatchInputs } });
+  // the pull request reads the stage the copy step found next (its `to` output)
+  const copyAndOpen = jobSteps()
+    .add(step({ name: "Copy the digests", id: "copy", env: { FROM: inputs.from, IMAGES_FILE: resolved.imagesFile }, run: promoteScript(nextStage) }, { outputs: ["to"] }))
+    .add(({ steps }) => {
+      const to = steps.copy.outputs.to;
+      return step({
         name: "Open the promotion pull request",
         uses: pinnedAction("peter-evans/create-pull-request"),
         with: {
           token: resolved.token,
           base: resolved.base,
-          branch: "promote/${{ inputs.from }}-to-${{ steps.copy.outputs.to }}",
-          "commit-message": "promote: ${{ inputs.from }} → ${{ steps.copy.outputs.to }}",
-          title: "Promote ${{ inputs.from }} → ${{ steps.copy.outputs.to }}",
-          body: "Copies the image digests of `${{ inputs.from }}` into `${{ steps.copy.outputs.to }}`. Nothing is rebuilt: these are the exact images that ran in `${{ inputs.from }}`.",
+          branch: expr`promote/${inputs.from}-to-${to}`,
+          "commit-message": expr`promote: ${inputs.from} → ${to}`,
+          title: expr`Promote ${inputs.from} → ${to}`,
+          body: expr`Copies the image digests of \`${inputs.from}\` into \`${to}\`. Nothing is rebuilt: these are the exact images that ran in \`${inputs.from}\`.`,
           labels: resolved.labels.join("\n"),
           "delete-branch": true,
         },
-      },
-    ],
+      });
+    });
+  const promote = job({
+    name: "Copy digests to the next stage",
+    "runs-on": resolved.runsOn,
+    permissions: grant({ contents: "write", "pull-requests": "write" }),
+    "timeout-minutes": 10,
+    steps: [checkoutStep(), ...copyAndOpen],
   });
   return templateWorkflow(resolved.file, {
     name: resolved.name,
-    on: onWorkflowDispatch({ from: input.choice({ description: "The stage whose digests move to the next stage", required: true, options: sources }) }),
+    on: onWorkflowDispatch(dispatchInputs),
     permissions: readOnlyPermissions(),
     // Two promotions of the same stage would race for one branch: queue them.
     concurrency: releaseConcurrency(),

@@ -4,6 +4,7 @@ import { grant, readOnlyPermissions } from "../blocks/permissions.js";
 import { type ReleaseTagPattern, onReleaseTags } from "../blocks/releases.js";
 import type { Job, Step, StepSpec } from "../dsl/types.js";
 import { job } from "../dsl/workflow.js";
+import { github } from "../expressions/index.js";
 import { type TemplateWorkflow, checkoutStep, templateWorkflow } from "./_common.js";
 
 /** Options of {@link releaseOnTags}. */
@@ -58,7 +59,7 @@ export function releaseOnTags(options: TagReleaseOptions): TemplateWorkflow<Reso
     "timeout-minutes": 5,
     steps: [
       checkoutStep({ "fetch-depth": 0 }),
-      { name: `Check that the tagged commit is on ${resolved.trunk}`, env: { TRUNK: resolved.trunk, TAG: "${{ github.ref_name }}" }, run: VERIFY_ON_TRUNK_SCRIPT },
+      { name: `Check that the tagged commit is on ${resolved.trunk}`, env: { TRUNK: resolved.trunk, TAG: github.ref_name }, run: VERIFY_ON_TRUNK_SCRIPT },
     ],
   });
   const jobs: Record<string, Job> = { verify };
@@ -87,8 +88,8 @@ export function releaseOnTags(options: TagReleaseOptions): TemplateWorkflow<Reso
       "timeout-minutes": 15,
       steps: [
         { name: "Set up Buildx", uses: pinnedAction("docker/setup-buildx-action") },
-        { name: `Log in to ${prefix.split("/")[0]}`, uses: pinnedAction("docker/login-action"), with: { registry: prefix.split("/")[0]!, username: "${{ github.actor }}", password: "${{ secrets.GITHUB_TOKEN }}" } },
-        { name: "Add the version tag to the digests built from this commit", env: { PREFIX: prefix, IMAGES: resolved.images.names.join(" "), VERSION: "${{ github.ref_name }}" }, run: RETAG_SCRIPT },
+        { name: `Log in to ${prefix.split("/")[0]}`, uses: pinnedAction("docker/login-action"), with: { registry: prefix.split("/")[0]!, username: github.actor, password: "${{ secrets.GITHUB_TOKEN }}" } },
+        { name: "Add the version tag to the digests built from this commit", env: { PREFIX: prefix, IMAGES: resolved.images.names.join(" "), VERSION: github.ref_name }, run: RETAG_SCRIPT },
       ],
     });
     releaseNeeds.push(jobs.images);

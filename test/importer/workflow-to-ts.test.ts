@@ -106,3 +106,57 @@ describe("planCasts: the narrowest casts that typecheck", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe("workflowToTs: typed forms", () => {
+  const yaml = [
+    "on:",
+    "  workflow_dispatch:",
+    "    inputs:",
+    "      tag: { type: string }",
+    "jobs:",
+    "  build:",
+    "    runs-on: ubuntu-latest",
+    "    outputs:",
+    "      version: ${{ steps.v.outputs.value }}",
+    "    steps:",
+    "      - id: v",
+    "        run: echo value=1 >> \"$GITHUB_OUTPUT\"",
+    "  test:",
+    "    needs: [build]",
+    "    strategy:",
+    "      matrix:",
+    "        os: [ubuntu-latest, macos-latest]",
+    "    runs-on: ${{ matrix.os }}",
+    "    steps:",
+    "      - run: echo ${{ needs.build.outputs.version }} ${{ runner.os }} ${{ github.sha }} ${{ inputs.tag }}",
+    "      - run: echo ${{ needs.build.outputs.missing }} ${{ matrix.node }}",
+    "      - run: echo ${{ secrets.TOKEN }} ${{github.sha}} ${{ github.event.pull_requst.number }}",
+    "",
+  ].join("\n");
+
+  it("issue 10.5: writes needs outputs, matrix keys, inputs, github and runner properties typed", () => {
+    const source = toTs(yaml);
+    expect(source.text).toContain('import { defineTriggers, expr, github, inputsOf, job, runner, step, workflow } from "trunkline";');
+    expect(source.text).toContain("const on = defineTriggers({ workflow_dispatch: { inputs: { tag: { type: \"string\" } } } });\nconst inputs = inputsOf(on);");
+    expect(source.text).toContain('const test = job.using({\n  needs: { build },\n  strategy: { matrix: { os: ["ubuntu-latest", "macos-latest"] } },\n}, ({ needs, matrix }) => ({');
+    expect(source.text).toContain('"runs-on": matrix.os,');
+    expect(source.text).toContain("step({ run: expr`echo ${needs.build.outputs.version} ${runner.os} ${github.sha} ${inputs.tag}` }),");
+    expect(source.text).toMatch(/^ {2}on,$/m);
+  });
+
+  it("issue 10.5: keeps a string wherever one expression in it has no proven typed form", () => {
+    const source = toTs(yaml);
+    // an output build does not declare, a key the matrix lacks, secrets, other spacing, an unknown property
+    expect(source.text).toContain('step({ run: "echo ${{ needs.build.outputs.missing }} ${{ matrix.node }}" }),');
+    expect(source.text).toContain('step({ run: "echo ${{ secrets.TOKEN }} ${{github.sha}} ${{ github.event.pull_requst.number }}" }),');
+    // the job output reads steps in a place the importer does not write typed
+    expect(source.text).toContain('outputs: { version: "${{ steps.v.outputs.value }}" },');
+    expect(source.expressions).toEqual({ total: 11, typed: 5 });
+  });
+
+  it("issue 10.5: a job whose needs cannot be written as job.using's list keeps job() and strings", () => {
+    const source = toTs("on: push\njobs:\n  a:\n    runs-on: x\n    outputs: { v: x }\n    steps: [{run: make}]\n  b:\n    needs: a\n    runs-on: x\n    steps: [{run: 'echo ${{ needs.a.outputs.v }}'}]\n");
+    expect(source.text).toContain("const b = job({");
+    expect(source.text).toContain('step({ run: "echo ${{ needs.a.outputs.v }}" })');
+  });
+});
