@@ -13,6 +13,10 @@ import { mergeRepeats } from "./validate/merge-repeats.js";
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
 import { pathKey } from "./normalize/to-json.js";
+import type { NormalizedAction } from "./normalize/normalize-action.js";
+import { LOCAL_ACTIONS_FOLDER } from "./actions/authored-action.js";
+import { runRulesOnAction } from "./validate/action-rules.js";
+import type { CallSite } from "./dsl/call-site.js";
 import { type EmittedWorkflow, type RulesetFile, checkRepository, compileRulesets } from "./rulesets/compile-rulesets.js";
 import type { RepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
 
@@ -96,6 +100,8 @@ export interface CompileOptions {
   /** `owner/repo[/path]@<sha>` → release tag from the actions lockfile, for the comment beside each pin. */
   releaseTags?: ReadonlyMap<string, string>;
   memo?: CompileMemo;
+  /** GitHub's action parser, loaded only when an authored action is not known to be valid. */
+  actionValidator?: () => Promise<(text: string, file: string) => Diagnostic[]>;
 }
 
 /**
@@ -163,6 +169,22 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         claimedBy.set(outputPath, `${document.sourceFile} (export "${document.exportName}")`);
         files.push({ path: outputPath, target: target.name, sourceFile: document.sourceFile, text: markdownHeader(document.sourceFile, document.text) + document.text });
       }
+      for (const action of normalized.actions) {
+        const outputPath = `${repositoryPrefixOf(target.outDir)}${LOCAL_ACTIONS_FOLDER}/${action.name}/action.yml`;
+        const previous = claimedBy.get(outputPath);
+        if (previous !== undefined) {
+          diagnostics.push({
+            rule: "sync", severity: "error", file: outputPath,
+            message: `${previous} and ${action.sourceFile} (export "${action.exportName}") both generate ${outputPath}`,
+            hint: "give one of the actions another name",
+          });
+          continue;
+        }
+        claimedBy.set(outputPath, `${action.sourceFile} (export "${action.exportName}")`);
+        const text = emitYaml(action.model, action.sourceFile, options.releaseTags?.size ? { releaseTags: options.releaseTags } : {});
+        diagnostics.push(...(await checkAction(action, outputPath, text, options)));
+        files.push({ path: outputPath, target: target.name, sourceFile: action.sourceFile, text });
+      }
     }
     files.push(...rulesets.files);
     // Rulesets against workflows; skipped when a source failed, which would only add echoes of its errors.
@@ -172,6 +194,21 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   }
   diagnostics.push(...caseCollisions(files));
   return { files, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+// An authored action's action.yml: GitHub's action parser, then the step rules over its steps;
+// skipped when the same text passed both under the same rule settings.
+async function checkAction(action: NormalizedAction, file: string, text: string, options: CompileOptions): Promise<Diagnostic[]> {
+  const cleanKey = options.rulesKey === undefined ? undefined : sha256(`action\0${options.rulesKey}\0${JSON.stringify([...action.suppressions])}\0${file}\0${text}`);
+  if (cleanKey && options.validationCache?.has(cleanKey)) return [];
+  const found: Diagnostic[] = [];
+  if (options.actionValidator) found.push(...(await options.actionValidator())(text, file));
+  if (options.runRules) {
+    await options.prepareRules?.();
+    found.push(...runRulesOnAction(options.runRules, { model: action.model, file, suppressions: action.suppressions, comments: (path) => emittedComment(action.model, path, options.releaseTags) }));
+  }
+  if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
+  return locateAll(found, text, action, options.toSource);
 }
 
 // A deprecated input set through an action binding is already a warning of the binding, which
@@ -233,7 +270,7 @@ function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined, 
 
 
 /** Fills line/column from paths (or paths from line/column) and the TypeScript call site. */
-function locateAll(diagnostics: Diagnostic[], text: string, workflow: NormalizedWorkflow, toSource: (position: SourcePosition) => SourcePosition): Diagnostic[] {
+function locateAll(diagnostics: Diagnostic[], text: string, workflow: { callSites: ReadonlyMap<string, CallSite> }, toSource: (position: SourcePosition) => SourcePosition): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const locator = createLocator(text);
   const located = diagnostics.map((diagnostic) => {
@@ -247,7 +284,7 @@ function locateAll(diagnostics: Diagnostic[], text: string, workflow: Normalized
   return mergeRepeats(located);
 }
 
-function nearestCallSite(workflow: NormalizedWorkflow, path: readonly (string | number)[]) {
+function nearestCallSite(workflow: { callSites: ReadonlyMap<string, CallSite> }, path: readonly (string | number)[]) {
   for (let length = path.length; length >= 0; length--) {
     const site = workflow.callSites.get(pathKey(path.slice(0, length)));
     if (site) return resolveCallSite(site);

@@ -8,6 +8,8 @@ export const JOB = Symbol.for("trunkline.job");
 export const STEP = Symbol.for("trunkline.step");
 /** Marks an action binding built by `defineAction` (a function): a source may export it beside its workflows. */
 export const ACTION = Symbol.for("trunkline.action");
+/** Marks an action authored in TypeScript (`compositeAction`…): generated to `.github/actions/<name>/action.yml`. */
+export const LOCAL_ACTION = Symbol.for("trunkline.local-action");
 /** Marks a value built by {@link document}. */
 export const DOCUMENT = Symbol.for("trunkline.document");
 
