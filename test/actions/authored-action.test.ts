@@ -106,3 +106,47 @@ describe("actions authored in TypeScript", () => {
     expect(manifest.files[ACTION_FILE]).toBeUndefined();
   }, 60_000);
 });
+
+describe("checks on an authored action", () => {
+  let repo: TempRepo | undefined;
+  afterEach(async () => {
+    await repo?.dispose();
+    repo = undefined;
+  });
+
+  it("issue 11.5: the step rules (script injection, unpinned uses, deprecated commands) and GitHub's action parser run over a composite's steps, at the action.yml line and the TypeScript line", async () => {
+    const source = `import { compositeAction, step } from "trunkline";
+
+export const greet = compositeAction("greet", {
+  name: "Greet",
+  description: "Says hello",
+  inputs: { who: { description: "Whom to greet", required: true } },
+  runs: {
+    using: "composite",
+    steps: [
+      step({ run: "echo \${{ github.event.issue.title }}", shell: "bash" }),
+      step({ uses: "octo-org/lint-action@v2" }),
+      step({ run: "echo ::set-output name=a::b", shell: "bash" }),
+      step({ run: "echo hi" }),
+    ],
+  },
+});
+`;
+    repo = await createTempRepo({ "workflows-src/actions.ts": source });
+    const gen = await repo.run(["gen", "--format", "json"]);
+    expect(gen.code).toBe(2);
+    const found = (JSON.parse(gen.stdout) as { rule: string; file: string; line?: number; path?: (string | number)[]; source?: { file: string; line: number } }[]).filter((diagnostic) => diagnostic.file === ".github/actions/greet/action.yml");
+    const byRule = (rule: string) => found.filter((diagnostic) => diagnostic.rule === rule);
+    expect(byRule("script-injection").map((diagnostic) => [diagnostic.path?.slice(0, 3), diagnostic.source?.line])).toEqual([[["runs", "steps", 0], 10]]);
+    expect(byRule("unpinned-action").map((diagnostic) => [diagnostic.path, diagnostic.source?.line])).toEqual([[["runs", "steps", 1, "uses"], 11]]);
+    expect(byRule("deprecated-command").map((diagnostic) => diagnostic.source?.line)).toEqual([12]);
+    // GitHub requires `shell` on a composite's run step: its parser says so, at the step's line
+    const parser = byRule("parser");
+    expect(parser).toHaveLength(1);
+    expect(parser[0]!.source?.line).toBe(13);
+    const text = await repo.read(".github/actions/greet/action.yml");
+    expect(text).toBeUndefined(); // nothing written when a source has errors
+    // every finding has its line in the action.yml
+    expect(found.every((diagnostic) => typeof diagnostic.line === "number")).toBe(true);
+  }, 60_000);
+});
