@@ -53,6 +53,20 @@ export function defineAction<With extends object, Output extends string = never>
   return bindStep<With, Output>({ uses, label: `${definition.action} ${definition.tag}`, tag: definition.tag, outputs: definition.outputs, deprecatedInputs: definition.deprecatedInputs ?? {} });
 }
 
+/** What a local action's binding is defined from; written by `trunkline actions add ./path`, never by hand. */
+export interface LocalActionDefinition<Output extends string> {
+  /** `./.github/actions/<name>` (or `$/…`), written to the YAML as it is. */
+  uses: string;
+  outputs: readonly Output[];
+  /** Deprecated inputs → the action's deprecation message. */
+  deprecatedInputs?: Readonly<Record<string, string>>;
+}
+
+/** Builds the binding of an action of this repository (an action.yml under `./`); used by generated bindings. */
+export function defineLocalAction<With extends object, Output extends string = never>(definition: LocalActionDefinition<Output>): ActionBinding<With, Output> {
+  return bindStep<With, Output>({ uses: definition.uses, label: definition.uses, tag: "", outputs: definition.outputs, deprecatedInputs: definition.deprecatedInputs ?? {} });
+}
+
 /** What {@link bindStep} needs: the `uses` to write, how messages name the action, its outputs. */
 export interface BoundAction<Output extends string> {
   uses: string;
