@@ -101,3 +101,22 @@ describe("local actions", () => {
     expect(await repo.read("workflows-src/actions/local-setup.ts")).toBeUndefined();
   }, 60_000);
 });
+
+describe("same-repository references", () => {
+  let repo: TempRepo | undefined;
+  afterEach(async () => {
+    await repo?.dispose();
+    repo = undefined;
+  });
+
+  it("issue 11.4: actions add $/.github/actions/<name> binds it as well, and uses: is written $/…, which GitHub's parser accepts", async () => {
+    repo = await createTempRepo({ ".github/actions/setup/action.yml": ACTION_YML });
+    expect((await repo.run(["actions", "add", "$/.github/actions/setup"])).code).toBe(0);
+    await repo.write("workflows-src/ci.ts", WORKFLOW.replace("legacy: true", "cache: false"));
+    const gen = await repo.run(["gen"]);
+    expect(gen.code).toBe(0);
+    const ciText = (await repo.read(".github/workflows/ci.yml"))!;
+    expect(parse(ciText).jobs.test.steps[0].uses).toBe("$/.github/actions/setup");
+    expect(await validateWithParser(ciText, ".github/workflows/ci.yml")).toEqual([]);
+  }, 60_000);
+});
