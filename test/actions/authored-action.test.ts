@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { compositeAction, javascriptOrDockerAction } from "../../src/actions/authored-action.js";
+import { emitYaml } from "../../src/emit/emit-yaml.js";
+import { normalizeSource } from "../../src/normalize/normalize-source.js";
 import { validateActionWithParser } from "../../src/validate/action-parser.js";
 import { validateWithParser } from "../../src/validate/parser.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
@@ -149,4 +152,33 @@ export const greet = compositeAction("greet", {
     // every finding has its line in the action.yml
     expect(found.every((diagnostic) => typeof diagnostic.line === "number")).toBe(true);
   }, 60_000);
+});
+
+describe("the metadata of JavaScript and Docker actions", () => {
+  const SOURCE = "workflows-src/actions.ts";
+  const emitted = (exports: Record<string, unknown>) => {
+    const normalized = normalizeSource({ file: SOURCE, exports });
+    expect(normalized.diagnostics).toEqual([]);
+    return normalized.actions.map((action) => ({ name: action.name, text: emitYaml(action.model, SOURCE) }));
+  };
+
+  it("issue 11.5: a JavaScript and a Docker action are written in GitHub's key order and pass action-v1.0", () => {
+    const node = javascriptOrDockerAction("notify", { runs: { main: "dist/index.js", using: "node24", post: "dist/post.js" }, description: "Posts a message", name: "Notify", inputs: { channel: { description: "Where", required: true } }, outputs: { id: { description: "The message id" } } });
+    const docker = javascriptOrDockerAction("scan", { name: "Scan", description: "Scans the image", runs: { using: "docker", image: "Dockerfile", args: ["--all"] } });
+    const [nodeYaml, dockerYaml] = emitted({ node, docker });
+    expect(Object.keys(parse(nodeYaml!.text))).toEqual(["name", "description", "inputs", "outputs", "runs"]);
+    expect(Object.keys(parse(nodeYaml!.text).runs)).toEqual(["using", "main", "post"]);
+    expect(validateActionWithParser(nodeYaml!.text, "notify/action.yml")).toEqual([]);
+    expect(validateActionWithParser(dockerYaml!.text, "scan/action.yml")).toEqual([]);
+    // GitHub's definition is what says no: a JavaScript action names the file it runs
+    const broken = javascriptOrDockerAction("broken", { name: "Broken", description: "x", runs: { using: "node24" } as never });
+    const [brokenYaml] = emitted({ broken });
+    expect(validateActionWithParser(brokenYaml!.text, "broken/action.yml").map((diagnostic) => diagnostic.rule)).toContain("parser");
+  });
+
+  it("issue 11.5: an action whose name is not a folder name is an error naming its export", () => {
+    const normalized = normalizeSource({ file: SOURCE, exports: { bad: compositeAction("../escape", { name: "x", description: "y", runs: { using: "composite", steps: [] } }) } });
+    expect(normalized.actions).toEqual([]);
+    expect(normalized.diagnostics.map((diagnostic) => [diagnostic.rule, diagnostic.path])).toEqual([["load", ["export", "bad"]]]);
+  });
 });
