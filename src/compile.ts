@@ -13,8 +13,8 @@ import { mergeRepeats } from "./validate/merge-repeats.js";
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
 import { pathKey } from "./normalize/to-json.js";
-import type { NormalizedAction } from "./normalize/normalize-action.js";
-import { LOCAL_ACTIONS_FOLDER } from "./actions/authored-action.js";
+import { type NormalizedAction, normalizeAction } from "./normalize/normalize-action.js";
+import { type AuthoredAction, LOCAL_ACTIONS_FOLDER } from "./actions/authored-action.js";
 import { runRulesOnAction } from "./validate/action-rules.js";
 import type { CallSite } from "./dsl/call-site.js";
 import { type EmittedWorkflow, type RulesetFile, checkRepository, compileRulesets } from "./rulesets/compile-rulesets.js";
@@ -169,22 +169,33 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         claimedBy.set(outputPath, `${document.sourceFile} (export "${document.exportName}")`);
         files.push({ path: outputPath, target: target.name, sourceFile: document.sourceFile, text: markdownHeader(document.sourceFile, document.text) + document.text });
       }
-      for (const action of normalized.actions) {
-        const outputPath = `${repositoryPrefixOf(target.outDir)}${LOCAL_ACTIONS_FOLDER}/${action.name}/action.yml`;
-        const previous = claimedBy.get(outputPath);
-        if (previous !== undefined) {
-          diagnostics.push({
-            rule: "sync", severity: "error", file: outputPath,
-            message: `${previous} and ${action.sourceFile} (export "${action.exportName}") both generate ${outputPath}`,
-            hint: "give one of the actions another name",
-          });
-          continue;
-        }
-        claimedBy.set(outputPath, `${action.sourceFile} (export "${action.exportName}")`);
-        const text = emitYaml(action.model, action.sourceFile, options.releaseTags?.size ? { releaseTags: options.releaseTags } : {});
-        diagnostics.push(...(await checkAction(action, outputPath, text, options)));
-        files.push({ path: outputPath, target: target.name, sourceFile: action.sourceFile, text });
-      }
+    }
+    // Actions authored in TypeScript: those the sources export, then those their steps call that
+    // no source exports (a template package's), each written once, under the first source calling
+    // it. Each source is loaded apart, so one action reached from two sources is two equal objects.
+    const writtenModels = new Map<string, string>();
+    const isWritten = (action: NormalizedAction) => writtenModels.get(action.name) === JSON.stringify(action.model);
+    const called: { origin: object; sourceFile: string }[] = [];
+    const noteCalled = (origins: ReadonlySet<object>, sourceFile: string) => origins.forEach((origin) => called.push({ origin, sourceFile }));
+    const compileOnce = async (action: NormalizedAction) => {
+      noteCalled(action.localActions, action.sourceFile);
+      if (isWritten(action)) return;
+      if (!writtenModels.has(action.name)) writtenModels.set(action.name, JSON.stringify(action.model));
+      await compileAction(action, target, claimedBy, files, diagnostics, options);
+    };
+    for (const normalized of normalizedSources) {
+      for (const workflow of normalized.workflows) noteCalled(workflow.localActions, workflow.sourceFile);
+      for (const action of normalized.actions) await compileOnce(action);
+    }
+    const seen = new Set<object>();
+    for (let index = 0; index < called.length; index++) {
+      const { origin, sourceFile } = called[index]!;
+      if (seen.has(origin)) continue;
+      seen.add(origin);
+      const authored = origin as AuthoredAction<object, string>;
+      const normalized = normalizeAction(authored, authored.actionName, sourceFile);
+      diagnostics.push(...normalized.problems.map((problem) => ({ ...problem, file: sourceFile })));
+      if (normalized.action) await compileOnce(normalized.action);
     }
     files.push(...rulesets.files);
     // Rulesets against workflows; skipped when a source failed, which would only add echoes of its errors.
@@ -194,6 +205,24 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   }
   diagnostics.push(...caseCollisions(files));
   return { files, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+// Emits one authored action to `.github/actions/<name>/action.yml` in the target's repository, checked.
+async function compileAction(action: NormalizedAction, target: TargetConfig, claimedBy: Map<string, string>, files: OutputFile[], diagnostics: Diagnostic[], options: CompileOptions): Promise<void> {
+  const outputPath = `${repositoryPrefixOf(target.outDir)}${LOCAL_ACTIONS_FOLDER}/${action.name}/action.yml`;
+  const previous = claimedBy.get(outputPath);
+  if (previous !== undefined) {
+    diagnostics.push({
+      rule: "sync", severity: "error", file: outputPath,
+      message: `${previous} and ${action.sourceFile} (export "${action.exportName}") both generate ${outputPath}`,
+      hint: "give one of the actions another name",
+    });
+    return;
+  }
+  claimedBy.set(outputPath, `${action.sourceFile} (export "${action.exportName}")`);
+  const text = emitYaml(action.model, action.sourceFile, options.releaseTags?.size ? { releaseTags: options.releaseTags } : {});
+  diagnostics.push(...(await checkAction(action, outputPath, text, options)));
+  files.push({ path: outputPath, target: target.name, sourceFile: action.sourceFile, text });
 }
 
 // An authored action's action.yml: GitHub's action parser, then the step rules over its steps;

@@ -148,6 +148,7 @@ function authorAction<With extends object, Output extends string>(name: string, 
   const inputs = metadata.inputs ?? {};
   const deprecatedInputs = Object.fromEntries(Object.entries(inputs).flatMap(([input, spec]) => (spec.deprecationMessage === undefined ? [] : [[input, spec.deprecationMessage]])));
   const uses = `./${LOCAL_ACTIONS_FOLDER}/${name}`;
-  const binding = bindStep<With, Output>({ uses, label: uses, tag: "", outputs: Object.keys(metadata.outputs ?? {}) as Output[], deprecatedInputs });
+  // its steps carry the action itself, so a workflow that calls it gets its action.yml even unexported
+  const binding = bindStep<With, Output>({ uses, label: uses, tag: "", outputs: Object.keys(metadata.outputs ?? {}) as Output[], deprecatedInputs, isAuthored: true });
   return Object.assign(binding, { [LOCAL_ACTION]: true as const, actionName: name, metadata, definedAt });
 }

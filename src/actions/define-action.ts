@@ -75,6 +75,8 @@ export interface BoundAction<Output extends string> {
   tag: string;
   outputs: readonly Output[];
   deprecatedInputs: Readonly<Record<string, string>>;
+  /** Set for an action authored in TypeScript (`compositeAction`): every step built carries the binding itself. */
+  isAuthored?: boolean;
 }
 
 /** The callable binding of an action, locked or local: a step builder with `uses`, `tag` and `outputs`. */
@@ -96,7 +98,10 @@ export function bindStep<With extends object, Output extends string>(bound: Boun
       definedAt: captureCallSite(),
       ...(options?.suppress?.length ? { suppress: [...options.suppress] } : {}),
       ...(warnings.length ? { warnings } : {}),
+      ...(bound.isAuthored ? { localAction: binding } : {}),
     };
   };
-  return Object.assign(build, { [ACTION]: true, uses, tag: bound.tag, outputs: bound.outputs }) as unknown as ActionBinding<With, Output>;
+  // NOTE: `build` reads `binding` only when called, after it is assigned here
+  const binding = Object.assign(build, { [ACTION]: true, uses, tag: bound.tag, outputs: bound.outputs }) as unknown as ActionBinding<With, Output>;
+  return binding;
 }

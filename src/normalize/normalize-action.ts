@@ -18,6 +18,10 @@ export interface NormalizedAction {
   callSites: Map<string, CallSite>;
   /** Rule ids suppressed on its steps, keyed like `callSites`. */
   suppressions: Map<string, readonly string[]>;
+  /** The value built by `compositeAction`…, to tell an exported action from one only called. */
+  origin: object;
+  /** Other authored actions its steps call. */
+  localActions: ReadonlySet<object>;
 }
 
 // One path segment GitHub and every file system accept as a folder name.
@@ -36,8 +40,8 @@ export function normalizeAction(action: AuthoredAction<object, string>, exportNa
       }],
     };
   }
-  const context = { jobIds: new Map(), callSites, suppressions: new Map<string, readonly string[]>(), problems: [] as Omit<Diagnostic, "file">[] };
+  const context = { jobIds: new Map(), callSites, suppressions: new Map<string, readonly string[]>(), problems: [] as Omit<Diagnostic, "file">[], localActions: new Set<object>() };
   const model = toJson(action.metadata, [], ACTION_SHAPE, context);
   if (context.problems.some((problem) => problem.severity === "error") || !isJsonObject(model ?? null)) return { problems: context.problems, callSites };
-  return { action: { sourceFile, exportName, name: action.actionName, model: model as JsonObject, callSites, suppressions: context.suppressions }, problems: context.problems, callSites };
+  return { action: { sourceFile, exportName, name: action.actionName, model: model as JsonObject, callSites, suppressions: context.suppressions, origin: action, localActions: context.localActions }, problems: context.problems, callSites };
 }

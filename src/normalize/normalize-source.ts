@@ -42,6 +42,8 @@ export interface NormalizedWorkflow {
   suppressions: Map<string, readonly string[]>;
   /** The DSL job objects in `jobs`, with their ids: how a ruleset's required job is found. */
   jobs: ReadonlyMap<object, string>;
+  /** The actions authored in TypeScript its steps call: their action.yml is generated with it. */
+  localActions: ReadonlySet<object>;
 }
 
 /** A generated document a source exports (see `document()`). */
@@ -198,7 +200,7 @@ function normalizeCandidate(candidate: Candidate, source: LoadedSource, options:
     const kind = spec === null ? "null" : Array.isArray(spec) ? "a list" : spec === undefined ? "undefined" : `a ${typeof spec}`;
     return { diagnostics: [{ rule: "normalize", severity: "error", file: sourceFile, ...workflowPlace(), message: `workflow "${candidate.fileName}" (export "${candidate.exportName}") is ${kind}, not an object with \`on\` and \`jobs\``, hint: "pass the workflow's object itself, e.g. workflow(\"ci\", { on: …, jobs: { … } }); a function that builds it must return it" }] };
   }
-  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [], ...(source.importCycles ? { importCycles: source.importCycles } : {}), ...(options.toSource ? { toSource: options.toSource } : {}) };
+  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [], localActions: new Set(), ...(source.importCycles ? { importCycles: source.importCycles } : {}), ...(options.toSource ? { toSource: options.toSource } : {}) };
   const jobs = (spec as { jobs?: unknown }).jobs;
   const listedTwice: Omit<Diagnostic, "file">[] = [];
   if (typeof jobs === "object" && jobs !== null) {
@@ -225,7 +227,7 @@ function normalizeCandidate(candidate: Candidate, source: LoadedSource, options:
   if (failed) return { diagnostics };
   return {
     diagnostics,
-    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions, jobs: context.jobIds },
+    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions, jobs: context.jobIds, localActions: context.localActions! },
   };
 }
 

@@ -22,6 +22,8 @@ export interface ToJsonContext {
   importCycles?: readonly (readonly string[])[];
   /** Turns a call site into the TypeScript position to name in a message (repo-relative). */
   toSource?: (position: SourcePosition) => SourcePosition;
+  /** Filled with the actions authored in TypeScript that the steps call (`Step.localAction`). */
+  localActions?: Set<object>;
 }
 
 /** Joins a workflow path into a map key. */
@@ -63,6 +65,7 @@ function convert(value: unknown, path: WorkflowPath, shape: Shape | undefined, c
     const built = value as Job | Step;
     context.callSites.set(pathKey(path), built.definedAt);
     if (built.suppress?.length) context.suppressions.set(pathKey(path), built.suppress);
+    if ((built as Step).localAction) context.localActions?.add((built as Step).localAction!);
     for (const warning of (built as Step).warnings ?? []) context.problems.push({ rule: "actions", severity: "warning", path: [...path, ...warning.path], message: warning.message, hint: warning.hint });
     return toJson(built.spec, path, shape, context, ancestors);
   }
