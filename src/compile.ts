@@ -14,6 +14,10 @@ import { mergeRepeats } from "./validate/merge-repeats.js";
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
 import { pathKey } from "./normalize/to-json.js";
+import { type NormalizedAction, normalizeAction } from "./normalize/normalize-action.js";
+import { type AuthoredAction, LOCAL_ACTIONS_FOLDER } from "./actions/authored-action.js";
+import { runRulesOnAction } from "./validate/action-rules.js";
+import type { CallSite } from "./dsl/call-site.js";
 import { type EmittedWorkflow, type RulesetFile, checkRepository, compileRulesets } from "./rulesets/compile-rulesets.js";
 import type { RepositoryRuleRunner } from "./rulesets/run-repository-rules.js";
 
@@ -97,6 +101,8 @@ export interface CompileOptions {
   /** `owner/repo[/path]@<sha>` → release tag from the actions lockfile, for the comment beside each pin. */
   releaseTags?: ReadonlyMap<string, string>;
   memo?: CompileMemo;
+  /** GitHub's action parser, loaded only when an authored action is not known to be valid. */
+  actionValidator?: () => Promise<(text: string, file: string) => Diagnostic[]>;
 }
 
 /**
@@ -169,6 +175,33 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         files.push({ path: outputPath, target: target.name, sourceFile: document.sourceFile, text: markdownHeader(document.sourceFile, document.text) + document.text });
       }
     }
+    // Actions authored in TypeScript: those the sources export, then those their steps call that
+    // no source exports (a template package's), each written once, under the first source calling
+    // it. Each source is loaded apart, so one action reached from two sources is two equal objects.
+    const writtenModels = new Map<string, string>();
+    const isWritten = (action: NormalizedAction) => writtenModels.get(action.name) === JSON.stringify(action.model);
+    const called: { origin: object; sourceFile: string }[] = [];
+    const noteCalled = (origins: ReadonlySet<object>, sourceFile: string) => origins.forEach((origin) => called.push({ origin, sourceFile }));
+    const compileOnce = async (action: NormalizedAction) => {
+      noteCalled(action.localActions, action.sourceFile);
+      if (isWritten(action)) return;
+      if (!writtenModels.has(action.name)) writtenModels.set(action.name, JSON.stringify(action.model));
+      await compileAction(action, target, claimedBy, files, diagnostics, options);
+    };
+    for (const normalized of normalizedSources) {
+      for (const workflow of normalized.workflows) noteCalled(workflow.localActions, workflow.sourceFile);
+      for (const action of normalized.actions) await compileOnce(action);
+    }
+    const seen = new Set<object>();
+    for (let index = 0; index < called.length; index++) {
+      const { origin, sourceFile } = called[index]!;
+      if (seen.has(origin)) continue;
+      seen.add(origin);
+      const authored = origin as AuthoredAction<object, string>;
+      const normalized = normalizeAction(authored, authored.actionName, sourceFile);
+      diagnostics.push(...normalized.problems.map((problem) => ({ ...problem, file: sourceFile })));
+      if (normalized.action) await compileOnce(normalized.action);
+    }
     files.push(...rulesets.files);
     // Rulesets against workflows; skipped when a source failed, which would only add echoes of its errors.
     if (options.runRepositoryRules && !normalizedSources.some((normalized) => normalized.diagnostics.some((diagnostic) => diagnostic.severity === "error"))) {
@@ -182,6 +215,39 @@ export async function compile(targets: readonly TargetSources[], options: Compil
 // The lockfile's tags, plus those of the remote workflows this workflow calls (`remoteWorkflow`).
 function withOwnTags(lockTags: ReadonlyMap<string, string> | undefined, own: ReadonlyMap<string, string> | undefined): ReadonlyMap<string, string> | undefined {
   return own?.size ? new Map([...(lockTags ?? []), ...own]) : lockTags;
+}
+
+// Emits one authored action to `.github/actions/<name>/action.yml` in the target's repository, checked.
+async function compileAction(action: NormalizedAction, target: TargetConfig, claimedBy: Map<string, string>, files: OutputFile[], diagnostics: Diagnostic[], options: CompileOptions): Promise<void> {
+  const outputPath = `${repositoryPrefixOf(target.outDir)}${LOCAL_ACTIONS_FOLDER}/${action.name}/action.yml`;
+  const previous = claimedBy.get(outputPath);
+  if (previous !== undefined) {
+    diagnostics.push({
+      rule: "sync", severity: "error", file: outputPath,
+      message: `${previous} and ${action.sourceFile} (export "${action.exportName}") both generate ${outputPath}`,
+      hint: "give one of the actions another name",
+    });
+    return;
+  }
+  claimedBy.set(outputPath, `${action.sourceFile} (export "${action.exportName}")`);
+  const text = emitYaml(action.model, action.sourceFile, options.releaseTags?.size ? { releaseTags: options.releaseTags } : {});
+  diagnostics.push(...(await checkAction(action, outputPath, text, options)));
+  files.push({ path: outputPath, target: target.name, sourceFile: action.sourceFile, text });
+}
+
+// An authored action's action.yml: GitHub's action parser, then the step rules over its steps;
+// skipped when the same text passed both under the same rule settings.
+async function checkAction(action: NormalizedAction, file: string, text: string, options: CompileOptions): Promise<Diagnostic[]> {
+  const cleanKey = options.rulesKey === undefined ? undefined : sha256(`action\0${options.rulesKey}\0${JSON.stringify([...action.suppressions])}\0${file}\0${text}`);
+  if (cleanKey && options.validationCache?.has(cleanKey)) return [];
+  const found: Diagnostic[] = [];
+  if (options.actionValidator) found.push(...(await options.actionValidator())(text, file));
+  if (options.runRules) {
+    await options.prepareRules?.();
+    found.push(...runRulesOnAction(options.runRules, { model: action.model, file, suppressions: action.suppressions, comments: (path) => emittedComment(action.model, path, options.releaseTags) }));
+  }
+  if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
+  return locateAll(found, text, action, options.toSource);
 }
 
 // A deprecated input set through an action binding is already a warning of the binding, which
@@ -250,7 +316,7 @@ function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined, 
 
 
 /** Fills line/column from paths (or paths from line/column) and the TypeScript call site. */
-function locateAll(diagnostics: Diagnostic[], text: string, workflow: NormalizedWorkflow, toSource: (position: SourcePosition) => SourcePosition): Diagnostic[] {
+function locateAll(diagnostics: Diagnostic[], text: string, workflow: { callSites: ReadonlyMap<string, CallSite> }, toSource: (position: SourcePosition) => SourcePosition): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const locator = createLocator(text);
   const located = diagnostics.map((diagnostic) => {
@@ -264,7 +330,7 @@ function locateAll(diagnostics: Diagnostic[], text: string, workflow: Normalized
   return mergeRepeats(located);
 }
 
-function nearestCallSite(workflow: NormalizedWorkflow, path: readonly (string | number)[]) {
+function nearestCallSite(workflow: { callSites: ReadonlyMap<string, CallSite> }, path: readonly (string | number)[]) {
   for (let length = path.length; length >= 0; length--) {
     const site = workflow.callSites.get(pathKey(path.slice(0, length)));
     if (site) return resolveCallSite(site);

@@ -17,7 +17,10 @@ export type { BypassActor, MergeQueueParameters, PullRequestParameters, RefPatte
 export * from "./blocks/index.js";
 export { ACTION_PINS, pinnedAction, newestTag, tagOfPin } from "./actions/pins.js";
 export type { PinnedActionName, PinnedActionTag, PinnedUses } from "./actions/pins.js";
-export { defineAction } from "./actions/define-action.js";
+export { defineAction, defineLocalAction } from "./actions/define-action.js";
+export { compositeAction, javascriptOrDockerAction } from "./actions/authored-action.js";
+export type { AuthoredAction, AuthoredCompositeOutput, AuthoredInput, AuthoredOutput, AuthoredWith, CompositeActionSpec, CompositeRuns, ContainerOrNodeActionSpec, DockerRuns, NodeRuns } from "./actions/authored-action.js";
+export type { LocalActionDefinition } from "./actions/define-action.js";
 export type { ActionBinding, ActionDefinition, ActionInputValue, ActionStepFields, ActionStepSpec } from "./actions/define-action.js";
 export { defineConfig } from "./config/define-config.js";
 export type { TargetConfig, TrunklineConfig } from "./config/define-config.js";

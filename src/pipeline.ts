@@ -71,6 +71,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
     prepareRules: locked.load,
     rulesetsOnDisk,
     runRepositoryRules: createRepositoryRuleRunner({ settings: lint.settings }),
+    actionValidator: async () => (await import("./validate/action-parser.js")).validateActionWithParser,
   });
   await validationCache?.save();
   const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));

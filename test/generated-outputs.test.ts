@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { validateActionWithParser } from "../src/validate/action-parser.js";
 import { validateWithParser } from "../src/validate/parser.js";
 import { validateSchema } from "../src/validate/schema.js";
 import { parse } from "yaml";
@@ -30,7 +31,11 @@ function generatedFiles(): string[] {
   return found.sort();
 }
 
-const files = generatedFiles().map((file) => ({ path: file, text: readFileSync(path.join(REPO_ROOT, file), "utf8") }));
+const all = generatedFiles().map((file) => ({ path: file, text: readFileSync(path.join(REPO_ROOT, file), "utf8") }));
+// Actions authored in TypeScript (.github/actions/<name>/action.yml) are checked against GitHub's action definition.
+const isAction = (file: string) => /(^|\/)\.github\/actions\/.+\/action\.ya?ml$/.test(file);
+const files = all.filter((file) => !isAction(file.path));
+const actions = all.filter((file) => isAction(file.path));
 
 describe("every generated workflow", () => {
   it("includes this repository's own CI", () => {
@@ -40,6 +45,10 @@ describe("every generated workflow", () => {
   it.each(files.map((file) => [file.path, file] as const))("%s passes the schema and GitHub's parser", async (_, file) => {
     expect(validateSchema(parse(file.text), file.path)).toEqual([]);
     expect(await validateWithParser(file.text, file.path)).toEqual([]);
+  });
+
+  it.each(actions.map((file) => [file.path, file] as const))("%s (an action) passes GitHub's action parser", (_, file) => {
+    expect(validateActionWithParser(file.text, file.path)).toEqual([]);
   });
 
   it("has no actionlint findings", async () => {

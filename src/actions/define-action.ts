@@ -50,14 +50,45 @@ export interface StepWarning {
 /** Builds the binding of one locked action; used by generated bindings. */
 export function defineAction<With extends object, Output extends string = never>(definition: ActionDefinition<Output>): ActionBinding<With, Output> {
   const uses = `${definition.action}@${definition.sha}`;
-  const deprecated = definition.deprecatedInputs ?? {};
+  return bindStep<With, Output>({ uses, label: `${definition.action} ${definition.tag}`, tag: definition.tag, outputs: definition.outputs, deprecatedInputs: definition.deprecatedInputs ?? {} });
+}
+
+/** What a local action's binding is defined from; written by `trunkline actions add ./path`, never by hand. */
+export interface LocalActionDefinition<Output extends string> {
+  /** `./.github/actions/<name>` (or `$/…`), written to the YAML as it is. */
+  uses: string;
+  outputs: readonly Output[];
+  /** Deprecated inputs → the action's deprecation message. */
+  deprecatedInputs?: Readonly<Record<string, string>>;
+}
+
+/** Builds the binding of an action of this repository (an action.yml under `./`); used by generated bindings. */
+export function defineLocalAction<With extends object, Output extends string = never>(definition: LocalActionDefinition<Output>): ActionBinding<With, Output> {
+  return bindStep<With, Output>({ uses: definition.uses, label: definition.uses, tag: "", outputs: definition.outputs, deprecatedInputs: definition.deprecatedInputs ?? {} });
+}
+
+/** What {@link bindStep} needs: the `uses` to write, how messages name the action, its outputs. */
+export interface BoundAction<Output extends string> {
+  uses: string;
+  /** How a warning names the action: `actions/checkout v4.1.0`, `./.github/actions/setup`. */
+  label: string;
+  tag: string;
+  outputs: readonly Output[];
+  deprecatedInputs: Readonly<Record<string, string>>;
+  /** Set for an action authored in TypeScript (`compositeAction`): every step built carries the binding itself. */
+  isAuthored?: boolean;
+}
+
+/** The callable binding of an action, locked or local: a step builder with `uses`, `tag` and `outputs`. */
+export function bindStep<With extends object, Output extends string>(bound: BoundAction<Output>): ActionBinding<With, Output> {
+  const { uses, label, deprecatedInputs: deprecated } = bound;
   const build = (spec?: ActionStepSpec<With>, options?: DefineOptions): Step => {
     const { with: inputs, ...fields } = (spec ?? {}) as ActionStepFields & { with?: Record<string, unknown> };
     const warnings: StepWarning[] = Object.keys(inputs ?? {})
       .filter((name) => Object.hasOwn(deprecated, name))
       .map((name) => ({
         path: ["with", name],
-        message: `input "${name}" of ${definition.action} ${definition.tag} is deprecated: ${deprecated[name]}`,
+        message: `input "${name}" of ${label} is deprecated: ${deprecated[name]}`,
         hint: `stop setting "${name}", as the action's message says`,
       }));
     const stepSpec = { ...fields, uses, ...(inputs === undefined ? {} : { with: inputs }) } as UsesStep;
@@ -67,7 +98,10 @@ export function defineAction<With extends object, Output extends string = never>
       definedAt: captureCallSite(),
       ...(options?.suppress?.length ? { suppress: [...options.suppress] } : {}),
       ...(warnings.length ? { warnings } : {}),
+      ...(bound.isAuthored ? { localAction: binding } : {}),
     };
   };
-  return Object.assign(build, { [ACTION]: true, uses, tag: definition.tag, outputs: definition.outputs }) as unknown as ActionBinding<With, Output>;
+  // NOTE: `build` reads `binding` only when called, after it is assigned here
+  const binding = Object.assign(build, { [ACTION]: true, uses, tag: bound.tag, outputs: bound.outputs }) as unknown as ActionBinding<With, Output>;
+  return binding;
 }

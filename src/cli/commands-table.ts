@@ -105,7 +105,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "actions",
-    synopsis: "trunkline actions add <owner/repo[/path]@ref...> | outdated | update [owner/repo...] [--major] [--to ref] [--dry-run] [--metadata dir] [--offline] [--format pretty|json]",
+    synopsis: "trunkline actions add <owner/repo[/path]@ref...|./path...> | outdated | update [owner/repo...] [--major] [--to ref] [--dry-run] [--metadata dir] [--offline] [--format pretty|json]",
     summary: "lock actions to commits and write their typed bindings; list and take newer releases",
     details: `add resolves each ref to a commit, reads the action's metadata there, records it in trunkline.actions.lock.json and writes its binding to workflows-src/actions/. outdated lists each locked action's release, the newest in its major and the newest overall. update moves locked actions (all, or those named) to the newest release of their major (any major with --major, or the ref given with --to), rewrites their bindings and shows how their inputs and outputs change. Metadata comes from the --metadata folder (or TRUNKLINE_ACTIONS_METADATA), then .trunkline/actions-cache/, then GitHub's API (GITHUB_TOKEN or gh auth token when set) unless --offline; tags are asked of GitHub before the cache.`,
     options: {

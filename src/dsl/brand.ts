@@ -10,6 +10,8 @@ export const STEP = Symbol.for("trunkline.step");
 export const ACTION = Symbol.for("trunkline.action");
 /** Marks a reusable workflow of another repository, described by `remoteWorkflow`. */
 export const REMOTE_WORKFLOW = Symbol.for("trunkline.remote-workflow");
+/** Marks an action authored in TypeScript (`compositeAction`…): generated to `.github/actions/<name>/action.yml`. */
+export const LOCAL_ACTION = Symbol.for("trunkline.local-action");
 /** Marks a value built by {@link document}. */
 export const DOCUMENT = Symbol.for("trunkline.document");
 

@@ -45,6 +45,8 @@ export interface Step<Id extends string = string, Outputs extends string = strin
   readonly suppress?: readonly string[];
   /** Warnings its builder found (a deprecated action input), reported by `gen` at this step's line. */
   readonly warnings?: readonly { path: (string | number)[]; message: string; hint: string }[];
+  /** The action authored in TypeScript this step calls (`compositeAction`…): `gen` writes its action.yml too. */
+  readonly localAction?: object;
 }
 
 /** Anything accepted where a job needs another job: a {@link Job} built with {@link job}. */

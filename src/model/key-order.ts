@@ -27,6 +27,10 @@ export const KEY_ORDER = {
   defaults: ["run"],
   defaultsRun: ["shell", "working-directory"],
   schedule: ["cron"],
+  // an action's metadata (action.yml), in the order GitHub's documentation lists its keys
+  action: ["name", "author", "description", "inputs", "outputs", "runs", "branding"],
+  actionInput: ["description", "required", "default", "deprecationMessage"],
+  actionRuns: ["using", "image", "main", "pre", "pre-if", "pre-entrypoint", "entrypoint", "args", "env", "steps", "post", "post-if", "post-entrypoint"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** One of the structural contexts listed in {@link KEY_ORDER}. */

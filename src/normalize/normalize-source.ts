@@ -1,5 +1,7 @@
 import type { Diagnostic, SourcePosition, WorkflowPath } from "../diagnostics/diagnostic.js";
-import { ACTION, DOCUMENT, JOB, WORKFLOW, hasBrand } from "../dsl/brand.js";
+import { ACTION, DOCUMENT, JOB, LOCAL_ACTION, WORKFLOW, hasBrand } from "../dsl/brand.js";
+import type { AuthoredAction } from "../actions/authored-action.js";
+import { type NormalizedAction, normalizeAction } from "./normalize-action.js";
 import { type CallSite, resolveCallSite } from "../dsl/call-site.js";
 import type { Workflow } from "../dsl/types.js";
 import type { Document } from "../dsl/document.js";
@@ -45,6 +47,8 @@ export interface NormalizedWorkflow {
   jobs: ReadonlyMap<object, string>;
   /** `uses:` → release tag of the remote workflows it calls, for the comment beside each pin. */
   releaseTags?: ReadonlyMap<string, string>;
+  /** The actions authored in TypeScript its steps call: their action.yml is generated with it. */
+  localActions: ReadonlySet<object>;
 }
 
 /** A generated document a source exports (see `document()`). */
@@ -60,6 +64,8 @@ export interface NormalizedDocument {
 export interface NormalizedSource {
   workflows: NormalizedWorkflow[];
   documents: NormalizedDocument[];
+  /** Actions authored in TypeScript, each written to `.github/actions/<name>/action.yml`. */
+  actions: NormalizedAction[];
   /** Resolved against the target's workflows later, by the ruleset stage. */
   rulesets: NormalizedRuleset[];
   diagnostics: Diagnostic[];
@@ -85,10 +91,21 @@ export function normalizeSource(source: LoadedSource, options: NormalizeOptions 
   const candidates: Candidate[] = [];
   const documents: NormalizedDocument[] = [];
   const rulesets: NormalizedRuleset[] = [];
+  const actions: NormalizedAction[] = [];
   const plainBaseName = source.file.replace(/^.*\//, "").replace(/\.[cm]?[jt]sx?$/, "");
   const seen = new Set<unknown>();
   let bindings = 0;
   for (const [exportName, value] of Object.entries(source.exports)) {
+    if (typeof value === "function" && LOCAL_ACTION in value) {
+      try {
+        const normalized = normalizeAction(value as unknown as AuthoredAction<object, string>, exportName, source.file);
+        for (const problem of normalized.problems) diagnostics.push(placeActionProblem(problem, normalized.callSites, source.file, options));
+        if (normalized.action) actions.push(normalized.action);
+      } catch (error) {
+        diagnostics.push(exportThrew(source.file, exportName, error, options));
+      }
+      continue;
+    }
     // action bindings (workflows-src/actions/) are modules sources import, not workflows to generate
     if (typeof value === "function" && ACTION in value) {
       bindings++;
@@ -120,7 +137,7 @@ export function normalizeSource(source: LoadedSource, options: NormalizeOptions 
       diagnostics.push(exportThrew(source.file, exportName, error, options));
     }
   }
-  if (candidates.length === 0 && documents.length === 0 && rulesets.length === 0 && bindings === 0 && diagnostics.length === 0) {
+  if (candidates.length === 0 && documents.length === 0 && rulesets.length === 0 && actions.length === 0 && bindings === 0 && diagnostics.length === 0) {
     diagnostics.push({
       rule: "load", severity: "error", file: source.file,
       message: `${source.file} exports no workflow`,
@@ -146,7 +163,17 @@ export function normalizeSource(source: LoadedSource, options: NormalizeOptions 
       diagnostics.push(exportThrew(source.file, candidate.exportName, error, options));
     }
   }
-  return { workflows, documents, rulesets, diagnostics };
+  return { workflows, documents, rulesets, actions, diagnostics };
+}
+
+// A problem in an authored action: at its nearest step's call site, else where the action is declared.
+function placeActionProblem(problem: Omit<Diagnostic, "file">, callSites: ReadonlyMap<string, CallSite>, sourceFile: string, options: NormalizeOptions): Diagnostic {
+  const path = problem.path ?? [];
+  for (let length = path.length; length >= 0; length--) {
+    const place = placeOf(callSites.get(pathKey(path.slice(0, length))), sourceFile, options);
+    if (place) return { ...problem, file: sourceFile, ...place };
+  }
+  return { ...problem, file: sourceFile };
 }
 
 // A document's path stays inside the target's repository root and names a Markdown file, the only
@@ -178,7 +205,7 @@ function normalizeCandidate(candidate: Candidate, source: LoadedSource, options:
     const kind = spec === null ? "null" : Array.isArray(spec) ? "a list" : spec === undefined ? "undefined" : `a ${typeof spec}`;
     return { diagnostics: [{ rule: "normalize", severity: "error", file: sourceFile, ...workflowPlace(), message: `workflow "${candidate.fileName}" (export "${candidate.exportName}") is ${kind}, not an object with \`on\` and \`jobs\``, hint: "pass the workflow's object itself, e.g. workflow(\"ci\", { on: …, jobs: { … } }); a function that builds it must return it" }] };
   }
-  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [], ...(source.importCycles ? { importCycles: source.importCycles } : {}), ...(options.toSource ? { toSource: options.toSource } : {}), ...(options.resolveCallee ? { resolveCallee: options.resolveCallee } : {}) };
+  const context: ToJsonContext = { jobIds: new Map(), callSites: new Map(), suppressions: new Map(), problems: [], localActions: new Set(), ...(source.importCycles ? { importCycles: source.importCycles } : {}), ...(options.toSource ? { toSource: options.toSource } : {}), ...(options.resolveCallee ? { resolveCallee: options.resolveCallee } : {}) };
   const jobs = (spec as { jobs?: unknown }).jobs;
   const listedTwice: Omit<Diagnostic, "file">[] = [];
   if (typeof jobs === "object" && jobs !== null) {
@@ -205,7 +232,7 @@ function normalizeCandidate(candidate: Candidate, source: LoadedSource, options:
   if (failed) return { diagnostics };
   return {
     diagnostics,
-    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions, jobs: context.jobIds, ...(context.releaseTags ? { releaseTags: context.releaseTags } : {}) },
+    workflow: { sourceFile, exportName: candidate.exportName, fileName: candidate.fileName, model: model as JsonObject, callSites: context.callSites, suppressions: context.suppressions, jobs: context.jobIds, localActions: context.localActions!, ...(context.releaseTags ? { releaseTags: context.releaseTags } : {}) },
   };
 }
 

@@ -56,3 +56,13 @@ export function childShape(shape: Shape | undefined, key: string | number): Shap
   if (typeof key === "number") return shape.items;
   return shape.children?.[key] ?? shape.each;
 }
+
+/** The shape of an action's metadata (`action.yml`): a composite's steps are ordered like a workflow's. */
+export const ACTION_SHAPE: Shape = {
+  order: "action",
+  children: {
+    inputs: { each: { order: "actionInput" } },
+    outputs: { each: { order: "output" } },
+    runs: { order: "actionRuns", children: { steps: { items: step } } },
+  },
+};

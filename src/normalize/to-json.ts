@@ -27,6 +27,8 @@ export interface ToJsonContext {
   resolveCallee?: CalleeResolver;
   /** `uses:` → release tag, for the remote workflows this workflow calls (the comment beside the pin). */
   releaseTags?: Map<string, string>;
+  /** Filled with the actions authored in TypeScript that the steps call (`Step.localAction`). */
+  localActions?: Set<object>;
 }
 
 /** Joins a workflow path into a map key. */
@@ -68,6 +70,7 @@ function convert(value: unknown, path: WorkflowPath, shape: Shape | undefined, c
     const built = value as Job | Step;
     context.callSites.set(pathKey(path), built.definedAt);
     if (built.suppress?.length) context.suppressions.set(pathKey(path), built.suppress);
+    if ((built as Step).localAction) context.localActions?.add((built as Step).localAction!);
     for (const warning of (built as Step).warnings ?? []) context.problems.push({ rule: "actions", severity: "warning", path: [...path, ...warning.path], message: warning.message, hint: warning.hint });
     return toJson(built.spec, path, shape, context, ancestors);
   }

@@ -9,7 +9,7 @@ export type UsesTarget =
 // Several rules read every step's `uses`, and the same actions recur across files.
 const parsed = new Map<string, UsesTarget | undefined>();
 
-/** Splits `owner/repo[/path]@ref`, `./path` and `docker://image`; undefined when it is none of them. */
+/** Splits `owner/repo[/path]@ref`, `./path` (or `$/path`) and `docker://image`; undefined when it is none of them. */
 export function parseUses(uses: string): UsesTarget | undefined {
   if (parsed.has(uses)) return parsed.get(uses);
   if (parsed.size > 10_000) parsed.clear();
@@ -19,7 +19,8 @@ export function parseUses(uses: string): UsesTarget | undefined {
 }
 
 function splitUses(uses: string): UsesTarget | undefined {
-  if (uses.startsWith("./") || uses.startsWith(".\\")) return { kind: "local", path: uses };
+  // `$/path`: the same repository at the running commit, as `./path` (GitHub's parser reads it so)
+  if (uses.startsWith("./") || uses.startsWith(".\\") || uses.startsWith("$/")) return { kind: "local", path: uses };
   if (uses.startsWith("docker://")) return { kind: "docker", image: uses.slice("docker://".length) };
   const at = uses.lastIndexOf("@");
   if (at < 0) return undefined;

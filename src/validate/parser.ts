@@ -113,7 +113,8 @@ function readParsedWorkflow(file: string, parsed: ParsedYaml, context: TemplateC
   return { value: readTemplate(context, WORKFLOW_ROOT, reader, fileId) };
 }
 
-function toDiagnostic(error: TemplateValidationError, file: string, lines: readonly string[]): Diagnostic {
+/** A parser error as a "parser" diagnostic, at the position GitHub prints; shared with the action parser. */
+export function toDiagnostic(error: TemplateValidationError, file: string, lines: readonly string[]): Diagnostic {
   const message = error.rawMessage.replace(YAML_FRAME, "");
   const diagnostic: Diagnostic = { rule: "parser", severity: "error", message, file };
   const position = locate(error, lines);

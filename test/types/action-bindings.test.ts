@@ -38,6 +38,11 @@ describe("typed action bindings", () => {
     expect(errorsIn("unknown-output.ts")).toEqual(expectedIn("unknown-output.ts"));
   });
 
+  it("issue 11.5: an action authored in TypeScript types its own steps: an unknown input, a missing required input and an unknown output are errors on their lines", () => {
+    expect(expectedIn("authored-action.ts").map((error) => [error.line, error.code])).toEqual([[23, "TS2353"], [24, "TS2741"], [25, "TS2554"], [29, "TS2339"]]);
+    expect(errorsIn("authored-action.ts")).toEqual(expectedIn("authored-action.ts"));
+  });
+
   it("issue 11.2: a valid use of bindings (optional with, required inputs, outputs) has no error", () => {
     expect(check.files).toContain("valid-use.ts");
     expect(errorsIn("valid-use.ts")).toEqual([]);

@@ -4,6 +4,7 @@ import { ACTIONS_CACHE, CACHE_LABEL } from "../../actions/index.js";
 import { LOCKFILE, parseLockfile } from "../../actions/lockfile.js";
 import { describeMetadataDiff, isBreaking } from "../../actions/metadata-diff.js";
 import { folderSource } from "../../actions/sources/folder-source.js";
+import { addLocalActions, isLocalActionSpec } from "../../actions/local-actions.js";
 import type { MetadataSource } from "../../actions/sources/metadata-source.js";
 import { outdatedActions, updateActions } from "../../actions/update.js";
 import type { Io } from "../../io/io.js";
@@ -24,6 +25,13 @@ export interface ActionsAddOptions {
 
 /** `trunkline actions add <owner/repo[/path]@ref…>`: lock each action and write its binding. */
 export async function actionsAdd(options: ActionsAddOptions, io: Io): Promise<ExitCode> {
+  if (options.specs.some(isLocalActionSpec)) {
+    if (!options.specs.every(isLocalActionSpec)) {
+      io.stderr("trunkline actions: add local actions (./path) and locked ones (owner/repo@ref) in separate commands\n  hint: run \"trunkline actions add\" once for each kind\n");
+      return ExitCode.Usage;
+    }
+    return addLocal(options.specs, io);
+  }
   // a spec that is not owner/repo[/path]@ref is a mistyped command line, not a missing action
   for (const spec of options.specs) {
     const parsed = parseActionRef(spec);
@@ -44,6 +52,19 @@ export async function actionsAdd(options: ActionsAddOptions, io: Io): Promise<Ex
   }
   for (const { key, outcome, locked } of result.outcomes) io.stderr(`${outcome.padEnd(9)} ${key}@${locked.ref} → ${locked.sha} # ${locked.tag}\n`);
   io.stderr(result.written.length ? `wrote ${result.written.filter((file) => isInsideProject(file) && !file.startsWith(".trunkline/")).join(", ")}\n` : "nothing changed\n");
+  return ExitCode.Ok;
+}
+
+// `trunkline actions add ./.github/actions/<name>…`: bindings from this repository's action.yml files.
+async function addLocal(specs: readonly string[], io: Io): Promise<ExitCode> {
+  const result = await addLocalActions(specs, io);
+  for (const problem of result.problems) io.stderr(`trunkline actions: ${problem.message}\n  hint: ${problem.hint}\n`);
+  if (result.problems.length) {
+    io.stderr("nothing written\n");
+    return ExitCode.SourceErrors;
+  }
+  for (const bound of result.bound) io.stderr(`bound     ${bound.uses} (${bound.metadataFile}) → ${bound.file}\n`);
+  io.stderr(result.written.length ? `wrote ${result.written.join(", ")}\n` : "nothing changed\n");
   return ExitCode.Ok;
 }
 

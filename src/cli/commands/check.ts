@@ -9,6 +9,7 @@ import { describeDrift, describeLeftover, describePinEdits } from "../describe-d
 import { LOCKFILE, parseLockfile } from "../../actions/lockfile.js";
 import { pinOnlyEdits } from "../../actions/pin-edit.js";
 import { staleBindings } from "../../actions/stale-bindings.js";
+import { staleLocalBindings } from "../../actions/local-actions.js";
 import { ExitCode } from "../exit-code.js";
 import { type Verbosity, styleFor } from "../terminal/index.js";
 
@@ -32,7 +33,7 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   const machine = isMachineFormat(options.format);
   if (hasErrors(errors)) {
     // a binding missing or stale is often why a source does not load: say so beside the error
-    errors.push(...(await staleBindings(io)));
+    errors.push(...(await staleBindings(io)), ...(await staleLocalBindings(io)));
     // warnings too: a tool reading stdout gets every finding in one document
     if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === "warning")]), options.format));
     else io.stderr(formatDiagnostics(quiet ? errors.filter((error) => error.severity === "error") : errors, options.format, undefined, styleFor(io, "stderr", options.format)));
@@ -46,7 +47,7 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
     const edits = drift.kind === "hand-edited" && lock && !("problem" in lock) && drift.actual !== undefined && drift.expected !== undefined ? pinOnlyEdits(drift.actual, drift.expected, lock) : undefined;
     return edits ? describePinEdits(drift.path, edits) : [describeDrift(drift)];
   };
-  const drifted = [...plan.drift.flatMap(describe), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io)), ...(await staleBindings(io))];
+  const drifted = [...plan.drift.flatMap(describe), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io)), ...(await staleBindings(io)), ...(await staleLocalBindings(io))];
   const manifestStale = plan.writes.some((write) => write.path.endsWith("manifest.json")) && plan.drift.length === 0;
   if (manifestStale) {
     drifted.push({ rule: "sync", severity: "error", file: ".trunkline/manifest.json", message: ".trunkline/manifest.json does not match the generated files", hint: 'run "npm run gen" and commit the result' });

@@ -1,6 +1,6 @@
 // ameideio/ameide, the product monorepo: trunk-based CI (seed 002), image CD, tag releases, and the
 // seed-000 release gate — deploys happen only from `prod`, reached from `main` by pull request.
-import { document, pinnedAction, pinnedImage, runnerFromVariable } from "trunkline";
+import { compositeAction, document, pinnedAction, pinnedImage, runnerFromVariable } from "trunkline";
 import { costReport, deployOnBranch, imagePublishing, releaseOnTags, releasingGuide, trunkBasedCi } from "trunkline/templates";
 
 /** Which branch deploys: the one parameter of the seed-000 swap (it was `main`). */
@@ -14,11 +14,25 @@ const registry = "ghcr.io/ameideio";
 // NOTE: an example value for this worked example; a real repository copies it from image-digests.txt.
 const devcontainer = pinnedImage("ghcr.io/ameideio/ameide-devcontainer@sha256:4f2b8c1d9e0a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c");
 
-const pnpmSetup = [
-  { name: "Set up pnpm", uses: pinnedAction("pnpm/action-setup") },
-  { name: "Set up Node", uses: pinnedAction("actions/setup-node"), with: { "node-version": 20, cache: "pnpm" } },
-  { name: "Install", run: "pnpm install --frozen-lockfile" },
-];
+/**
+ * The repository's own action (`.github/actions/setup-pnpm/action.yml`): pnpm, Node with the pnpm
+ * store cached, and the workspace installed. Every job that needs the workspace calls it, typed.
+ */
+export const setupPnpm = compositeAction("setup-pnpm", {
+  name: "Set up pnpm",
+  description: "pnpm, Node with the pnpm store cached, and the workspace's dependencies installed",
+  inputs: { "node-version": { description: "The Node.js version to set up", default: "20" } },
+  runs: {
+    using: "composite",
+    steps: [
+      { name: "Set up pnpm", uses: pinnedAction("pnpm/action-setup") },
+      { name: "Set up Node", uses: pinnedAction("actions/setup-node"), with: { "node-version": "${{ inputs.node-version }}", cache: "pnpm" } },
+      { name: "Install", run: "pnpm install --frozen-lockfile", shell: "bash" },
+    ],
+  },
+});
+
+const pnpmSetup = [setupPnpm({ name: "Set up pnpm and install" })];
 
 /** CI: pull requests into main and into prod (the release pull request), path-scoped behind one gate. */
 export const ci = trunkBasedCi({
