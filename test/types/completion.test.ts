@@ -94,3 +94,38 @@ describe("completion of typed contexts", () => {
     expect(completions[5]).not.toContain("steps");
   });
 });
+
+// Bindings written by `trunkline actions add` (the fixtures are two real ones): inputs and outputs
+// come from the action's own metadata.
+const BINDINGS_SOURCE = `
+import { expr, jobSteps, step } from "../../src/index.js";
+import { actionsCache } from "./actions-fixtures/bindings/actions-cache.js";
+import { actionsCheckout } from "./actions-fixtures/bindings/actions-checkout.js";
+export const checkout = actionsCheckout({ with: { ${CURSOR} } });
+export const cached = jobSteps()
+  .add(actionsCache({ id: "deps", with: { path: "node_modules", key: "deps" } }))
+  .add(({ steps }) => step({ run: expr\`echo \${steps.deps.outputs["${CURSOR}"]}\` }));
+`;
+
+describe("completion of action bindings", () => {
+  let completions: string[][];
+  beforeAll(() => {
+    const positions: number[] = [];
+    let text = BINDINGS_SOURCE;
+    for (let index = text.indexOf(CURSOR); index !== -1; index = text.indexOf(CURSOR)) {
+      positions.push(index);
+      text = text.slice(0, index) + text.slice(index + CURSOR.length);
+    }
+    const service = languageService(text);
+    completions = positions.map((position) => (service.getCompletionsAtPosition(FILE, position, {})?.entries ?? []).map((entry) => entry.name).sort());
+  }, 60_000);
+
+  it("issue 11.2: inside a binding's `with: { }`, the action's inputs", () => {
+    expect(completions[0]).toEqual(expect.arrayContaining(['"fetch-depth"', '"persist-credentials"', "ref", "repository", "token"]));
+    expect(completions[0]).not.toContain('"fetch-dpeth"');
+  });
+
+  it("issue 11.2: after a bound step's `outputs[`, the outputs its action declares", () => {
+    expect(completions[1]).toEqual(["cache-hit"]);
+  });
+});
