@@ -11,6 +11,7 @@ import { benchImport } from "./bench/import-bench.js";
 import { benchCost } from "./bench/cost-bench.js";
 import { benchWatch } from "./bench/watch-bench.js";
 import { benchBindings } from "./bench/bindings-bench.js";
+import { benchTypecheck } from "./bench/typecheck-bench.js";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = path.join(REPO_ROOT, "bin", "trunkline.js");
@@ -43,6 +44,7 @@ const CASES: readonly BenchCase[] = [
   // the bar: save → regenerated file, one source of 200 changed, in at most 50 ms
   { name: "watch", sizes: [200], run: async (size) => [row("gen --watch", size, "save", await benchWatch(size, { trunklineRoot: REPO_ROOT, bin: BIN, runs, progress }))] },
   { name: "bindings", sizes: [50], run: async (size) => bindingsRows(size, await benchBindings(size, { trunklineRoot: REPO_ROOT, bin: BIN, runs, progress })) },
+  { name: "typecheck", sizes: [50], run: (size) => [row("tsc --noEmit, targets +", size, "-", benchTypecheck(size, { trunklineRoot: REPO_ROOT, runs, progress }))] },
   { name: "lint", sizes: [1000], run: benchLint },
   { name: "import", sizes: [1000], run: (size) => [row("import", size, "cold", benchImport(size, { trunklineRoot: REPO_ROOT, bin: BIN, runs, progress }))] },
   // the bar: 10,000 jobs from --from in at most a second

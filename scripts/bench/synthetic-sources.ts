@@ -67,7 +67,6 @@ const deploy = job({
   "timeout-minutes": 20,
   environment: { name: "production", url: "https://${service}.example.com" },
   permissions: { contents: "read", "id-token": "write" },
-  "timeout-minutes": 20,
   concurrency: { group: "deploy-${service}", "cancel-in-progress": false },
   steps: [
     checkout,
