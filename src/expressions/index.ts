@@ -9,6 +9,7 @@ export type { EventPayloads, GitHubContext, GitHubEvent } from "./github.js";
 export { env, jobContext, runner, secrets, steps, strategy, vars } from "./contexts.js";
 export type { Result, StepContext } from "./contexts.js";
 export { defineTriggers, inputsOf } from "./data-flow.js";
+export { actionInputsOf } from "./action-inputs.js";
 export { secretsOf } from "./secrets.js";
 export type { RequiredSecretNames, SecretsShape, WorkflowCallSecrets } from "./secrets.js";
 export { expr } from "./expr.js";

@@ -56,7 +56,8 @@ function looksLocal(uses: string): boolean {
 }
 
 function actionUsesProblem(uses: string): Problem | undefined {
-  if (uses.startsWith("./") || uses.startsWith(".\\")) return undefined;
+  // `$/path`: this repository at the running commit, the same-repository form GitHub's parser accepts
+  if (uses.startsWith("./") || uses.startsWith(".\\") || uses.startsWith("$/")) return undefined;
   if (uses.startsWith("docker://")) {
     const image = uses.slice("docker://".length);
     if (image === "") return { message: "names no image", hint: "write docker://image:tag, e.g. docker://alpine:3.20" };
@@ -69,7 +70,7 @@ function actionUsesProblem(uses: string): Problem | undefined {
 }
 
 function workflowUsesProblem(uses: string): Problem | undefined {
-  if (uses.startsWith("./")) {
+  if (uses.startsWith("./") || uses.startsWith("$/")) {
     const at = uses.indexOf("@");
     if (at >= 0) return { message: "gives a ref to a workflow of this repository, which is always read from the same commit", hint: `drop the ref: ${uses.slice(0, at)}` };
     if (!WORKFLOW_FILE.test(uses.slice(2))) return { message: "is not a file in .github/workflows/", hint: "reusable workflows are .yml or .yaml files directly in .github/workflows/" };

@@ -12,6 +12,7 @@ testRule(rule, {
     { name: "a reusable workflow of another repository, at a ref", yaml: call("octo-org/shared/.github/workflows/ci.yml@v1") },
     { name: "a reusable workflow of this repository, without a ref", yaml: call("./.github/workflows/ci.yaml") },
     { name: "a reusable workflow at another path of its repository", yaml: call("octo-org/shared/ci.yml@v1") },
+    { name: "issue 11.4: $/ same-repository references, to an action and to a workflow", yaml: `${steps("$/.github/actions/build")}  b:\n    uses: "$/.github/workflows/ci.yml"\n` },
   ],
   invalid: [
     { name: "issue 12: an action without owner", yaml: steps("checkout@v2"), errors: [at(0, 6)] },

@@ -38,8 +38,8 @@ describe("typed action bindings", () => {
     expect(errorsIn("unknown-output.ts")).toEqual(expectedIn("unknown-output.ts"));
   });
 
-  it("issue 11.5: an action authored in TypeScript types its own steps: an unknown input, a missing required input and an unknown output are errors on their lines", () => {
-    expect(expectedIn("authored-action.ts").map((error) => [error.line, error.code])).toEqual([[23, "TS2353"], [24, "TS2741"], [25, "TS2554"], [29, "TS2339"]]);
+  it("issue 11.5: an action authored in TypeScript types its own steps: an unknown input, a missing required input, an unknown output and a misspelt input inside the action are errors on their lines", () => {
+    expect(expectedIn("authored-action.ts").map((error) => [error.line, error.code])).toEqual([[23, "TS2353"], [24, "TS2741"], [25, "TS2554"], [29, "TS2339"], [34, "TS2551"]]);
     expect(errorsIn("authored-action.ts")).toEqual(expectedIn("authored-action.ts"));
   });
 

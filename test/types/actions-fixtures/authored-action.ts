@@ -2,7 +2,7 @@
 import { compositeAction } from "../../../src/actions/authored-action.js";
 import { jobSteps } from "../../../src/dsl/job-steps.js";
 import { step } from "../../../src/dsl/workflow.js";
-import { expr } from "../../../src/expressions/index.js";
+import { actionInputsOf, expr } from "../../../src/expressions/index.js";
 
 export const setup = compositeAction("setup-toolchain", {
   name: "Set up the toolchain",
@@ -27,3 +27,8 @@ export const noWith = setup(); // error: TS2554
 export const unknownOutput = jobSteps()
   .add(setup({ id: "setup", with: { "node-version": 22 } }))
   .add(({ steps }) => step({ run: expr`ls ${steps.setup.outputs.store}` })); // error: TS2339 "Property 'store' does not exist"
+
+// Inside the action, `inputs` has the names the action declares.
+const toolchainInputs = actionInputsOf({ "node-version": { description: "Node.js version" } });
+export const readInput = step({ run: expr`node --version | grep ${toolchainInputs["node-version"]}`, shell: "bash" });
+export const misspeltInput = step({ run: expr`echo ${toolchainInputs["node-verison"]}`, shell: "bash" }); // error: TS2551 "Did you mean 'node-version'"

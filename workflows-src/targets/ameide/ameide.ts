@@ -1,6 +1,6 @@
 // ameideio/ameide, the product monorepo: trunk-based CI (seed 002), image CD, tag releases, and the
 // seed-000 release gate — deploys happen only from `prod`, reached from `main` by pull request.
-import { compositeAction, document, pinnedAction, pinnedImage, runnerFromVariable } from "trunkline";
+import { actionInputsOf, compositeAction, document, pinnedAction, pinnedImage, runnerFromVariable } from "trunkline";
 import { costReport, deployOnBranch, imagePublishing, releaseOnTags, releasingGuide, trunkBasedCi } from "trunkline/templates";
 
 /** Which branch deploys: the one parameter of the seed-000 swap (it was `main`). */
@@ -18,15 +18,17 @@ const devcontainer = pinnedImage("ghcr.io/ameideio/ameide-devcontainer@sha256:4f
  * The repository's own action (`.github/actions/setup-pnpm/action.yml`): pnpm, Node with the pnpm
  * store cached, and the workspace installed. Every job that needs the workspace calls it, typed.
  */
+const setupPnpmInputs = { "node-version": { description: "The Node.js version to set up", default: "20" } } as const;
+const setupInputs = actionInputsOf(setupPnpmInputs);
 export const setupPnpm = compositeAction("setup-pnpm", {
   name: "Set up pnpm",
   description: "pnpm, Node with the pnpm store cached, and the workspace's dependencies installed",
-  inputs: { "node-version": { description: "The Node.js version to set up", default: "20" } },
+  inputs: setupPnpmInputs,
   runs: {
     using: "composite",
     steps: [
       { name: "Set up pnpm", uses: pinnedAction("pnpm/action-setup") },
-      { name: "Set up Node", uses: pinnedAction("actions/setup-node"), with: { "node-version": "${{ inputs.node-version }}", cache: "pnpm" } },
+      { name: "Set up Node", uses: pinnedAction("actions/setup-node"), with: { "node-version": setupInputs["node-version"], cache: "pnpm" } },
       { name: "Install", run: "pnpm install --frozen-lockfile", shell: "bash" },
     ],
   },
