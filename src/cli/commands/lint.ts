@@ -78,17 +78,13 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   // are known to need linting, start them, so that loading overlaps reading the remaining files.
   const workerCount = profile ? 0 : (options.workers ?? defaultLintWorkers());
   let uncachedSeen = 0;
-  let starting: Promise<StartedWorkers | undefined> | undefined;
+  let starting: Promise<StartedWorkers> | undefined;
   const startEarly = (job: LintJob) => {
     if (starting || workerCount <= 0) return;
     const { cleanKey } = lintCacheKeys(job.file, job.text, config.featureFlags, job.rulesKey);
     if (cleanKey !== undefined && validationCache?.has(cleanKey)) return;
     if (++uncachedSeen <= threshold) return;
-    // a start that fails leaves lintInParallel to start its own, or to lint here
-    starting = locked
-      .load()
-      .then(() => startLintWorkers({ lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags }, workerCount))
-      .catch(() => undefined);
+    starting = locked.load().then(() => startLintWorkers({ lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags }, workerCount));
   };
   const quiet = options.verbosity === "quiet";
   // files linted here are counted one by one; files shared between threads only in the time it takes
