@@ -54,17 +54,6 @@ export interface ParallelLintOptions extends LintWorkerData {
   threshold?: number;
   /** The worker script; the built dist/lint-worker.js by default. */
   workerUrl?: URL;
-  /**
-   * Workers started already ({@link startLintWorkers}) while the files were read: used instead of
-   * starting new ones, and stopped if the run turns out small or warm.
-   */
-  started?: StartedWorkers;
-}
-
-/** Workers started ahead of the files they will lint, and which of them died meanwhile. */
-export interface StartedWorkers {
-  workers: readonly Worker[];
-  dead: ReadonlySet<Worker>;
 }
 
 /** Files of a cold run below which no worker is started. */
@@ -80,31 +69,6 @@ export function defaultLintWorkers(): number {
 }
 
 /**
- * Starts `count` lint workers now, so that loading GitHub's parser in them overlaps reading the
- * files on the main thread. A worker that fails meanwhile is marked dead, never thrown.
- */
-export function startLintWorkers(data: LintWorkerData, count = defaultLintWorkers(), workerUrl = builtWorkerUrl()): StartedWorkers {
-  const workers: Worker[] = [];
-  const dead = new Set<Worker>();
-  if (!workerUrl) return { workers, dead };
-  for (let index = 0; index < count; index++) {
-    try {
-      const worker = new Worker(workerUrl, { workerData: workerDataOf(data) });
-      worker.on("error", () => dead.add(worker));
-      worker.on("exit", () => dead.add(worker));
-      workers.push(worker);
-    } catch {
-      break;
-    }
-  }
-  return { workers, dead };
-}
-
-function workerDataOf(options: LintWorkerData): LintWorkerData {
-  return { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}), ...(options.lockedSpecs ? { lockedSpecs: options.lockedSpecs } : {}) };
-}
-
-/**
  * Lints `jobs` and returns their findings in the order of `jobs`: on the main thread alone for a
  * small or warm run, else shared with worker threads. A worker that fails to start or dies has its
  * files linted on the main thread, so no result is lost.
@@ -116,9 +80,7 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
   const workerCount = options.workers ?? defaultLintWorkers();
   const workerUrl = options.workerUrl ?? builtWorkerUrl();
   const results: Diagnostic[][] = [];
-  const started = options.started;
-  if ((workerCount <= 0 && !started) || uncached.length <= (options.threshold ?? PARALLEL_LINT_THRESHOLD) || !workerUrl) {
-    for (const worker of started?.workers ?? []) void worker.terminate();
+  if (workerCount <= 0 || uncached.length <= (options.threshold ?? PARALLEL_LINT_THRESHOLD) || !workerUrl) {
     for (const [index, job] of jobs.entries()) results[index] = await options.lintHere(job);
     return results;
   }
@@ -158,8 +120,13 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
       abandon(worker);
     }
   };
-  const pool = started ? started.workers.filter((worker) => !started.dead.has(worker)) : startLintWorkers(options, workerCount, workerUrl).workers;
-  for (const worker of pool) {
+  for (let count = 0; count < workerCount; count++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}), ...(options.lockedSpecs ? { lockedSpecs: options.lockedSpecs } : {}) } satisfies LintWorkerData });
+    } catch {
+      break;
+    }
     workers.push(worker);
     worker.on("message", (reply: LintBatchResult) => {
       const batch = inFlight.get(reply.id);

@@ -9,8 +9,7 @@ import type { RequiredCheck } from "../../rules/_define-rule.js";
 import { resolveLintSettings } from "../../rules/_settings.js";
 import { allRules } from "../../rules/index.js";
 import { defaultValidators } from "../../validate/default-validators.js";
-import { type LintJob, PARALLEL_LINT_THRESHOLD, type StartedWorkers, defaultLintWorkers, lintInParallel, startLintWorkers } from "../../validate/lint-parallel.js";
-import { lintCacheKeys } from "../../validate/lint-yaml.js";
+import { type LintJob, PARALLEL_LINT_THRESHOLD, lintInParallel } from "../../validate/lint-parallel.js";
 import { lintYaml } from "../../validate/lint-yaml.js";
 import { createRuleRunner } from "../../validate/run-rules.js";
 import { LOCKFILE, lockedPinsOf } from "../../actions/lockfile.js";
@@ -74,18 +73,6 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const threshold = options.parallelThreshold ?? PARALLEL_LINT_THRESHOLD;
   const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, prepareRules: locked.load, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks, ...(profile ? { profile } : {}) });
   const jobs: LintJob[] = [];
-  // Workers load GitHub's parser for a few hundred milliseconds: once more files than the threshold
-  // are known to need linting, start them, so that loading overlaps reading the remaining files.
-  const workerCount = profile ? 0 : (options.workers ?? defaultLintWorkers());
-  let uncachedSeen = 0;
-  let starting: Promise<StartedWorkers> | undefined;
-  const startEarly = (job: LintJob) => {
-    if (starting || workerCount <= 0) return;
-    const { cleanKey } = lintCacheKeys(job.file, job.text, config.featureFlags, job.rulesKey);
-    if (cleanKey !== undefined && validationCache?.has(cleanKey)) return;
-    if (++uncachedSeen <= threshold) return;
-    starting = locked.load().then(() => startLintWorkers({ lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags }, workerCount));
-  };
   const quiet = options.verbosity === "quiet";
   // files linted here are counted one by one; files shared between threads only in the time it takes
   const progress = files.length <= threshold ? startProgress(io, "linting", { total: files.length, unit: "files", enabled: !quiet && !isMachineFormat(options.format) }) : startProgress(io, `linting ${files.length} files`, { enabled: !quiet && !isMachineFormat(options.format) });
@@ -103,18 +90,14 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
       if (files.length <= threshold) {
         diagnostics.push(...(await lintHere(job)));
         progress.advance();
-      } else {
-        jobs.push(job);
-        startEarly(job);
-      }
+      } else jobs.push(job);
     }),
   );
   if (jobs.length > 0) {
     // in file order, so the findings arrive in the same order however the files were shared
     jobs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     await locked.load();
-    const started = await starting;
-    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags, threshold, workers: workerCount, ...(started ? { started } : {}) });
+    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags, threshold, ...(profile ? { workers: 0 } : options.workers === undefined ? {} : { workers: options.workers }) });
     diagnostics.push(...found.flat());
   }
   progress.done();
