@@ -10,6 +10,7 @@ import { sha256 } from "../sync/manifest.js";
 import { mergeRepeats } from "./merge-repeats.js";
 import { PARSER_YAML_OPTIONS } from "./parsed-yaml.js";
 import { yamlValue } from "./yaml-value.js";
+import type { LintProfile } from "./lint-profile.js";
 import type { RuleRunner, Suppressions } from "./run-rules.js";
 
 /** What {@link lintYaml} runs on each file. */
@@ -31,7 +32,11 @@ export interface LintYamlOptions {
   rulesKey?: string;
   /** Required checks of the repository the file belongs to (from its rulesets). */
   requiredChecks?: readonly RequiredCheck[];
+  /** Adds each stage's time (YAML, read value, each validator, rules) when a profile is asked for. */
+  profile?: LintProfile;
 }
+
+const VALIDATOR_STAGES = ["stage: schema", "stage: GitHub's parser"];
 
 /**
  * Lints one YAML workflow, generated or hand-written: YAML syntax, the schema, GitHub's parser and
@@ -56,17 +61,21 @@ export function lintCacheKeys(file: string, text: string, featureFlags: Experime
 async function lintUncached(file: string, text: string, cacheKey: string, options: LintYamlOptions): Promise<Diagnostic[]> {
   const lineCounter = new LineCounter();
   // parsed the way GitHub's reader parses, so its layer reads this document instead of parsing again
-  const document = parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS });
+  const profile = options.profile;
+  const document = profile ? profile.time("stage: YAML parse", () => parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS })) : parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS });
   if (document.errors.length) {
     return document.errors.map((error) => ({ rule: "parser", severity: "error" as const, file, line: error.linePos?.[0].line, column: error.linePos?.[0].col, message: error.message.split("\n")[0]! }));
   }
   // an alias that names no anchor, or repeats its own container, leaves no data to check
-  const read = yamlValue(document, lineCounter);
+  const read = profile ? profile.time("stage: YAML to data", () => yamlValue(document, lineCounter)) : yamlValue(document, lineCounter);
   if (read.problems.length) return read.problems.map((problem) => ({ rule: "parser", severity: "error" as const, file, ...problem }));
   const model = read.value as JsonObject;
   const diagnostics: Diagnostic[] = [];
   if (!options.validationCache?.has(cacheKey)) {
-    const found = (await Promise.all((await options.validators()).map((validate) => validate({ model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter } })))).flat();
+    const input = { model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter } };
+    const validators = await options.validators();
+    // profiled one after the other, so each stage's time is its own
+    const found = profile ? await profiledValidators(validators, input, profile) : (await Promise.all(validators.map((validate) => validate(input)))).flat();
     if (found.length === 0) options.validationCache?.add(cacheKey);
     diagnostics.push(...found);
   }
@@ -79,9 +88,16 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
     return isScalar(node) && node.comment ? node.comment.trim() : undefined;
   };
   await options.prepareRules?.();
-  diagnostics.push(...options.runRules({ model, file, comments, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) }));
+  const ruleInput = { model, file, comments, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) };
+  diagnostics.push(...(profile ? profile.time("stage: rules (all)", () => options.runRules(ruleInput)) : options.runRules(ruleInput)));
   const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locate().positionOf(diagnostic.path) } : diagnostic));
   return mergeRepeats(located);
+}
+
+async function profiledValidators(validators: readonly Validator[], input: Parameters<Validator>[0], profile: LintProfile): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  for (const [index, validate] of validators.entries()) found.push(...(await profile.timeAsync(VALIDATOR_STAGES[index] ?? `stage: validator ${index + 1}`, async () => validate(input))));
+  return found;
 }
 
 // `# trunkline-ignore: rule-a, rule-b -- why`, and `# trunkline-ignore-file: rule` for the whole file.

@@ -5,6 +5,7 @@ import type { Finding, JobContext, ProjectFacts, RequiredCheck, Rule, RuleContex
 import { DEFAULT_LINT_SETTINGS, type ResolvedLintSettings } from "../rules/_settings.js";
 import { viewWorkflow } from "../rules/_workflow-view.js";
 import { allRules } from "../rules/index.js";
+import type { LintProfile } from "./lint-profile.js";
 
 /**
  * Rule ids suppressed at a place of the workflow, keyed by `pathKey(path)`: from `job(spec,
@@ -38,6 +39,8 @@ export interface RuleRunnerOptions {
   actions?: ActionCatalog;
   /** The actions lockfile's pins, by `owner/repo[/path]` (see {@link ProjectFacts}). */
   lockedActions?: ReadonlyMap<string, { sha: string; tag: string }>;
+  /** Adds each rule's time, as `rule: <id>`, when a profile is asked for. */
+  profile?: LintProfile;
 }
 
 /** Runs the configured rules over one workflow; diagnostics carry `path`, not yet line and column. */
@@ -57,7 +60,8 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
   const settings = runnerOptions.settings ?? DEFAULT_LINT_SETTINGS;
   const actions = runnerOptions.actions ?? bundledActionCatalog();
   const active: ActiveRule[] = [];
-  for (const rule of runnerOptions.rules ?? allRules) {
+  for (const listed of runnerOptions.rules ?? allRules) {
+    const rule = runnerOptions.profile ? timedRule(listed, runnerOptions.profile) : listed;
     const level = settings.levels.get(rule.id) ?? rule.severity;
     if (level !== "off") active.push({ rule, severity: level, options: settings.options.get(rule.id) ?? rule.options });
   }
@@ -110,6 +114,14 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
     }
     return diagnostics;
   };
+}
+
+// The same rule, its hooks timed: only built when a profile is asked for, so a plain run pays nothing.
+function timedRule(rule: Rule, profile: LintProfile): Rule {
+  const name = `rule: ${rule.id}`;
+  const timed = <C>(hook: ((context: C) => void) | undefined) => (hook ? (context: C) => profile.time(name, () => hook(context)) : undefined);
+  const { workflow, job, step } = rule;
+  return { ...rule, ...(workflow ? { workflow: timed(workflow) } : {}), ...(job ? { job: timed(job) } : {}), ...(step ? { step: timed(step) } : {}) } as Rule;
 }
 
 /** Runs every rule (or the given ones) at its default level over one workflow. */

@@ -79,3 +79,92 @@ describe("trunkline lint --fix", () => {
     expect(fixYaml(RELEASE, [finding("unpinned-action", ["jobs", "tag", "steps", 1, "uses"])], new Map())).toBeUndefined();
   });
 });
+
+// An issue title pasted into scripts (bash, a Windows runner's PowerShell, an env name taken),
+// and jobs with neither permissions nor a timeout; comments to keep.
+const TRIAGE = `# Greets new issues; hand-written.
+on:
+  issues:
+    types: [opened]
+env:
+  TITLE: fixed # already used by the scripts
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    steps:
+      # says hello
+      - run: |
+          echo "Thanks for: \${{ github.event.issue.title }}"
+          echo \${{ github.event.issue.title }} | tee title.txt
+          echo "$TITLE"
+  windows:
+    runs-on: windows-latest
+    timeout-minutes: 5
+    steps:
+      - run: Write-Output "\${{ github.event.issue.body }}"
+        env:
+          KEEP: "1"
+`;
+
+interface TriageStep {
+  run: string;
+  env?: Record<string, string>;
+}
+interface TriageWorkflow {
+  permissions?: Record<string, string>;
+  env: Record<string, string>;
+  jobs: Record<string, { "timeout-minutes"?: number; steps: TriageStep[] }>;
+}
+
+describe("trunkline lint --fix, the rest", () => {
+  let repo: TempRepo;
+  afterEach(async () => {
+    await repo.dispose();
+  });
+
+  it("issue 12.2: moves an injected expression into env: (bash and PowerShell, no name clash), adds permissions and a timeout marked for review, then lints clean of them", async () => {
+    repo = await createTempRepo({ ".github/workflows/triage.yml": TRIAGE });
+    const before = (JSON.parse((await repo.run(["lint", "--format", "json"])).stdout) as Diagnostic[]).map((diagnostic) => diagnostic.rule);
+    for (const rule of ["script-injection", "permissions-missing", "timeout-missing"]) expect(before).toContain(rule);
+    const result = await repo.run(["lint", "--fix", "--format", "json"]);
+    expect(result.stderr).toMatch(/fixed \.github\/workflows\/triage\.yml \(\d+ fixed\)/);
+    const left = (JSON.parse(result.stdout) as Diagnostic[]).map((diagnostic) => diagnostic.rule);
+    for (const rule of ["script-injection", "permissions-missing", "timeout-missing"]) expect(left).not.toContain(rule);
+    const text = (await repo.read(".github/workflows/triage.yml"))!;
+    const workflow = parse(text) as TriageWorkflow;
+    // TITLE is taken by the workflow's env for another value: the next name is used
+    const greet = workflow.jobs.greet!.steps[0]!;
+    expect(greet.env).toEqual({ ISSUE_TITLE: "${{ github.event.issue.title }}" });
+    expect(greet.run).toBe('echo "Thanks for: $ISSUE_TITLE"\necho "$ISSUE_TITLE" | tee title.txt\necho "$TITLE"\n');
+    const windows = workflow.jobs.windows!.steps[0]!;
+    expect(windows.env).toEqual({ KEEP: "1", BODY: "${{ github.event.issue.body }}" });
+    expect(windows.run).toBe('Write-Output "$env:BODY"');
+    expect(workflow.permissions).toEqual({ contents: "read" });
+    expect(workflow.jobs.greet!["timeout-minutes"]).toBe(60);
+    expect(workflow.jobs.windows!["timeout-minutes"]).toBe(5);
+    for (const comment of ["# Greets new issues; hand-written.", "# already used by the scripts", "# says hello", "# review: set by trunkline lint --fix"]) expect(text).toContain(comment);
+    // the values chosen are marked where they stand
+    const lines = text.split("\n");
+    expect(lines.find((line) => line.includes("timeout-minutes: 60"))).toContain("# review");
+    expect(lines[lines.findIndex((line) => line.startsWith("permissions:")) - 1]).toContain("# review");
+  });
+
+  it("issue 12.2: a script the fix cannot make safe is left as it was: another shell, a single-quoted PowerShell string, an expression that does more than read", () => {
+    const finding = (path: (string | number)[], reference: string): Diagnostic => ({ rule: "script-injection", severity: "error", file: "w.yml", message: `${reference} is written by whoever opens the issue or pull request, and is pasted into this script before it runs`, path });
+    const workflow = (step: string, runsOn = "ubuntu-latest") => `on: issues\njobs:\n  a:\n    runs-on: ${runsOn}\n    steps:\n${step}`;
+    const at = ["jobs", "a", "steps", 0, "run"];
+    expect(fixYaml(workflow(`      - shell: python\n        run: print("\${{ github.event.issue.title }}")\n`), [finding(at, "github.event.issue.title")], new Map())).toBeUndefined();
+    expect(fixYaml(workflow(`      - run: Write-Output '\${{ github.event.issue.title }}'\n`, "windows-latest"), [finding(at, "github.event.issue.title")], new Map())).toBeUndefined();
+    expect(fixYaml(workflow(`      - run: echo "\${{ github.event.issue.title || 'none' }}"\n`), [finding(at, "github.event.issue.title")], new Map())).toBeUndefined();
+    // single quotes in bash: the quote is closed around the variable, so it is expanded
+    const fixed = fixYaml(workflow(`      - run: |\n          echo 'title: \${{ github.event.issue.title }}'\n`), [finding(at, "github.event.issue.title")], new Map());
+    const step = (parse(fixed!.text) as { jobs: { a: { steps: TriageStep[] } } }).jobs.a.steps[0]!;
+    expect(step).toEqual({ env: { TITLE: "${{ github.event.issue.title }}" }, run: `echo 'title: '"$TITLE"''\n` });
+  });
+
+  it("issue 12.2: a job that calls a reusable workflow gets no timeout, and a workflow with permissions gets none added", () => {
+    const text = "on: push\npermissions: {}\njobs:\n  call:\n    uses: ./.github/workflows/x.yml\n";
+    const finding = (rule: string, path: (string | number)[]): Diagnostic => ({ rule, severity: "warning", file: "w.yml", message: "m", path });
+    expect(fixYaml(text, [finding("timeout-missing", ["jobs", "call"]), finding("permissions-missing", ["jobs", "call"])], new Map())).toBeUndefined();
+  });
+});

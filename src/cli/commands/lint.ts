@@ -23,6 +23,7 @@ import { isMachineFormat } from "../../diagnostics/format/index.js";
 import { YAML_EXTENSIONS, expandWorkflowPaths } from "../../io/workflow-files.js";
 import { type Verbosity, startProgress, styleFor } from "../terminal/index.js";
 import { HEADER_PREFIX } from "../../emit/header.js";
+import { formatLintProfile, lintProfileFor } from "../../validate/lint-profile.js";
 
 /** Options of `trunkline lint`. */
 export interface LintOptions {
@@ -55,7 +56,10 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   const lockedActions = [...lockedPinsOf(lockText)];
   // the locked actions' inputs, read before the first file the cache does not know clean
   const locked = lockedActionCatalog(io, lockText);
-  const runRules = createRuleRunner({ settings: settings.settings, actions: locked.catalog, lockedActions: new Map(lockedActions) });
+  // TRUNKLINE_PROFILE_RULES=1: time each stage and rule, on this thread alone so every file counts
+  const profile = lintProfileFor(io.env);
+  const startedAt = performance.now();
+  const runRules = createRuleRunner({ settings: settings.settings, actions: locked.catalog, lockedActions: new Map(lockedActions), ...(profile ? { profile } : {}) });
   const checksByRoot = new Map<string, Promise<RequiredCheck[]>>();
   const requiredChecksFor = (file: string) => {
     const root = repositoryRootOfWorkflow(file);
@@ -67,7 +71,7 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   diagnostics.push(...config.diagnostics, ...settings.diagnostics);
   const texts = new Map<string, string>();
   const threshold = options.parallelThreshold ?? PARALLEL_LINT_THRESHOLD;
-  const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, prepareRules: locked.load, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks });
+  const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, prepareRules: locked.load, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks, ...(profile ? { profile } : {}) });
   const jobs: LintJob[] = [];
   const quiet = options.verbosity === "quiet";
   // files linted here are counted one by one; files shared between threads only in the time it takes
@@ -93,10 +97,11 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
     // in file order, so the findings arrive in the same order however the files were shared
     jobs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     await locked.load();
-    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags, threshold, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags, threshold, ...(profile ? { workers: 0 } : options.workers === undefined ? {} : { workers: options.workers }) });
     diagnostics.push(...found.flat());
   }
   progress.done();
+  if (profile) io.stderr(formatLintProfile(profile, files.length, performance.now() - startedAt));
   await validationCache?.save();
   if (options.fix && (await fixFiles(texts, diagnostics, new Map(lockedActions), io))) return lint({ ...options, fix: false }, io);
   const read = texts.size;
