@@ -5,6 +5,10 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     pool: "threads",
+    // Test files share each worker's module graph instead of importing the compiler, GitHub's parser
+    // and the schema again per file: half the suite's time on 2 cores. Tests must not rely on a
+    // fresh module state (none does: state lives in temp repositories and Io objects).
+    isolate: false,
     globalSetup: ["test/global-setup.ts"],
     // GitHub's parser imports its JSON schema without an import attribute, which Node's own
     // loader rejects; letting vite transform it (as the CLI bundle does) loads it.
