@@ -71,6 +71,8 @@ export interface WorkflowView {
   /** A job by id, case-insensitively (GitHub compares job ids that way). */
   job(id: string): JobView | undefined;
   triggers: ReadonlyMap<string, TriggerView>;
+  /** The expressions in the workflow's own keys (`run-name`, `env`, `concurrency`…), not in `on` or `jobs`. */
+  readonly expressions: readonly ExpressionUse[];
 }
 
 /** Whether a JSON value is an object (not null, not a list). */
@@ -97,7 +99,17 @@ export function viewWorkflow(model: unknown): WorkflowView | undefined {
   const jobsObject = objectAt(raw, "jobs") ?? {};
   const jobs = Object.entries(jobsObject).flatMap(([id, job]) => (isObject(job) ? [viewJob(id, job)] : []));
   const byId = new Map(jobs.map((job) => [job.id.toLowerCase(), job]));
-  return { raw, jobs, job: (id) => byId.get(id.toLowerCase()), triggers: viewTriggers(raw["on"]) };
+  let expressions: ExpressionUse[] | undefined;
+  return {
+    raw,
+    jobs,
+    job: (id) => byId.get(id.toLowerCase()),
+    triggers: viewTriggers(raw["on"]),
+    get expressions() {
+      expressions ??= Object.entries(raw).flatMap(([key, value]) => (key === "jobs" || key === "on" ? [] : expressionsIn(value, [key])));
+      return expressions;
+    },
+  };
 }
 
 function viewTriggers(on: Json | undefined): Map<string, TriggerView> {

@@ -1,7 +1,7 @@
 import { defineRule, type Finding } from "./_define-rule.js";
 import { type Reference, type Token, findExpressions, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
-import { type ExpressionUse, conditionExpressions, expressionsIn } from "./_workflow-view.js";
+import { type ExpressionUse, conditionExpressions } from "./_workflow-view.js";
 
 export default defineRule({
   id: "comparison-type-mismatch",
@@ -32,10 +32,7 @@ jobs:
     fix: "Compare a string property of the object (`github.event_name`, `needs.<id>.result`, `steps.<id>.outcome`), or use `contains()` to look for a value in a list (`contains(github.event.pull_request.labels.*.name, 'bug')`).",
   },
   workflow({ workflow, report }) {
-    for (const [key, value] of Object.entries(workflow.raw)) {
-      if (key === "jobs" || key === "on") continue;
-      for (const use of expressionsIn(value, [key])) checkUse(use, report);
-    }
+    for (const use of workflow.expressions) checkUse(use, report);
   },
   job({ job, report }) {
     for (const use of job.expressions) checkUse(use, report);

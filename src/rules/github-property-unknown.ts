@@ -2,7 +2,7 @@ import { suggestName } from "./_closest-match.js";
 import { defineRule, type Finding } from "./_define-rule.js";
 import { formatReference } from "./_expressions.js";
 import { GITHUB_PROPERTIES } from "./_github-context.js";
-import { type ExpressionUse, expressionsIn } from "./_workflow-view.js";
+import { type ExpressionUse } from "./_workflow-view.js";
 
 export default defineRule({
   id: "github-property-unknown",
@@ -32,10 +32,7 @@ jobs:
     fix: "Spell the property as the `github` context has it; values of the event that triggered the run (the webhook payload) are under `github.event`, e.g. `github.event.repository.default_branch`.",
   },
   workflow({ workflow, report }) {
-    for (const [key, value] of Object.entries(workflow.raw)) {
-      if (key === "jobs" || key === "on") continue;
-      for (const use of expressionsIn(value, [key])) checkUse(use, report);
-    }
+    for (const use of workflow.expressions) checkUse(use, report);
   },
   job({ job, report }) {
     for (const use of job.expressions) checkUse(use, report);

@@ -1,5 +1,6 @@
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import { type Finding, defineRule } from "./_define-rule.js";
+import { parseUses } from "./_uses.js";
 
 // Reusable workflows live here, in the called repository or this one.
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
@@ -56,8 +57,7 @@ function looksLocal(uses: string): boolean {
 }
 
 function actionUsesProblem(uses: string): Problem | undefined {
-  // `$/path`: this repository at the running commit, the same-repository form GitHub's parser accepts
-  if (uses.startsWith("./") || uses.startsWith(".\\") || uses.startsWith("$/")) return undefined;
+  if (parseUses(uses)?.kind === "local") return undefined;
   if (uses.startsWith("docker://")) {
     const image = uses.slice("docker://".length);
     if (image === "") return { message: "names no image", hint: "write docker://image:tag, e.g. docker://alpine:3.20" };

@@ -1,7 +1,7 @@
 import { suggestName } from "./_closest-match.js";
 import { defineRule, type Finding } from "./_define-rule.js";
 import { formatReference } from "./_expressions.js";
-import { type ExpressionUse, type WorkflowView, expressionsIn, isObject, objectAt } from "./_workflow-view.js";
+import { type ExpressionUse, type WorkflowView, isObject, objectAt } from "./_workflow-view.js";
 
 // The triggers whose runs have inputs, declared under `on.<event>.inputs`.
 const INPUT_EVENTS = ["workflow_call", "workflow_dispatch"];
@@ -45,10 +45,7 @@ jobs:
   workflow({ workflow, report }) {
     const declared = declaredInputs(workflow);
     if (!declared) return;
-    for (const [key, value] of Object.entries(workflow.raw)) {
-      if (key === "jobs" || key === "on") continue;
-      for (const use of expressionsIn(value, [key])) checkUse(use, declared, report);
-    }
+    for (const use of workflow.expressions) checkUse(use, declared, report);
     for (const job of workflow.jobs) for (const use of job.expressions) checkUse(use, declared, report);
   },
 });

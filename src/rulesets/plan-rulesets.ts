@@ -1,6 +1,7 @@
 // `trunkline rulesets plan`: the `gh api` commands that make GitHub's rulesets match the generated
 // JSON. trunkline sends nothing itself; whoever runs the script holds the admin token.
 // https://docs.github.com/rest/repos/rules#create-a-repository-ruleset
+import { shellQuote } from "../emit/shell-quote.js";
 
 /** A generated ruleset: the target it belongs to, its name on GitHub, and its file. */
 export interface PlannedRuleset {
@@ -53,7 +54,3 @@ export function repositoryVariable(target: string): string {
   return `TRUNKLINE_REPO_${target.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }
 
-// Single quotes keep every character literal; a single quote itself is closed, escaped, reopened.
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}

@@ -3,6 +3,7 @@ import type { CronExpression } from "../blocks/cron.js";
 import { releaseConcurrency } from "../blocks/concurrency.js";
 import { onSchedule, onWorkflowDispatch, triggers } from "../blocks/triggers.js";
 import { budgetFlag } from "../cost/budget-flag.js";
+import { shellWord } from "../emit/shell-quote.js";
 import type { CostBudget } from "../cost/budgets.js";
 import type { Step, StepSpec } from "../dsl/types.js";
 import { job } from "../dsl/workflow.js";
@@ -91,9 +92,4 @@ export function costReport(options: CostReportOptions): TemplateWorkflow<Resolve
     concurrency: releaseConcurrency(),
     jobs: { report },
   }, resolved);
-}
-
-// Quotes a flag's value for bash only when it needs it: the YAML stays as a person would type it.
-function shellWord(text: string): string {
-  return /^[\w.,=:/@+-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }

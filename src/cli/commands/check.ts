@@ -1,5 +1,6 @@
 import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
 import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
 import type { CompileMemo } from "../../compile.js";
@@ -33,7 +34,7 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   const machine = isMachineFormat(options.format);
   if (hasErrors(errors)) {
     // a binding missing or stale is often why a source does not load: say so beside the error
-    errors.push(...(await staleBindings(io)), ...(await staleLocalBindings(io)));
+    errors.push(...(await bindingProblems(io)));
     // warnings too: a tool reading stdout gets every finding in one document
     if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === "warning")]), options.format));
     else io.stderr(formatDiagnostics(quiet ? errors.filter((error) => error.severity === "error") : errors, options.format, undefined, styleFor(io, "stderr", options.format)));
@@ -47,7 +48,7 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
     const edits = drift.kind === "hand-edited" && lock && !("problem" in lock) && drift.actual !== undefined && drift.expected !== undefined ? pinOnlyEdits(drift.actual, drift.expected, lock) : undefined;
     return edits ? describePinEdits(drift.path, edits) : [describeDrift(drift)];
   };
-  const drifted = [...plan.drift.flatMap(describe), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io)), ...(await staleBindings(io)), ...(await staleLocalBindings(io))];
+  const drifted = [...plan.drift.flatMap(describe), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io)), ...(await bindingProblems(io))];
   const manifestStale = plan.writes.some((write) => write.path.endsWith("manifest.json")) && plan.drift.length === 0;
   if (manifestStale) {
     drifted.push({ rule: "sync", severity: "error", file: ".trunkline/manifest.json", message: ".trunkline/manifest.json does not match the generated files", hint: 'run "npm run gen" and commit the result' });
@@ -68,4 +69,9 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   if (options.format === "pretty" || options.format === "github") for (const drift of plan.drift) io.stdout(unifiedDiff(drift));
   if (io.env.GITHUB_ACTIONS === "true" && options.format !== "github") io.stdout(formatDiagnostics(drifted, "github"));
   return ExitCode.Problems;
+}
+
+// Bindings of locked actions and of the repository's own actions that no longer match what they bind.
+async function bindingProblems(io: Io): Promise<Diagnostic[]> {
+  return [...(await staleBindings(io)), ...(await staleLocalBindings(io))];
 }
