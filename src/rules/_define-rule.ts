@@ -17,6 +17,12 @@ export interface Finding {
   message: string;
   /** What to do about it, in the imperative. */
   hint?: string;
+  /**
+   * This finding's severity, when the rule grades its findings (a tagged image is less dangerous than
+   * one with no version at all); the rule's own severity when left out. A level the config sets
+   * for the rule still wins.
+   */
+  severity?: Severity;
 }
 
 /** A check a workflow holds as a required status check (named in a ruleset or in the config). */
@@ -97,6 +103,8 @@ export interface RuleDocs {
   fix: string;
   /** Markdown: the rule's options, when it has any. */
   options?: string;
+  /** Markdown: which findings get which severity, for a rule whose findings are not all at its default. */
+  severity?: string;
   /** For a `repository` rule: the ruleset (GitHub's REST JSON) both examples are checked against. */
   ruleset?: string;
   /** For a rule comparing workflows: the other workflow both examples call, and its repo-relative file. */

@@ -10,7 +10,7 @@ export function renderRuleDoc(rule: Rule): string {
   const sections = [
     `# ${rule.id}`,
     rule.summary,
-    `Default severity: **${rule.severity}**. Configure it in \`trunkline.config.ts\` (\`lint: { rules: { "${rule.id}": "off" } }\`), or suppress one finding with \`job(spec, { suppress: ["${rule.id}"] })\` / \`step(spec, { suppress: [...] })\` in TypeScript or a \`# trunkline-ignore: ${rule.id}\` comment in YAML.`,
+    `Default severity: **${rule.severity}**. Configure it in \`trunkline.config.ts\` (\`lint: { rules: { "${rule.id}": "off" } }\`), or suppress one finding with \`job(spec, { suppress: ["${rule.id}"] })\` / \`step(spec, { suppress: [...] })\` in TypeScript or a \`# trunkline-ignore: ${rule.id}\` comment in YAML.${rule.docs.severity ? `\n\n${rule.docs.severity.trim()}` : ""}`,
     `## Why\n\n${rule.docs.why.trim()}`,
     // a rule that compares rulesets with workflows shows the ruleset its examples are checked against
     ...(rule.docs.ruleset ? [`## Ruleset\n\nBoth examples below are checked against this ruleset (\`rulesets/main.json\`, GitHub's REST format):\n\n\`\`\`json\n${rule.docs.ruleset.trimEnd()}\n\`\`\``] : []),

@@ -35,7 +35,8 @@ jobs:
     steps:
       - run: make test
 `,
-    fix: "Append the digest the tag points to today, keeping the tag for readers: `postgres:16@sha256:<digest>`; `docker buildx imagetools inspect postgres:16` prints it.\n\nAn image without a tag (`node`) or tagged `latest` is the worst case — it changes with every release of the image — and the message says so. An image from a matrix (`image: ${{ matrix.image }}`) is checked for each value the matrix gives it; one computed otherwise is not known, and not reported.",
+    severity: "An image by tag (`postgres:16`) is a **warning**; an image with no version at all (`postgres`, `postgres:latest`) is an **error**, since it changes with every release of the image. A level set in `trunkline.config.ts` applies to both.",
+    fix: "Append the digest the tag points to today, keeping the tag for readers: `postgres:16@sha256:<digest>`; `docker buildx imagetools inspect postgres:16` prints it.\n\nAn image without a tag (`node`) or tagged `latest` is the worst case — it changes with every release of the image — and the message says so: it is an error, where an image by tag is a warning. An image from a matrix (`image: ${{ matrix.image }}`) is checked for each value the matrix gives it; one computed otherwise is not known, and not reported.",
   },
   job({ job, path, report }) {
     const container = job.raw["container"];
@@ -69,6 +70,8 @@ function check(job: JobView, image: Json | undefined, path: WorkflowPath, owner:
       floating.length > 0
         ? `${owner} runs image ${named}; ${floating.map((value) => `"${value}"`).join(", ")} has no version (no tag, or latest), so it changes with every release of the image`
         : `${owner} runs image ${named} by tag, which moves whenever the image is rebuilt or replaced`,
+    // no version at all changes with every release: graver than a tag, which moves only on a rebuild
+    ...(floating.length > 0 ? { severity: "error" as const } : {}),
     hint: `pin its digest: ${unpinned[0]}${tagOf(unpinned[0]!) === undefined ? ":<version>" : ""}@sha256:<digest>`,
   });
 }

@@ -21,10 +21,11 @@ export type RepositoryRuleRunner = (input: RepositoryInput) => Diagnostic[];
  */
 export function createRepositoryRuleRunner(options: { rules?: readonly Rule[]; settings?: ResolvedLintSettings } = {}): RepositoryRuleRunner {
   const settings = options.settings ?? DEFAULT_LINT_SETTINGS;
-  const active: { rule: Rule; severity: Severity; options: object }[] = [];
+  const active: { rule: Rule; severity: Severity; configured: boolean; options: object }[] = [];
   for (const rule of options.rules ?? allRules) {
-    const level = settings.levels.get(rule.id) ?? rule.severity;
-    if (rule.repository && level !== "off") active.push({ rule, severity: level, options: settings.options.get(rule.id) ?? rule.options });
+    const configured = settings.levels.get(rule.id);
+    const level = configured ?? rule.severity;
+    if (rule.repository && level !== "off") active.push({ rule, severity: level, configured: configured !== undefined, options: settings.options.get(rule.id) ?? rule.options });
   }
   return (input) => {
     // without rulesets only the rules comparing workflows with each other run, and only when some
@@ -37,7 +38,7 @@ export function createRepositoryRuleRunner(options: { rules?: readonly Rule[]; s
     for (const entry of running) {
       const report = (finding: RepositoryFinding) => {
         if (isIgnored(settings, finding.file, entry.rule.id) || isSuppressed(suppressionsOf.get(finding.file), finding.path, entry.rule.id)) return;
-        diagnostics.push({ rule: entry.rule.id, severity: entry.severity, message: finding.message, ...(finding.hint ? { hint: finding.hint } : {}), file: finding.file, path: finding.path });
+        diagnostics.push({ rule: entry.rule.id, severity: entry.configured ? entry.severity : (finding.severity ?? entry.severity), message: finding.message, ...(finding.hint ? { hint: finding.hint } : {}), file: finding.file, path: finding.path });
       };
       entry.rule.repository!({ repository, options: entry.options, report });
     }

@@ -49,6 +49,8 @@ export type RuleRunner = (input: RuleInput) => Diagnostic[];
 interface ActiveRule {
   rule: Rule;
   severity: Severity;
+  /** The config sets the rule's level: it then overrides the severity of each finding. */
+  configured: boolean;
   options: object;
 }
 
@@ -62,8 +64,9 @@ export function createRuleRunner(runnerOptions: RuleRunnerOptions = {}): RuleRun
   const active: ActiveRule[] = [];
   for (const listed of runnerOptions.rules ?? allRules) {
     const rule = runnerOptions.profile ? timedRule(listed, runnerOptions.profile) : listed;
-    const level = settings.levels.get(rule.id) ?? rule.severity;
-    if (level !== "off") active.push({ rule, severity: level, options: settings.options.get(rule.id) ?? rule.options });
+    const configured = settings.levels.get(rule.id);
+    const level = configured ?? rule.severity;
+    if (level !== "off") active.push({ rule, severity: level, configured: configured !== undefined, options: settings.options.get(rule.id) ?? rule.options });
   }
   return (input) => {
     const workflow = viewWorkflow(input.model);
@@ -134,7 +137,7 @@ const noComment = (): undefined => undefined;
 function toDiagnostic(finding: Finding, entry: ActiveRule, file: string): Diagnostic {
   return {
     rule: entry.rule.id,
-    severity: entry.severity,
+    severity: entry.configured ? entry.severity : (finding.severity ?? entry.severity),
     message: finding.message,
     ...(finding.hint ? { hint: finding.hint } : {}),
     file,
