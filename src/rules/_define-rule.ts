@@ -119,6 +119,11 @@ export interface RuleDefinition<Id extends string, Options extends object> {
   severity: Severity;
   /** One sentence: the hazard the rule catches. */
   summary: string;
+  /**
+   * `trunkline lint --fix` fixes its findings in hand-written YAML, and `gen` prints the TypeScript
+   * edit under a finding in a generated file.
+   */
+  fixable?: boolean;
   docs: RuleDocs;
   /** Default options; the config can override each key. */
   options?: Options;

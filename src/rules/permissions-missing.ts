@@ -4,6 +4,7 @@ export default defineRule({
   id: "permissions-missing",
   severity: "warning",
   summary: "Neither the workflow nor the job sets `permissions`, so the token gets the repository's default.",
+  fixable: true,
   docs: {
     why: `Without \`permissions\`, \`GITHUB_TOKEN\` gets the repository's or organisation's default, which is
 read-write for every scope in many older repositories. Any step — or a compromised action — can

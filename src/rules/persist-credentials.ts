@@ -9,6 +9,7 @@ export default defineRule({
   id: "persist-credentials",
   severity: "warning",
   summary: "`actions/checkout` leaves the token in `.git/config` in a job whose token can write, or that uploads the checkout as an artifact.",
+  fixable: true,
   docs: {
     why: `By default \`actions/checkout\` writes \`GITHUB_TOKEN\` into \`.git/config\` so later git commands can push.
 Every later step — build scripts, dependencies' install hooks, an uploaded artifact of the workspace

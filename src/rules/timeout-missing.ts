@@ -4,6 +4,7 @@ export default defineRule({
   id: "timeout-missing",
   severity: "warning",
   summary: "A job has no `timeout-minutes`, so a hung run holds a runner for six hours.",
+  fixable: true,
   docs: {
     why: `Without \`timeout-minutes\` a job may run for 360 minutes. A hung test or a prompt waiting for input
 keeps a runner busy (and billed) that long, and blocks the runs queued behind it.

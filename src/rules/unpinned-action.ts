@@ -5,6 +5,7 @@ export default defineRule({
   id: "unpinned-action",
   severity: "error",
   summary: "A third-party action or reusable workflow is used by tag or branch instead of a full commit SHA.",
+  fixable: true,
   docs: {
     why: `A tag or branch can be moved to other code at any time by whoever controls the repository — or by
 an attacker who took it over, as happened to \`tj-actions/changed-files\` in 2025. A full commit SHA is

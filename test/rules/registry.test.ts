@@ -2,8 +2,9 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { renderRuleDocs } from "../../src/rules/_docs.js";
+import { FIXABLE_NOTE, renderRuleDocs } from "../../src/rules/_docs.js";
 import { allRules } from "../../src/rules/index.js";
+import { FIXABLE_RULES } from "../../src/validate/fix-yaml.js";
 import { validateWithParser } from "../../src/validate/parser.js";
 import { validateSchema } from "../../src/validate/schema.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
@@ -21,6 +22,14 @@ describe("rule registry", () => {
     const pages = renderRuleDocs(allRules);
     const page = `docs/rules/${id}.md`;
     expect(readFileSync(path.join(REPO_ROOT, page), "utf8")).toBe(pages.get(page));
+  });
+
+  it("issue 12.3: the rules marked fixable are those `lint --fix` fixes, and each page and the index say so", () => {
+    expect(allRules.filter((rule) => rule.fixable).map((rule) => rule.id).sort()).toEqual([...FIXABLE_RULES].sort());
+    const pages = renderRuleDocs(allRules);
+    for (const rule of allRules) expect(pages.get(`docs/rules/${rule.id}.md`)!.includes(FIXABLE_NOTE), rule.id).toBe(FIXABLE_RULES.has(rule.id));
+    const fixColumn = new Map(pages.get("docs/rules/README.md")!.split("\n").filter((line) => line.startsWith("| [`")).map((line) => [/\[`([^`]+)`\]/.exec(line)![1]!, line.split(" | ")[2]!.trim()]));
+    expect([...fixColumn].filter(([, fix]) => fix === "yes").map(([id]) => id).sort()).toEqual([...FIXABLE_RULES].sort());
   });
 
   it.each(allRules.map((rule) => [rule.id, rule] as const))("%s: the invalid doc example gives exactly one finding, the valid one none", async (_, rule) => {
