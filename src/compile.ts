@@ -157,7 +157,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         await options.prepareRules?.();
         found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, releaseTags) }) ?? []));
         if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
-        diagnostics.push(...locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource));
+        diagnostics.push(...(await withEdits(locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource), text, workflow, options)));
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
       }
       for (const document of normalized.documents) {
@@ -247,7 +247,19 @@ async function checkAction(action: NormalizedAction, file: string, text: string,
     found.push(...runRulesOnAction(options.runRules, { model: action.model, file, suppressions: action.suppressions, comments: (path) => emittedComment(action.model, path, options.releaseTags) }));
   }
   if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
-  return locateAll(found, text, action, options.toSource);
+  return withEdits(locateAll(found, text, action, options.toSource), text, action, options);
+}
+
+// The TypeScript edit under each finding `lint --fix` would fix in YAML; the module saying it is
+// loaded only when there is a finding at all, so a clean run never pays for it.
+async function withEdits(located: Diagnostic[], text: string, owner: { model: JsonObject; callSites: ReadonlyMap<string, CallSite> }, options: CompileOptions): Promise<Diagnostic[]> {
+  if (located.length === 0) return located;
+  const { withSourceEdits } = await import("./diagnostics/suggest-source-edit.js");
+  const siteOf = (path: WorkflowPath) => {
+    const site = nearestCallSite(owner, path);
+    return site ? options.toSource(site) : undefined;
+  };
+  return withSourceEdits(located, { text, model: owner.model, siteOf, ...(options.releaseTags ? { lockedPins: options.releaseTags.keys() } : {}) });
 }
 
 // A deprecated input set through an action binding is already a warning of the binding, which

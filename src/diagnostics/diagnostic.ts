@@ -9,6 +9,20 @@ export interface SourcePosition {
 }
 
 /**
+ * An edit to make by hand in a TypeScript source, for a finding on a generated file: where (the
+ * call site that wrote the step, job or workflow), what to do, and the code to write there.
+ */
+export interface SuggestedEdit {
+  file: string;
+  line: number;
+  column: number;
+  /** What to change, in the imperative. */
+  text: string;
+  /** The TypeScript to write (a property or two of the object at that line), possibly several lines. */
+  code: string;
+}
+
+/**
  * One problem found by any stage (load, schema, parser, rules, sync), in one shape so every
  * formatter and exit-code decision treats them alike.
  */
@@ -28,6 +42,8 @@ export interface Diagnostic {
   path?: WorkflowPath;
   /** The TypeScript call site that created the offending job or step, when known. */
   source?: SourcePosition;
+  /** The edit to make in that source, for a finding `lint --fix` would fix in hand-written YAML. */
+  suggestion?: SuggestedEdit;
 }
 
 /** Orders diagnostics by file, line, column, then rule, so output is stable run to run. */
@@ -40,6 +56,13 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       compareText(a.rule, b.rule) ||
       compareText(a.message, b.message),
   );
+}
+
+/** The diagnostic without its suggested edit: what `--quiet` prints, errors only and tersely. */
+export function withoutSuggestion(diagnostic: Diagnostic): Diagnostic {
+  if (!diagnostic.suggestion) return diagnostic;
+  const { suggestion: _suggestion, ...rest } = diagnostic;
+  return rest;
 }
 
 /** Whether any diagnostic is an error (warnings never block). */

@@ -1,4 +1,4 @@
-import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, withoutSuggestion } from "../../diagnostics/diagnostic.js";
 import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Io } from "../../io/io.js";
@@ -37,7 +37,7 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
     errors.push(...(await bindingProblems(io)));
     // warnings too: a tool reading stdout gets every finding in one document
     if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...errors, ...diagnostics.filter((diagnostic) => diagnostic.severity === "warning")]), options.format));
-    else io.stderr(formatDiagnostics(quiet ? errors.filter((error) => error.severity === "error") : errors, options.format, undefined, styleFor(io, "stderr", options.format)));
+    else io.stderr(formatDiagnostics(quiet ? errors.filter((error) => error.severity === "error").map(withoutSuggestion) : errors, options.format, undefined, styleFor(io, "stderr", options.format)));
     return ExitCode.SourceErrors;
   }
   // a file that differs only in pins a bot moved says which, and how to take them into the lockfile

@@ -1,4 +1,4 @@
-import { hasErrors, sortDiagnostics } from "../../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, withoutSuggestion } from "../../diagnostics/diagnostic.js";
 import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
 import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
@@ -44,7 +44,7 @@ async function generate(options: GenOptions, io: Io): Promise<ExitCode> {
   const problems = sortDiagnostics([...diagnostics, ...plan.blockers]);
   // Tools read the findings from stdout, always (an empty list when clean); people read stderr.
   // The generated text is not on disk yet: hand it over so `pretty` can show the YAML lines.
-  const shown = quiet ? problems.filter((problem) => problem.severity === "error") : problems;
+  const shown = quiet ? problems.filter((problem) => problem.severity === "error").map(withoutSuggestion) : problems;
   if (machine) io.stdout(formatDiagnostics(problems, options.format));
   else if (shown.length) io.stderr(formatDiagnostics(shown, options.format, new Map(compiled.files.map((file) => [file.path, file.text])), style));
   if (hasErrors(problems)) {

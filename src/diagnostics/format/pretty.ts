@@ -39,6 +39,13 @@ function formatOne(diagnostic: Diagnostic, fileLines: readonly string[] | undefi
     lines.push(`${style.path(yamlPlace)}: ${severity}: ${diagnostic.message} ${style.rule(`[${diagnostic.rule}]`)}`);
   }
   if (diagnostic.hint) lines.push(`  hint: ${diagnostic.hint}`);
+  // the edit to make in TypeScript, at the line that wrote the step, job or workflow
+  const edit = diagnostic.suggestion;
+  if (edit) {
+    const elsewhere = !diagnostic.source || diagnostic.source.file !== edit.file || diagnostic.source.line !== edit.line;
+    lines.push(`  ${style.rule("suggested edit")}${elsewhere ? ` at ${style.path(place(edit.file, edit.line, edit.column))}` : ""}: ${edit.text}`);
+    lines.push(...edit.code.split("\n").map((line) => `    ${line}`));
+  }
   if (fileLines && diagnostic.line !== undefined) lines.push(...codeFrame(fileLines, diagnostic.line, diagnostic.column ?? 1).map(style.dim));
   return `${lines.join("\n")}\n`;
 }

@@ -41,6 +41,8 @@ export function formatSarif(diagnostics: readonly Diagnostic[]): string {
     message: { text: diagnostic.hint ? `${diagnostic.message}. Hint: ${diagnostic.hint}` : diagnostic.message },
     locations: [location(diagnostic.file, diagnostic.line, diagnostic.column)],
     // the TypeScript line that generated the YAML, where the fix belongs
+    // the TypeScript edit, as a property: SARIF's `fixes` replace exact regions, which the edit does not name
+    ...(diagnostic.suggestion ? { properties: { suggestion: diagnostic.suggestion } } : {}),
     ...(diagnostic.source ? { relatedLocations: [{ id: 1, ...location(diagnostic.source.file, diagnostic.source.line, diagnostic.source.column), message: { text: "defined here" } }] } : {}),
   }));
   const log = {
