@@ -114,12 +114,28 @@ function envEdit(diagnostic: Diagnostic, at: WorkflowPath, context: SourceEditCo
   };
 }
 
-// `${{ github.event.issue.title }}` as the typed context it reads, `github.event.issue.title`: the
-// form the README leads with. Only `github` is an importable context; other roots keep the string.
+/**
+ * The untrusted references the typed `github` context holds (src/expressions/github.ts types a
+ * documented subset of the payloads): these are written typed, any other keeps its `${{ }}` string.
+ */
+export const TYPED_UNTRUSTED_REFERENCES: ReadonlySet<string> = new Set([
+  "github.head_ref",
+  "github.event.pull_request.title",
+  "github.event.pull_request.body",
+  "github.event.pull_request.head.ref",
+  "github.event.pull_request.head.label",
+  "github.event.pull_request.head.repo.default_branch",
+  "github.event.head_commit.message",
+  "github.event.head_commit.author.email",
+  "github.event.head_commit.author.name",
+]);
+
+// `${{ github.event.pull_request.title }}` as the typed context it reads, `github.event.pull_request.title`:
+// the form the README leads with, where the typed context has it.
 function typedExpression(value: Json): string | undefined {
   if (typeof value !== "string") return undefined;
-  const match = /^\$\{\{\s*(github(?:\.[A-Za-z_$][\w$]*)+)\s*\}\}$/.exec(value);
-  return match?.[1];
+  const reference = /^\$\{\{\s*([\w.-]+)\s*\}\}$/.exec(value)?.[1];
+  return reference !== undefined && TYPED_UNTRUSTED_REFERENCES.has(reference) ? reference : undefined;
 }
 
 // A JSON value as TypeScript source, on one line: keys bare where they can be, expressions typed.

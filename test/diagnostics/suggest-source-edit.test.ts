@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { formatSarif } from "../../src/diagnostics/format/sarif.js";
-import { withSourceEdits } from "../../src/diagnostics/suggest-source-edit.js";
+import { TYPED_UNTRUSTED_REFERENCES, withSourceEdits } from "../../src/diagnostics/suggest-source-edit.js";
+import { github } from "../../src/index.js";
 import type { JsonObject } from "../../src/model/json.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
@@ -15,11 +16,11 @@ const release = job({
   steps: [
     step({ uses: "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1", with: { "fetch-depth": 0 } }),
     step({ name: "Lint", uses: "octo-org/lint-action@v2", with: { strict: true } }),
-    step({ run: 'echo "\${{ github.event.issue.title }}"' }),
+    step({ run: 'echo "\${{ github.event.pull_request.title }}"' }),
   ],
 });
 
-export default workflow("release", { on: { issues: { types: ["opened"] } }, permissions: { contents: "write" }, jobs: { release } });
+export default workflow("release", { on: { pull_request: { branches: ["main"] } }, permissions: { contents: "write" }, jobs: { release } });
 `;
 const PLAIN = `import { job, step, workflow } from "trunkline";
 
@@ -61,7 +62,7 @@ describe("gen suggests the TypeScript edit for a fixable finding", () => {
     const suggestion = suggestionOf("script-injection");
     expect(suggestion).toMatchObject({ file: "workflows-src/release.ts", line: 9 });
     const [env, run] = suggestion!.code.split("\n");
-    const name = /^env: \{ (\w+): github\.event\.issue\.title \},$/.exec(env!)?.[1];
+    const name = /^env: \{ (\w+): github\.event\.pull_request\.title \},$/.exec(env!)?.[1];
     expect(name).toBeDefined();
     expect(run).toBe(`run: 'echo "$${name}"',`);
   });
@@ -119,6 +120,18 @@ describe("the edits said without a run", () => {
     const name = /^env: \{ (\w+): github\.head_ref \},$/m.exec(code)?.[1];
     expect(name).toBeDefined();
     expect(code.split("\n").slice(1)).toEqual([`run: \`Write-Host "$env:${name}"`, "exit 0", "`,"]);
+  });
+
+  it("issue 12.1: a reference the typed github context lacks keeps its string form", () => {
+    const issue = { on: "issues", jobs: { a: { "runs-on": "x", steps: [{ run: 'echo "${{ github.event.issue.title }}"' }] } } };
+    const yaml = `on: issues\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "\${{ github.event.issue.title }}"\n`;
+    const [found] = withSourceEdits([at("script-injection", ["jobs", "a", "steps", 0, "run"], "github.event.issue.title is written by whoever opens the issue")], { text: yaml, model: issue, siteOf });
+    expect(found!.suggestion!.code).toMatch(/^env: \{ \w+: "\$\{\{ github\.event\.issue\.title \}\}" \},\nrun: 'echo "\$\w+"',$/);
+  });
+
+  it("issue 12.1: every reference written typed is one the typed github context has (tsc checks each)", () => {
+    const typed = [github.head_ref, github.event.pull_request.title, github.event.pull_request.body, github.event.pull_request.head.ref, github.event.pull_request.head.label, github.event.pull_request.head.repo.default_branch, github.event.head_commit.message, github.event.head_commit.author.email, github.event.head_commit.author.name];
+    expect(new Set(typed.map((expression) => /^\$\{\{ (.*) \}\}$/.exec(String(expression))?.[1]))).toEqual(TYPED_UNTRUSTED_REFERENCES);
   });
 
   it("issue 12.1: no call site known, or a rule without a fix: no suggestion", () => {
