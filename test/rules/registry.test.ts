@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { SOURCE_EDIT_RULES } from "../../src/diagnostics/suggest-source-edit.js";
 import { FIXABLE_NOTE, renderRuleDocs } from "../../src/rules/_docs.js";
 import { allRules } from "../../src/rules/index.js";
 import { FIXABLE_RULES } from "../../src/validate/fix-yaml.js";
@@ -26,6 +27,7 @@ describe("rule registry", () => {
 
   it("issue 12.3: the rules marked fixable are those `lint --fix` fixes, and each page and the index say so", () => {
     expect(allRules.filter((rule) => rule.fixable).map((rule) => rule.id).sort()).toEqual([...FIXABLE_RULES].sort());
+    expect([...SOURCE_EDIT_RULES].sort()).toEqual([...FIXABLE_RULES].sort());
     const pages = renderRuleDocs(allRules);
     for (const rule of allRules) expect(pages.get(`docs/rules/${rule.id}.md`)!.includes(FIXABLE_NOTE), rule.id).toBe(FIXABLE_RULES.has(rule.id));
     const fixColumn = new Map(pages.get("docs/rules/README.md")!.split("\n").filter((line) => line.startsWith("| [`")).map((line) => [/\[`([^`]+)`\]/.exec(line)![1]!, line.split(" | ")[2]!.trim()]));
