@@ -1,6 +1,7 @@
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { isGenerated } from "../emit/header.js";
 import type { Json } from "../model/json.js";
+import type { ActionCatalog } from "../rules/_action-catalog.js";
 import { checkWorkflowFileName } from "../sync/check-workflow-file-name.js";
 import { describeDifference, firstDifference } from "./first-difference.js";
 import { readWorkflowYaml } from "./read-workflow-yaml.js";
@@ -30,6 +31,8 @@ export interface PlannedSource {
 export interface PlanImportOptions {
   /** Folder the sources go to, repo-relative. */
   sourceDir: string;
+  /** Where the outputs of the actions steps use are looked up (see {@link workflowToTs}). */
+  actions?: ActionCatalog;
 }
 
 /** What planning found: sources to write, files left alone (and why), problems. */
@@ -72,7 +75,7 @@ export function planImport(inputs: readonly ImportInput[], options: PlanImportOp
       continue;
     }
     fileNames.set(fileName, input.path);
-    const generated = workflowToTs({ workflow, fileName });
+    const generated = workflowToTs({ workflow, fileName, actions: options.actions });
     const sourcePath = uniqueSourcePath(options.sourceDir, fileName, sourcePaths);
     plan.sources.push({ yamlPath: input.path, sourcePath, fileName, text: generated.text, original: workflow.value, looselyTyped: generated.looselyTyped });
   }

@@ -78,7 +78,10 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   if ("diagnostics" in setup) return report(io, options.format, [...diagnostics, ...setup.diagnostics], "nothing imported");
   const inputTexts = await Promise.all(inputs.map(async (path) => ({ path, text: (await io.readText(path)) ?? "" })));
   const originalText = new Map(inputTexts.map((input) => [input.path, input.text]));
-  const plan = planImport(inputTexts, { sourceDir: setup.sourceDir });
+  // the actions' outputs, so later steps read them typed: the lockfile's metadata, then the bundled set
+  const actions = lockedActionCatalog(io, await io.readText(LOCKFILE));
+  await actions.load();
+  const plan = planImport(inputTexts, { sourceDir: setup.sourceDir, actions: actions.catalog });
   diagnostics.push(...plan.diagnostics);
   const quiet = options.verbosity === "quiet";
   const say = (text: string) => {
