@@ -19,17 +19,18 @@ const SHELLS = /^(?:bash|sh|pwsh|powershell)(?:\s|$)/;
 
 /**
  * The names a `run` script writes to $GITHUB_OUTPUT, one command a line (`echo "tag=v1" >> "$GITHUB_OUTPUT"`),
- * in the order first written. Lines that are comments are skipped; a script in a shell whose
- * redirections are not the POSIX or PowerShell ones gives none.
+ * or prints as `::set-output` commands (in any shell: they are read from its output), in the order
+ * first written. Lines that are comments are skipped; redirections are read only in the POSIX and
+ * PowerShell shells.
  */
 export function outputsWrittenBy(run: string, shell: Json | undefined): string[] {
-  if (shell !== undefined && (typeof shell !== "string" || !SHELLS.test(shell))) return [];
+  const redirects = shell === undefined || (typeof shell === "string" && SHELLS.test(shell));
   const names: string[] = [];
   for (const line of run.split("\n")) {
     const command = line.trim();
     if (command.startsWith("#")) continue;
     for (const match of command.matchAll(SET_OUTPUT)) names.push(match[1]!);
-    const redirect = APPEND_TO_OUTPUT.exec(command);
+    const redirect = redirects ? APPEND_TO_OUTPUT.exec(command) : null;
     if (!redirect) continue;
     const written = WRITTEN_NAME.exec(command.slice(0, redirect.index).trim());
     if (written) names.push(written[1]!);

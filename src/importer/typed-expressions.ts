@@ -126,7 +126,7 @@ export function typedString(text: string, scope: TypedScope, options: TypedPlace
     // inside text only a value may be written: an object would print as "[object Object]"
     if (built === undefined || built.rendered !== inner || (!whole && built.value !== "primitive" && built.value !== "string")) return undefined;
     if (whole && built.value === "context") return undefined; // a whole context is an object: never written as it is
-    if (/(?:^|[^\w.-])steps\.[\w-]+\.outputs\./.test(inner)) stepOutputs++;
+    if (STEP_OUTPUT_READ.test(inner)) stepOutputs++;
     codes.push(built.code);
   }
   if (whole) return { code: codes[0]!, contexts, functions, template: false, expressions: 1, stepOutputs };
@@ -391,12 +391,20 @@ function isStringValue(context: TypedContextName, rest: readonly string[]): bool
   return (context === "steps" || context === "needs") && rest[1] === "outputs";
 }
 
-/** How many `${{ }}` expressions a value holds in all its strings. */
-export function countExpressions(value: unknown): number {
-  if (typeof value === "string") return expressionsIn(value).length;
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countExpressions(item), 0);
-  if (value !== null && typeof value === "object") return Object.values(value).reduce((sum: number, item) => sum + countExpressions(item), 0);
+// `steps.<id>.outputs.` read in an expression's text
+const STEP_OUTPUT_READ = /(?:^|[^\w.-])steps\.[\w-]+\.outputs\./;
+
+/** How many `${{ }}` expressions a value holds in all its strings (those that pass `filter`). */
+export function countExpressions(value: unknown, filter: (body: string) => boolean = () => true): number {
+  if (typeof value === "string") return expressionsIn(value).filter((expression) => filter(expression.body)).length;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countExpressions(item, filter), 0);
+  if (value !== null && typeof value === "object") return Object.values(value).reduce((sum: number, item) => sum + countExpressions(item, filter), 0);
   return 0;
+}
+
+/** How many `${{ }}` expressions of a value read `steps.<id>.outputs.<name>`. */
+export function countStepOutputReads(value: unknown): number {
+  return countExpressions(value, (body) => STEP_OUTPUT_READ.test(body));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ActionCatalog } from "../rules/_action-catalog.js";
 import { knownStepOutputs } from "./step-outputs.js";
 import {
   GITHUB_SHAPE, JOB_SHAPE, type KnownShape, RUNNER_SHAPE, STRATEGY_SHAPE, type SpecialFunction, type TypedContextName, type TypedPlaceOptions, type TypedScope, type TypedString,
-  countExpressions, matrixShape, typedString,
+  countExpressions, countStepOutputReads, matrixShape, typedString,
 } from "./typed-expressions.js";
 
 /** What {@link workflowToTs} needs: the read workflow and the YAML file name it must generate. */
@@ -26,10 +26,10 @@ export interface WorkflowSource {
   /** Places written with a cast because the workflow types would reject them, with why. */
   looselyTyped: { path: WorkflowPath; reason: string }[];
   /**
-   * The `${{ }}` expressions of the workflow: all of them, those written typed, and how many typed
-   * ones read `steps.<id>.outputs`.
+   * The `${{ }}` expressions of the workflow: all of them, those written typed, and of those that
+   * read `steps.<id>.outputs`, all and typed.
    */
-  expressions: { total: number; typed: number; typedStepOutputs: number };
+  expressions: { total: number; typed: number; stepOutputs: number; typedStepOutputs: number };
 }
 
 const NO_COMMENTS: PlaceComments = { before: [], end: [] };
@@ -95,7 +95,7 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
   return {
     text: `${parts.join("\n")}\n`,
     looselyTyped: context.looselyTyped,
-    expressions: { total: countExpressions(root), typed: context.typedExpressions, typedStepOutputs: context.typedStepOutputs },
+    expressions: { total: countExpressions(root), typed: context.typedExpressions, stepOutputs: countStepOutputReads(root), typedStepOutputs: context.typedStepOutputs },
   };
 }
 
@@ -158,7 +158,7 @@ interface JobStepsPlan {
   outputs: Map<number, string[]>;
   /** The steps added as functions of the earlier steps' context: those that read it. */
   readers: Set<number>;
-  /** The constant the chain is declared in, when the job's `outputs` read it; inline otherwise. */
+  /** The constant the chain is declared in, when the job's `outputs` or its environment's `url` read it; inline otherwise. */
   hoisted?: string;
 }
 
@@ -313,7 +313,8 @@ class Context {
       if (reads.has("matrix") || reads.has("needs")) stepsReadDependencies = true;
     });
     // a constant declared before the job cannot read the job's matrix or needs
-    const hoist = job.outputs !== undefined && !stepsReadDependencies && this.contextsRead(job.outputs, [...path, "outputs"]).has("steps");
+    const readAfter = (key: string) => job[key] !== undefined && this.contextsRead(job[key]!, [...path, key]).has("steps");
+    const hoist = !stepsReadDependencies && (readAfter("outputs") || readAfter("environment"));
     this.job!.steps = undefined;
     if (readers.size === 0 && !hoist) return undefined;
     return { before, all: known, outputs, readers, ...(hoist ? { hoisted: constantName(`${jobName}-steps`, this.usedNames) } : {}) };
@@ -432,7 +433,8 @@ class Context {
     }
     if (path.length === 3 && typeof key === "string" && JOB_TEXT_KEYS.has(key)) return known(["github", "inputs", "matrix", "needs", "strategy"], NO_FUNCTIONS);
     if (path.length === 4 && key === "env") return known(["github", "inputs", "matrix", "needs", "strategy"], NO_FUNCTIONS);
-    if (path.length === 4 && key === "outputs") {
+    // the job's outputs and its environment's url are evaluated after its steps
+    if ((path.length === 4 && key === "outputs") || (path.length === 4 && key === "environment" && index === "url")) {
       const hoisted = job.steps?.hoisted;
       return known(["github", "runner", "inputs", "matrix", "needs", "strategy", "job"], NO_FUNCTIONS, hoisted === undefined ? undefined : { shape: job.steps!.all, name: `${hoisted}.steps` });
     }

@@ -59,6 +59,7 @@ describe("import: step outputs typed through jobSteps", () => {
     expect(source).toContain('}, { outputs: ["cache-hit"] }))');
     expect(source).toContain('.add(({ steps }) => step({ if: ne(steps.cache.outputs["cache-hit"], "true"), run: "npm ci" }))');
     expect(source).toContain("tag: versionSteps.steps.describe.outputs.tag,");
+    expect(source).toContain("url: expr`https://example.com/releases/${versionSteps.steps.describe.outputs.tag}`");
     expect(source).toContain("run: expr`npm publish ${steps.pack.outputs.file} --tag ${needs.version.outputs.tag} --registry ${matrix.registry}`,");
   });
 
@@ -99,7 +100,8 @@ describe("import: what is proven about step outputs", () => {
     ].join("\n");
     expect(outputsWrittenBy(script, undefined)).toEqual(["tag", "sha", "notes", "os", "legacy"]);
     expect(outputsWrittenBy(script, "bash -e {0}")).toEqual(["tag", "sha", "notes", "os", "legacy"]);
-    expect(outputsWrittenBy(script, "python")).toEqual([]);
+    expect(outputsWrittenBy(script, "python")).toEqual(["legacy"]);
+    expect(outputsWrittenBy("print(f'::set-output name=key::{hash}')", "python")).toEqual(["key"]);
   });
 
   it("issue 10.5: keeps steps as a list, and step outputs as strings, where a chain cannot prove them", () => {

@@ -149,7 +149,7 @@ describe("workflowToTs: typed forms", () => {
     // an output build does not declare, a key the matrix lacks, secrets, other spacing, an unknown property
     expect(source.text).toContain('step({ run: "echo ${{ needs.build.outputs.missing }} ${{ matrix.node }}" }),');
     expect(source.text).toContain('step({ run: "echo ${{ secrets.TOKEN }} ${{github.sha}} ${{ github.event.pull_requst.number }}" }),');
-    expect(source.expressions).toEqual({ total: 11, typed: 6, typedStepOutputs: 1 });
+    expect(source.expressions).toEqual({ total: 11, typed: 6, stepOutputs: 1, typedStepOutputs: 1 });
   });
 
   it("issue 10.5: writes a job output that maps a step output the step visibly sets through the job's jobSteps() chain", () => {
