@@ -64,7 +64,9 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
   }
   // the triggers are declared apart when a job reads `inputs`: inputsOf(on) types it from them
   const triggers: string[] = [];
-  if (context.imports.has("inputsOf")) {
+  // workflow-level keys read `inputs` too, and are written after the triggers
+  const rootReadsInputs = Object.entries(root).some(([key, value]) => key !== "jobs" && key !== "on" && context.contextsRead(value, [key]).has("inputs"));
+  if (context.imports.has("inputsOf") || rootReadsInputs) {
     context.imports.add("defineTriggers");
     const head = "const on = defineTriggers(";
     triggers.push(`${head}${printCode(context.valueCode(root.on!, ["on"], new Map(), 1), "", head.length)});`, "const inputs = inputsOf(on);", "");
@@ -320,8 +322,8 @@ class Context {
     return { before, all: known, outputs, readers, ...(hoist ? { hoisted: constantName(`${jobName}-steps`, this.usedNames) } : {}) };
   }
 
-  // The typed contexts the strings of `value` (at `at`) would read.
-  private contextsRead(value: Json, at: WorkflowPath): Set<TypedContextName> {
+  /** The typed contexts the strings of `value` (at `at`) would read. */
+  contextsRead(value: Json, at: WorkflowPath): Set<TypedContextName> {
     const found = new Set<TypedContextName>();
     const visit = (item: Json, place: WorkflowPath): void => {
       if (typeof item === "string") for (const name of this.typedAt(item, place)?.contexts ?? []) found.add(name);
@@ -411,8 +413,9 @@ class Context {
    * undefined where it writes none.
    */
   scopeAt(path: WorkflowPath): TypedPlace | undefined {
+    if (path[0] !== "jobs") return this.workflowScopeAt(path);
     const job = this.job;
-    if (path[0] !== "jobs" || job === undefined || path[1] !== job.id) return undefined;
+    if (job === undefined || path[1] !== job.id) return undefined;
     const shapes: Record<TypedContextName, KnownShape | undefined> = {
       github: GITHUB_SHAPE, runner: RUNNER_SHAPE, inputs: this.inputs, matrix: job.matrix, needs: job.needs, strategy: STRATEGY_SHAPE, job: JOB_SHAPE, steps: undefined,
     };
@@ -439,6 +442,20 @@ class Context {
       return known(["github", "runner", "inputs", "matrix", "needs", "strategy", "job"], NO_FUNCTIONS, hoisted === undefined ? undefined : { shape: job.steps!.all, name: `${hoisted}.steps` });
     }
     if (path.length === 3 && key === "if") return known(["github", "inputs", "needs"], JOB_IF_FUNCTIONS);
+    // a job's concurrency and environment name are evaluated with its matrix, before its steps
+    const [, , , field, inner] = path;
+    const beforeSteps: TypedContextName[] = ["github", "inputs", "matrix", "needs", "strategy"];
+    if ((key === "concurrency" || key === "environment") && (path.length === 3 || (path.length === 4 && (field === "group" || field === "cancel-in-progress" || field === "name")))) return known(beforeSteps, NO_FUNCTIONS);
+    if (key === "defaults" && field === "run" && path.length === 5 && (inner === "shell" || inner === "working-directory")) return known(beforeSteps, NO_FUNCTIONS);
+    return undefined;
+  }
+
+  // The typed contexts at a workflow-level key: `github` and `inputs` only (GitHub's definition).
+  private workflowScopeAt(path: WorkflowPath): TypedPlace | undefined {
+    const [key, field] = path;
+    const place = (): TypedPlace => ({ scope: { github: GITHUB_SHAPE, ...(this.inputs ? { inputs: this.inputs } : {}) }, options: { functions: NO_FUNCTIONS } });
+    if (path.length === 1 && (key === "run-name" || key === "concurrency")) return place();
+    if (path.length === 2 && (key === "env" || (key === "concurrency" && (field === "group" || field === "cancel-in-progress")))) return place();
     return undefined;
   }
 

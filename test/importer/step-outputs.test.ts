@@ -60,6 +60,11 @@ describe("import: step outputs typed through jobSteps", () => {
     expect(source).toContain('.add(({ steps }) => step({ if: ne(steps.cache.outputs["cache-hit"], "true"), run: "npm ci" }))');
     expect(source).toContain("tag: versionSteps.steps.describe.outputs.tag,");
     expect(source).toContain("url: expr`https://example.com/releases/${versionSteps.steps.describe.outputs.tag}`");
+    // the workflow's run-name, env and concurrency, a job's concurrency, environment and defaults
+    expect(source).toContain('"run-name": expr`Release ${github.ref_name}`,');
+    expect(source).toContain("env: { REF: github.ref },\n  concurrency: expr`release-${github.ref}`,");
+    expect(source).toContain("environment: matrix.registry,\n  concurrency: { group: expr`publish-${matrix.registry}` },");
+    expect(source).toContain('defaults: { run: { shell: "bash", "working-directory": matrix.registry } },');
     expect(source).toContain("run: expr`npm publish ${steps.pack.outputs.file} --tag ${needs.version.outputs.tag} --registry ${matrix.registry}`,");
   });
 

@@ -158,6 +158,13 @@ describe("workflowToTs: typed forms", () => {
     expect(source.text).toContain("outputs: { version: buildSteps.steps.v.outputs.value },\n  steps: buildSteps,");
   });
 
+  it("issue 10.5: a workflow-level key that reads inputs declares the triggers apart, though no job reads them", () => {
+    const source = toTs("on:\n  workflow_dispatch:\n    inputs:\n      target: { type: string }\nrun-name: Deploy ${{ inputs.target }}\njobs:\n  a:\n    runs-on: x\n    steps: [{run: make}]\n");
+    expect(source.text).toContain("const inputs = inputsOf(on);");
+    expect(source.text).toContain('"run-name": expr`Deploy ${inputs.target}`,');
+    expect(source.expressions).toMatchObject({ total: 1, typed: 1 });
+  });
+
   it("issue 10.5: a job whose needs cannot be written as job.using's list keeps job() and strings", () => {
     const source = toTs("on: push\njobs:\n  a:\n    runs-on: x\n    outputs: { v: x }\n    steps: [{run: make}]\n  b:\n    needs: a\n    runs-on: x\n    steps: [{run: 'echo ${{ needs.a.outputs.v }}'}]\n");
     expect(source.text).toContain("const b = job({");
