@@ -38,15 +38,20 @@ export function outputsWrittenBy(run: string, shell: Json | undefined): string[]
   return [...new Set(names)].filter((name) => OUTPUT_NAME.test(name));
 }
 
+/** The outputs of the local actions a workflow uses, by `uses:` as written (`./.github/actions/version`). */
+export type LocalActionOutputs = (uses: string) => readonly string[] | undefined;
+
 /**
- * The outputs a step sets as far as they are known: a `run` step's written names, or the outputs
- * `actions` lists for the remote action it uses (by tag, or by SHA with its version comment). A step
- * whose outputs cannot be known (a local or docker action, a ref built by an expression, an action
- * the catalog does not have) gives undefined.
+ * The outputs a step sets as far as they are known: a `run` step's written names, the outputs of
+ * the local action it uses (its action.yml), or those `actions` lists for the remote action it uses
+ * (by tag, or by SHA with its version comment). A step whose outputs cannot be known (a docker
+ * action, a ref built by an expression, an action nobody describes) gives undefined.
  */
-export function knownStepOutputs(step: JsonObject, actions: ActionCatalog | undefined, usesComment: string | undefined): string[] | undefined {
+export function knownStepOutputs(step: JsonObject, actions: ActionCatalog | undefined, usesComment: string | undefined, localActions?: LocalActionOutputs): string[] | undefined {
   if (typeof step.run === "string") return outputsWrittenBy(step.run, step.shell);
-  if (typeof step.uses !== "string" || actions === undefined || step.uses.includes("${{")) return undefined;
+  if (typeof step.uses !== "string" || step.uses.includes("${{")) return undefined;
+  if (step.uses.startsWith("./")) return localActions?.(step.uses)?.filter((name) => OUTPUT_NAME.test(name));
+  if (actions === undefined) return undefined;
   const target = parseUses(step.uses);
   if (target?.kind !== "remote") return undefined;
   const action = `${target.owner}/${target.repo}${target.subpath ? `/${target.subpath}` : ""}`;

@@ -5,7 +5,7 @@ import { CALLER_JOB_SPEC, type CastPlan, RUNNER_JOB_SPEC, STEP_SPEC, WORKFLOW_SP
 import { type Code, type CodeEntry, type CodeItem, commentLines, constantName, numberLiteral, printCode, propertyKey, stringLiteral } from "./print-ts.js";
 import { type PlaceComments, type ReadWorkflow, commentKey } from "./read-workflow-yaml.js";
 import type { ActionCatalog } from "../rules/_action-catalog.js";
-import { knownStepOutputs } from "./step-outputs.js";
+import { type LocalActionOutputs, knownStepOutputs } from "./step-outputs.js";
 import {
   GITHUB_SHAPE, JOB_SHAPE, type KnownShape, RUNNER_SHAPE, STRATEGY_SHAPE, type SpecialFunction, type TypedContextName, type TypedPlaceOptions, type TypedScope, type TypedString,
   countExpressions, countStepOutputReads, matrixShape, typedString,
@@ -18,6 +18,8 @@ export interface WorkflowToTsInput {
   fileName: string;
   /** Where the outputs of the actions steps use are looked up, so later steps read them typed. */
   actions?: ActionCatalog;
+  /** The outputs of the local actions (`uses: ./…`) the workflow's steps use. */
+  localActions?: LocalActionOutputs;
 }
 
 /** A generated source, and how much of it had to be typed loosely. */
@@ -42,7 +44,7 @@ const CAST_NOTE = " typed loosely:";
  * would reject are kept exactly, behind the narrowest cast that typechecks, with a comment saying why.
  */
 export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
-  const context = new Context(input.workflow, input.actions);
+  const context = new Context(input.workflow, input.actions, input.localActions);
   const root = input.workflow.value as JsonObject;
   const jobsValue = root.jobs;
   const rootPlan = planCasts(root, WORKFLOW_SPEC, "exact");
@@ -200,6 +202,7 @@ class Context {
   constructor(
     private readonly read: ReadWorkflow,
     private readonly actions: ActionCatalog | undefined,
+    private readonly localActions: LocalActionOutputs | undefined,
   ) {
     this.suppressions = suppressionsOf(read);
   }
@@ -299,7 +302,7 @@ class Context {
       const stepPlan = planCasts(step, STEP_SPEC, "exact");
       // a cast step, or a cast id, has no literal id in its type
       if (stepPlan.has(castKey([])) || stepPlan.has(castKey(["id"])) || id === "__proto__") continue;
-      const names = knownStepOutputs(step, this.actions, this.commentsAt([...path, "steps", index, "uses"]).trailing);
+      const names = knownStepOutputs(step, this.actions, this.commentsAt([...path, "steps", index, "uses"]).trailing, this.localActions);
       if (names?.length) outputs.set(index, names);
       known[id] = { outputs: Object.fromEntries((names ?? []).map((output) => [output, "value"])), outcome: "value", conclusion: "value" };
     }

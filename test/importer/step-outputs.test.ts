@@ -166,3 +166,50 @@ describe("import: expressions with functions and operators", () => {
     ]) expect(typed(text), text).toBeUndefined();
   });
 });
+
+describe("import: a local action's outputs", () => {
+  const ACTION = [
+    "name: Version",
+    "description: Finds the version",
+    "outputs:",
+    "  tag:",
+    "    description: The tag",
+    "    value: ${{ steps.find.outputs.tag }}",
+    "runs:",
+    "  using: composite",
+    "  steps:",
+    "    - id: find",
+    "      shell: bash",
+    '      run: echo "tag=v1" >> "$GITHUB_OUTPUT"',
+    "",
+  ].join("\n");
+  const WORKFLOW_TEXT = [
+    "on: push",
+    "jobs:",
+    "  build:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - uses: actions/checkout@v4",
+    "      - id: version",
+    "        uses: ./.github/actions/version",
+    "      - run: echo ${{ steps.version.outputs.tag }}",
+    "      - run: echo ${{ steps.version.outputs.other }}",
+    "",
+  ].join("\n");
+
+  it("issue 10.5: reads a local action's outputs from its action.yml, and the imported source type-checks", async () => {
+    const repo = await createTempRepo({ ".github/actions/version/action.yml": ACTION, ".github/workflows/local.yml": WORKFLOW_TEXT });
+    try {
+      const result = await repo.run(["import", ".github/workflows/local.yml"]);
+      expect(result.code, result.stderr).toBe(ExitCode.Ok);
+      const source = (await repo.read("workflows-src/local.ts"))!;
+      expect(source).toContain('step({ id: "version", uses: "./.github/actions/version" }, { outputs: ["tag"] })');
+      expect(source).toContain(".add(({ steps }) => step({ run: expr`echo ${steps.version.outputs.tag}` }))");
+      // an output the action does not declare stays a string
+      expect(source).toContain('.add(step({ run: "echo ${{ steps.version.outputs.other }}" }))');
+      expect(typeErrors(repo.root, ["workflows-src/local.ts"])).toEqual([]);
+    } finally {
+      await repo.dispose();
+    }
+  }, 60_000);
+});
