@@ -1,6 +1,9 @@
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { isGenerated } from "../emit/header.js";
 import type { Json } from "../model/json.js";
+import { posix } from "node:path";
+import type { ActionCatalog } from "../rules/_action-catalog.js";
+import { repositoryRootOfWorkflow } from "../validate/ruleset-checks.js";
 import { checkWorkflowFileName } from "../sync/check-workflow-file-name.js";
 import { describeDifference, firstDifference } from "./first-difference.js";
 import { readWorkflowYaml } from "./read-workflow-yaml.js";
@@ -30,6 +33,10 @@ export interface PlannedSource {
 export interface PlanImportOptions {
   /** Folder the sources go to, repo-relative. */
   sourceDir: string;
+  /** Where the outputs of the actions steps use are looked up (see {@link workflowToTs}). */
+  actions?: ActionCatalog;
+  /** The outputs of local actions, by their folder in the project (`.github/actions/version`). */
+  localActionOutputs?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What planning found: sources to write, files left alone (and why), problems. */
@@ -72,11 +79,19 @@ export function planImport(inputs: readonly ImportInput[], options: PlanImportOp
       continue;
     }
     fileNames.set(fileName, input.path);
-    const generated = workflowToTs({ workflow, fileName });
+    // `uses: ./x` names a folder from the root of the repository the workflow belongs to
+    const root = repositoryRootOfWorkflow(input.path);
+    const localActions = (uses: string) => options.localActionOutputs?.get(localActionFolder(root, uses));
+    const generated = workflowToTs({ workflow, fileName, actions: options.actions, localActions });
     const sourcePath = uniqueSourcePath(options.sourceDir, fileName, sourcePaths);
     plan.sources.push({ yamlPath: input.path, sourcePath, fileName, text: generated.text, original: workflow.value, looselyTyped: generated.looselyTyped });
   }
   return plan;
+}
+
+/** The project-relative folder of a local action: `uses: ./.github/actions/x` in a repository rooted at `root`. */
+export function localActionFolder(root: string, uses: string): string {
+  return posix.normalize(posix.join(root || ".", uses.replace(/\/+$/, "")));
 }
 
 function uniqueSourcePath(sourceDir: string, fileName: string, taken: Set<string>): string {

@@ -9,7 +9,9 @@ export type Code =
   | { kind: "array"; items: CodeItem[]; end: string[] }
   | { kind: "call"; callee: string; args: Code[] }
   | { kind: "cast"; value: Code }
-  | { kind: "arrow"; params: string; body: Code };
+  | { kind: "arrow"; params: string; body: Code }
+  /** `head.method(link).method(link)…`, one link a line when it does not fit on one. */
+  | { kind: "chain"; head: string; method: string; links: CodeItem[] };
 
 /** One `key: value` of an object literal; `shorthand` prints `{ test }` for `{ test: test }`. */
 export interface CodeEntry {
@@ -43,8 +45,18 @@ export function printCode(code: Code, indent = "", column = indent.length): stri
     case "cast":
       return `${printCode(code.value, indent, column)} as never`;
     case "arrow": {
-      const head = `${code.params} => (`;
-      return `${head}${printCode(code.body, indent, column + head.length)})`;
+      const [open, close] = arrowParens(code);
+      const head = `${code.params} => ${open}`;
+      return `${head}${printCode(code.body, indent, column + head.length)}${close}`;
+    }
+    case "chain": {
+      const inner = indent + INDENT;
+      const lines = code.links.map((link) => {
+        const head = `.${code.method}(`;
+        const value = printCode(link.value, inner, inner.length + head.length);
+        return commented(inner, link.before, `${head}${value})`, link.trailing, /[{[]$/.test(value.split("\n", 1)[0]!));
+      });
+      return [code.head, ...lines].join("\n");
     }
     case "call": {
       const head = `${code.callee}(`;
@@ -93,7 +105,13 @@ function computeFlat(code: Code): string | undefined {
     }
     case "arrow": {
       const body = printFlat(code.body);
-      return body === undefined ? undefined : `${code.params} => (${body})`;
+      const [open, close] = arrowParens(code);
+      return body === undefined ? undefined : `${code.params} => ${open}${body}${close}`;
+    }
+    case "chain": {
+      if (code.links.some((link) => link.before.length || link.trailing !== undefined)) return undefined;
+      const links = code.links.map((link) => printFlat(link.value));
+      return links.every((link) => link !== undefined) ? `${code.head}${links.map((link) => `.${code.method}(${link})`).join("")}` : undefined;
     }
     case "call": {
       const args = code.args.map(printFlat);
@@ -111,6 +129,11 @@ function computeFlat(code: Code): string | undefined {
       return items.every((item) => item !== undefined) ? `[${items.join(", ")}]` : undefined;
     }
   }
+}
+
+// An arrow returning an object literal needs parentheses, or its braces would open a block.
+function arrowParens(code: { body: Code }): [string, string] {
+  return code.body.kind === "object" ? ["(", ")"] : ["", ""];
 }
 
 function withFlat(code: Code, then: (flat: string) => string): string | undefined {
@@ -141,7 +164,7 @@ function commented(indent: string, before: readonly string[], line: string, trai
 function canTrail(code: Code, printed: string): boolean {
   if (!printed.includes("\n")) return true;
   const inner = code.kind === "cast" ? code.value : code;
-  return inner.kind === "object" || inner.kind === "array" || (inner.kind === "call" && /^[\w.]+\(\s*[{[]$/.test(printed.slice(0, printed.indexOf("\n"))));
+  return inner.kind === "object" || inner.kind === "array" || inner.kind === "chain" || (inner.kind === "call" && /^[\w.]+\(\s*[{[]$/.test(printed.slice(0, printed.indexOf("\n"))));
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -177,7 +200,9 @@ const TAKEN_NAMES = new Set([
   "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw",
   "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private",
   "protected", "public", "await", "arguments", "eval", "undefined", "NaN", "Infinity", "async", "of", "type",
-  "job", "step", "workflow", "expr", "github", "runner", "inputs", "on", "needs", "matrix", "defineTriggers", "inputsOf", "String", "Object", "Array", "Number", "Boolean", "JSON", "Math", "Symbol", "Promise", "Error", "globalThis",
+  "job", "step", "workflow", "expr", "github", "runner", "inputs", "on", "needs", "matrix", "defineTriggers", "inputsOf",
+  "jobSteps", "steps", "strategy", "jobContext", "always", "success", "failure", "cancelled", "hashFiles", "contains", "startsWith", "endsWith",
+  "format", "join", "toJSON", "fromJSON", "eq", "ne", "not", "and", "or", "String", "Object", "Array", "Number", "Boolean", "JSON", "Math", "Symbol", "Promise", "Error", "globalThis",
 ]);
 
 /**

@@ -4,13 +4,22 @@ import { isJsonObject } from "../model/json.js";
 import { CALLER_JOB_SPEC, type CastPlan, RUNNER_JOB_SPEC, STEP_SPEC, WORKFLOW_SPEC, castKey, planCasts } from "./dsl-shapes.js";
 import { type Code, type CodeEntry, type CodeItem, commentLines, constantName, numberLiteral, printCode, propertyKey, stringLiteral } from "./print-ts.js";
 import { type PlaceComments, type ReadWorkflow, commentKey } from "./read-workflow-yaml.js";
-import { GITHUB_SHAPE, type KnownShape, RUNNER_SHAPE, type TypedContextName, type TypedScope, countExpressions, matrixShape, typedString } from "./typed-expressions.js";
+import type { ActionCatalog } from "../rules/_action-catalog.js";
+import { type LocalActionOutputs, knownStepOutputs } from "./step-outputs.js";
+import {
+  GITHUB_SHAPE, JOB_SHAPE, type KnownShape, RUNNER_SHAPE, STRATEGY_SHAPE, type SpecialFunction, type TypedContextName, type TypedPlaceOptions, type TypedScope, type TypedString,
+  countExpressions, countStepOutputReads, matrixShape, typedString,
+} from "./typed-expressions.js";
 
 /** What {@link workflowToTs} needs: the read workflow and the YAML file name it must generate. */
 export interface WorkflowToTsInput {
   workflow: ReadWorkflow;
   /** The output file name, e.g. `ci.yml`; `workflow("ci", …)` writes `ci.yml`, `.yaml` is kept. */
   fileName: string;
+  /** Where the outputs of the actions steps use are looked up, so later steps read them typed. */
+  actions?: ActionCatalog;
+  /** The outputs of the local actions (`uses: ./…`) the workflow's steps use. */
+  localActions?: LocalActionOutputs;
 }
 
 /** A generated source, and how much of it had to be typed loosely. */
@@ -18,8 +27,11 @@ export interface WorkflowSource {
   text: string;
   /** Places written with a cast because the workflow types would reject them, with why. */
   looselyTyped: { path: WorkflowPath; reason: string }[];
-  /** The `${{ }}` expressions of the workflow: all of them, and those written with typed contexts. */
-  expressions: { total: number; typed: number };
+  /**
+   * The `${{ }}` expressions of the workflow: all of them, those written typed, and of those that
+   * read `steps.<id>.outputs`, all and typed.
+   */
+  expressions: { total: number; typed: number; stepOutputs: number; typedStepOutputs: number };
 }
 
 const NO_COMMENTS: PlaceComments = { before: [], end: [] };
@@ -32,7 +44,7 @@ const CAST_NOTE = " typed loosely:";
  * would reject are kept exactly, behind the narrowest cast that typechecks, with a comment saying why.
  */
 export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
-  const context = new Context(input.workflow);
+  const context = new Context(input.workflow, input.actions, input.localActions);
   const root = input.workflow.value as JsonObject;
   const jobsValue = root.jobs;
   const rootPlan = planCasts(root, WORKFLOW_SPEC, "exact");
@@ -42,7 +54,7 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
   let jobsCode: Code | undefined;
   if (isJsonObject(jobsValue)) {
     const names = new Map<string, string>();
-    const used = new Set<string>();
+    const used = context.usedNames;
     for (const id of Object.keys(jobsValue)) names.set(id, constantName(id, used));
     const declared = new Set<string>();
     for (const id of declarationOrder(jobsValue)) {
@@ -54,7 +66,9 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
   }
   // the triggers are declared apart when a job reads `inputs`: inputsOf(on) types it from them
   const triggers: string[] = [];
-  if (context.imports.has("inputsOf")) {
+  // workflow-level keys read `inputs` too, and are written after the triggers
+  const rootReadsInputs = Object.entries(root).some(([key, value]) => key !== "jobs" && key !== "on" && context.contextsRead(value, [key]).has("inputs"));
+  if (context.imports.has("inputsOf") || rootReadsInputs) {
     context.imports.add("defineTriggers");
     const head = "const on = defineTriggers(";
     triggers.push(`${head}${printCode(context.valueCode(root.on!, ["on"], new Map(), 1), "", head.length)});`, "const inputs = inputsOf(on);", "");
@@ -82,7 +96,11 @@ export function workflowToTs(input: WorkflowToTsInput): WorkflowSource {
     [...commentLines("", exportComments), `export default ${printCode(call, "", "export default ".length)};`].join("\n"),
     ...commentLines("", input.workflow.trailingFileComments),
   ];
-  return { text: `${parts.join("\n")}\n`, looselyTyped: context.looselyTyped, expressions: { total: countExpressions(root), typed: context.typedExpressions } };
+  return {
+    text: `${parts.join("\n")}\n`,
+    looselyTyped: context.looselyTyped,
+    expressions: { total: countExpressions(root), typed: context.typedExpressions, stepOutputs: countStepOutputReads(root), typedStepOutputs: context.typedStepOutputs },
+  };
 }
 
 /**
@@ -118,6 +136,35 @@ type EntryOverride = (key: string, value: Json) => { value: Code; shorthand?: bo
 
 // The keys of a step whose text GitHub evaluates with every context of the job's steps.
 const STEP_TEXT_KEYS = new Set(["name", "if", "run", "working-directory", "timeout-minutes", "continue-on-error"]);
+// Job keys evaluated before the job runs, with its matrix and strategy.
+const JOB_TEXT_KEYS = new Set(["runs-on", "name", "timeout-minutes", "continue-on-error"]);
+// The special functions each kind of place allows (the workflow definition lists them per key).
+const NO_FUNCTIONS: ReadonlySet<SpecialFunction> = new Set();
+const STEP_FUNCTIONS: ReadonlySet<SpecialFunction> = new Set(["hashFiles"]);
+const STEP_IF_FUNCTIONS: ReadonlySet<SpecialFunction> = new Set(["always", "success", "failure", "cancelled", "hashFiles"]);
+const JOB_IF_FUNCTIONS: ReadonlySet<SpecialFunction> = new Set(["always", "success", "failure", "cancelled"]);
+// The typed-context names a source imports from trunkline (the others are declared in it).
+const IMPORTED_CONTEXTS: Partial<Record<TypedContextName, string>> = { github: "github", runner: "runner", strategy: "strategy", job: "jobContext" };
+
+/** What is typed at one place: the contexts and what else the place allows. */
+interface TypedPlace {
+  scope: TypedScope;
+  options: TypedPlaceOptions;
+}
+
+/** What a job's steps are known to be, when they are written as a jobSteps() chain. */
+interface JobStepsPlan {
+  /** The `steps` context each step sees: the steps before it that have an id. */
+  before: KnownShape[];
+  /** The `steps` context of all the steps, for the job's `outputs`. */
+  all: KnownShape;
+  /** The outputs each step is known to set, by index, declared with `step(…, { outputs })`. */
+  outputs: Map<number, string[]>;
+  /** The steps added as functions of the earlier steps' context: those that read it. */
+  readers: Set<number>;
+  /** The constant the chain is declared in, when the job's `outputs` or its environment's `url` read it; inline otherwise. */
+  hoisted?: string;
+}
 
 /**
  * The shape of `inputs` for the triggers `on`, when they can be declared with defineTriggers (a
@@ -136,6 +183,10 @@ function inputsShape(on: Json | undefined, rootPlan: CastPlan): KnownShape | und
 
 class Context {
   readonly imports = new Set<string>(["workflow"]);
+  /** The names of the source's constants so far. */
+  readonly usedNames = new Set<string>();
+  /** How many typed expressions read `steps.<id>.outputs`. */
+  typedStepOutputs = 0;
   readonly looselyTyped: { path: WorkflowPath; reason: string }[] = [];
   /** The shape of `inputs` when the triggers can be declared with defineTriggers; undefined otherwise. */
   inputs: KnownShape | undefined;
@@ -144,11 +195,15 @@ class Context {
   // the outputs each declared job is known to declare in its type, by job id
   private readonly jobOutputs = new Map<string, string[]>();
   // what the job being written can read typed: its matrix and needs only when it is written with job.using
-  private job: { id: string; matrix?: KnownShape; needs?: KnownShape } | undefined;
+  private job: { id: string; matrix?: KnownShape; needs?: KnownShape; steps?: JobStepsPlan } | undefined;
 
   private readonly suppressions: Map<string, string[]>;
 
-  constructor(private readonly read: ReadWorkflow) {
+  constructor(
+    private readonly read: ReadWorkflow,
+    private readonly actions: ActionCatalog | undefined,
+    private readonly localActions: LocalActionOutputs | undefined,
+  ) {
     this.suppressions = suppressionsOf(read);
   }
 
@@ -186,8 +241,11 @@ class Context {
     }
     const dependencies = rootCast === undefined ? this.typedDependencies(id, value, plan, names, declared) : undefined;
     this.job = { id, ...(dependencies ?? {}) };
-    if (dependencies && !this.readsDependencies(value, path)) this.job = { id };
+    const steps = rootCast === undefined ? this.stepsPlan(value, path, plan, name) : undefined;
+    if (steps) this.job.steps = steps;
+    if (dependencies && !this.readsDependencies(value, path)) this.job = { id, ...(steps ? { steps } : {}) };
     const using = this.job.matrix !== undefined || this.job.needs !== undefined;
+    let hoisted: string | undefined;
     const spec = this.objectCode(value, path, rootCast === undefined ? plan : new Map(), (key, entry) => {
       if (using && (key === "needs" || key === "strategy")) return { value: { kind: "text", text: "" }, omit: true };
       if (key === "needs") {
@@ -197,7 +255,15 @@ class Context {
         const whole = this.looselyTyped.slice(found).find((loose) => loose.path.length === path.length + 1);
         return { value, notes: whole ? [`${CAST_NOTE} ${whole.reason}`] : [] };
       }
-      if (key === "steps" && Array.isArray(entry)) return { value: this.stepsCode(entry, [...path, "steps"]) };
+      if (key === "steps" && Array.isArray(entry)) {
+        const code = this.stepsCode(entry, [...path, "steps"]);
+        const constant = this.job?.steps?.hoisted;
+        if (constant === undefined) return { value: code };
+        // the job's outputs read the steps through the constant they are declared in
+        const head = `const ${constant} = `;
+        hoisted = `${head}${printCode(code, "", head.length)};`;
+        return { value: { kind: "text", text: constant } };
+      }
       return undefined;
     });
     if (rootCast === undefined && "uses" in value === false && isJsonObject(value.outputs) && ![...plan.keys()].some((key) => key === "outputs" || key.startsWith(`outputs\u0000`))) {
@@ -207,7 +273,74 @@ class Context {
     if (using) call = this.jobUsingCall(value, path, spec, plan, names);
     this.job = undefined;
     const head = `const ${name} = `;
-    return [...commentLines("", above), `${head}${printCode(call, "", head.length)};`].join("\n");
+    return [...(hoisted === undefined ? [] : [hoisted, ""]), ...commentLines("", above), `${head}${printCode(call, "", head.length)};`].join("\n");
+  }
+
+  /**
+   * How the job's steps are written as a jobSteps() chain, so that steps read the outputs of the
+   * steps before them typed, and the job's `outputs` those of all of them; undefined when nothing
+   * would read them typed or a chain cannot write the steps as they are (an id used twice, a step
+   * that is not a mapping, the whole list cast).
+   */
+  private stepsPlan(job: JsonObject, path: WorkflowPath, plan: CastPlan, jobName: string): JobStepsPlan | undefined {
+    const steps = job.steps;
+    if (!Array.isArray(steps) || steps.length === 0 || plan.has(castKey(["steps"]))) return undefined;
+    // comments after the last step would end the chain's line, and its comma with it
+    if (this.commentsAt([...path, "steps"]).end.length) return undefined;
+    const before: KnownShape[] = [];
+    const known: Record<string, KnownShape> = {};
+    const outputs = new Map<number, string[]>();
+    const ids = new Set<string>();
+    for (const [index, step] of steps.entries()) {
+      before.push({ ...known });
+      if (!isJsonObject(step)) return undefined;
+      const id = step.id;
+      if (typeof id !== "string") continue;
+      // a repeated id is a type error at the step that repeats it
+      if (ids.has(id)) return undefined;
+      ids.add(id);
+      const stepPlan = planCasts(step, STEP_SPEC, "exact");
+      // a cast step, or a cast id, has no literal id in its type
+      if (stepPlan.has(castKey([])) || stepPlan.has(castKey(["id"])) || id === "__proto__") continue;
+      const names = knownStepOutputs(step, this.actions, this.commentsAt([...path, "steps", index, "uses"]).trailing, this.localActions);
+      if (names?.length) outputs.set(index, names);
+      known[id] = { outputs: Object.fromEntries((names ?? []).map((output) => [output, "value"])), outcome: "value", conclusion: "value" };
+    }
+    if (Object.keys(known).length === 0) return undefined;
+    // which strings would read steps typed, with every step a reader and the outputs reading the chain
+    const candidate: JobStepsPlan = { before, all: known, outputs, readers: new Set(steps.keys()), hoisted: "built" };
+    this.job!.steps = candidate;
+    const readers = new Set<number>();
+    let stepsReadDependencies = false;
+    steps.forEach((step, index) => {
+      const reads = this.contextsRead(step, [...path, "steps", index]);
+      if (reads.has("steps")) readers.add(index);
+      if (reads.has("matrix") || reads.has("needs")) stepsReadDependencies = true;
+    });
+    // a constant declared before the job cannot read the job's matrix or needs
+    const readAfter = (key: string) => job[key] !== undefined && this.contextsRead(job[key]!, [...path, key]).has("steps");
+    const hoist = !stepsReadDependencies && (readAfter("outputs") || readAfter("environment"));
+    this.job!.steps = undefined;
+    if (readers.size === 0 && !hoist) return undefined;
+    return { before, all: known, outputs, readers, ...(hoist ? { hoisted: constantName(`${jobName}-steps`, this.usedNames) } : {}) };
+  }
+
+  /** The typed contexts the strings of `value` (at `at`) would read. */
+  contextsRead(value: Json, at: WorkflowPath): Set<TypedContextName> {
+    const found = new Set<TypedContextName>();
+    const visit = (item: Json, place: WorkflowPath): void => {
+      if (typeof item === "string") for (const name of this.typedAt(item, place)?.contexts ?? []) found.add(name);
+      else if (Array.isArray(item)) item.forEach((entry, index) => visit(entry, [...place, index]));
+      else if (isJsonObject(item)) for (const [key, entry] of Object.entries(item)) visit(entry, [...place, key]);
+    };
+    visit(value, at);
+    return found;
+  }
+
+  // The typed form of the string at `at`, when it has one there.
+  private typedAt(text: string, at: WorkflowPath): TypedString | undefined {
+    const place = this.scopeAt(at);
+    return place && typedString(text, place.scope, place.options);
   }
 
   /**
@@ -243,7 +376,7 @@ class Context {
   private readsDependencies(job: JsonObject, path: WorkflowPath): boolean {
     const visit = (value: Json, at: WorkflowPath): boolean => {
       if (typeof value === "string") {
-        const typed = typedString(value, this.scopeAt(at) ?? {});
+        const typed = this.typedAt(value, at);
         return typed !== undefined && (typed.contexts.has("matrix") || typed.contexts.has("needs"));
       }
       if (Array.isArray(value)) return value.some((item, index) => visit(item, [...at, index]));
@@ -279,27 +412,53 @@ class Context {
 
   /**
    * The typed contexts GitHub allows at `path` (the workflow definition's list for that key) that
-   * the importer writes typed, with what is known of each; undefined where it writes none.
+   * the importer writes typed, with what is known of each, and the special functions allowed there;
+   * undefined where it writes none.
    */
-  scopeAt(path: WorkflowPath): TypedScope | undefined {
-    if (path[0] !== "jobs" || this.job === undefined || path[1] !== this.job.id) return undefined;
-    const known = (names: TypedContextName[]): TypedScope => {
+  scopeAt(path: WorkflowPath): TypedPlace | undefined {
+    if (path[0] !== "jobs") return this.workflowScopeAt(path);
+    const job = this.job;
+    if (job === undefined || path[1] !== job.id) return undefined;
+    const shapes: Record<TypedContextName, KnownShape | undefined> = {
+      github: GITHUB_SHAPE, runner: RUNNER_SHAPE, inputs: this.inputs, matrix: job.matrix, needs: job.needs, strategy: STRATEGY_SHAPE, job: JOB_SHAPE, steps: undefined,
+    };
+    const known = (names: TypedContextName[], functions: ReadonlySet<SpecialFunction>, steps?: { shape: KnownShape; name?: string }): TypedPlace => {
       const scope: TypedScope = {};
-      for (const name of names) {
-        const shape = name === "github" ? GITHUB_SHAPE : name === "runner" ? RUNNER_SHAPE : name === "inputs" ? this.inputs : name === "matrix" ? this.job?.matrix : name === "needs" ? this.job?.needs : undefined;
-        if (shape !== undefined) scope[name] = shape;
-      }
-      return scope;
+      for (const name of names) if (shapes[name] !== undefined) scope[name] = shapes[name];
+      if (steps) scope.steps = steps.shape;
+      return { scope, options: { functions, ...(steps?.name ? { names: { steps: steps.name } } : {}) } };
     };
     const [, , key, index, stepKey, entry] = path;
+    const stepContexts: TypedContextName[] = ["github", "runner", "inputs", "matrix", "needs", "strategy", "job"];
     if (key === "steps" && typeof index === "number") {
-      if (path.length === 5 && typeof stepKey === "string" && STEP_TEXT_KEYS.has(stepKey)) return known(["github", "runner", "inputs", "matrix", "needs"]);
-      if (path.length === 6 && (stepKey === "with" || stepKey === "env") && typeof entry === "string") return known(["github", "runner", "inputs", "matrix", "needs"]);
+      // a step added as a function of the earlier steps' context reads them
+      const steps = job.steps?.readers.has(index) ? { shape: job.steps.before[index]! } : undefined;
+      if (path.length === 5 && typeof stepKey === "string" && STEP_TEXT_KEYS.has(stepKey)) return known(stepContexts, stepKey === "if" ? STEP_IF_FUNCTIONS : STEP_FUNCTIONS, steps);
+      if (path.length === 6 && (stepKey === "with" || stepKey === "env") && typeof entry === "string") return known(stepContexts, STEP_FUNCTIONS, steps);
       return undefined;
     }
-    if (path.length === 3 && (key === "runs-on" || key === "name" || key === "timeout-minutes")) return known(["github", "inputs", "matrix", "needs"]);
-    if (path.length === 4 && key === "env") return known(["github", "inputs", "matrix", "needs"]);
-    if (path.length === 3 && key === "if") return known(["github", "inputs", "needs"]);
+    if (path.length === 3 && typeof key === "string" && JOB_TEXT_KEYS.has(key)) return known(["github", "inputs", "matrix", "needs", "strategy"], NO_FUNCTIONS);
+    if (path.length === 4 && key === "env") return known(["github", "inputs", "matrix", "needs", "strategy"], NO_FUNCTIONS);
+    // the job's outputs and its environment's url are evaluated after its steps
+    if ((path.length === 4 && key === "outputs") || (path.length === 4 && key === "environment" && index === "url")) {
+      const hoisted = job.steps?.hoisted;
+      return known(["github", "runner", "inputs", "matrix", "needs", "strategy", "job"], NO_FUNCTIONS, hoisted === undefined ? undefined : { shape: job.steps!.all, name: `${hoisted}.steps` });
+    }
+    if (path.length === 3 && key === "if") return known(["github", "inputs", "needs"], JOB_IF_FUNCTIONS);
+    // a job's concurrency and environment name are evaluated with its matrix, before its steps
+    const [, , , field, inner] = path;
+    const beforeSteps: TypedContextName[] = ["github", "inputs", "matrix", "needs", "strategy"];
+    if ((key === "concurrency" || key === "environment") && (path.length === 3 || (path.length === 4 && (field === "group" || field === "cancel-in-progress" || field === "name")))) return known(beforeSteps, NO_FUNCTIONS);
+    if (key === "defaults" && field === "run" && path.length === 5 && (inner === "shell" || inner === "working-directory")) return known(beforeSteps, NO_FUNCTIONS);
+    return undefined;
+  }
+
+  // The typed contexts at a workflow-level key: `github` and `inputs` only (GitHub's definition).
+  private workflowScopeAt(path: WorkflowPath): TypedPlace | undefined {
+    const [key, field] = path;
+    const place = (): TypedPlace => ({ scope: { github: GITHUB_SHAPE, ...(this.inputs ? { inputs: this.inputs } : {}) }, options: { functions: NO_FUNCTIONS } });
+    if (path.length === 1 && (key === "run-name" || key === "concurrency")) return place();
+    if (path.length === 2 && (key === "env" || (key === "concurrency" && (field === "group" || field === "cancel-in-progress")))) return place();
     return undefined;
   }
 
@@ -330,8 +489,12 @@ class Context {
     return { kind: "array", items, end: this.commentsAt(path).end };
   }
 
-  /** Each step mapping as `step({ … })`; anything else kept as written, cast. */
+  /**
+   * Each step mapping as `step({ … })`, in a jobSteps() chain when the job's plan has one; anything
+   * else kept as written, cast.
+   */
   stepsCode(steps: Json[], path: WorkflowPath): Code {
+    const chain = this.job?.steps;
     const items: CodeItem[] = steps.map((item, index) => {
       const itemPath = [...path, index];
       const comments = this.commentsAt(itemPath);
@@ -349,9 +512,23 @@ class Context {
         before.push(`${CAST_NOTE} ${rootCast}`);
       }
       const spec = this.objectCode(item, itemPath, rootCast === undefined ? plan : new Map());
-      return { value: { kind: "call", callee: "step", args: [rootCast === undefined ? spec : { kind: "cast", value: spec }, ...this.suppressOption(itemPath)] }, before, trailing: comments.trailing };
+      const call: Code = { kind: "call", callee: "step", args: [rootCast === undefined ? spec : { kind: "cast", value: spec }, ...this.stepOptions(itemPath, chain?.outputs.get(index))] };
+      // a step that reads the earlier steps is added as a function of their context
+      const value: Code = chain?.readers.has(index) ? { kind: "arrow", params: "({ steps })", body: call } : call;
+      return { value, before, trailing: comments.trailing };
     });
-    return { kind: "array", items, end: this.commentsAt(path).end };
+    if (chain === undefined) return { kind: "array", items, end: this.commentsAt(path).end };
+    this.imports.add("jobSteps");
+    return { kind: "chain", head: "jobSteps()", method: "add", links: items };
+  }
+
+  // `{ outputs: [...], suppress: [...] }` for a step, when it has either.
+  private stepOptions(path: WorkflowPath, outputs: string[] | undefined): Code[] {
+    const [suppress] = this.suppressOption(path);
+    if (!outputs?.length) return suppress ? [suppress] : [];
+    const list: Code = { kind: "array", items: outputs.map((output) => ({ value: { kind: "text", text: JSON.stringify(output) }, before: [] })), end: [] };
+    const entries: CodeEntry[] = [{ key: "outputs", value: list, before: [] }, ...(suppress?.kind === "object" ? suppress.entries : [])];
+    return [{ kind: "object", entries, end: [] }];
   }
 
   /**
@@ -385,12 +562,13 @@ class Context {
   valueCode(value: Json, path: WorkflowPath, plan: CastPlan, rootDepth: number): Code {
     if (value === null) return { kind: "text", text: "null" };
     if (typeof value === "string") {
-      const scope = this.scopeAt(path);
-      const typed = scope && typedString(value, scope);
+      const typed = this.typedAt(value, path);
       if (!typed) return { kind: "text", text: stringLiteral(value) };
       this.typedExpressions += typed.expressions;
+      if (typed.contexts.has("steps")) this.typedStepOutputs += typed.stepOutputs;
       if (typed.template) this.imports.add("expr");
-      for (const name of typed.contexts) if (name === "github" || name === "runner") this.imports.add(name);
+      for (const name of typed.contexts) if (IMPORTED_CONTEXTS[name] !== undefined) this.imports.add(IMPORTED_CONTEXTS[name]);
+      for (const name of typed.functions) this.imports.add(name);
       if (typed.contexts.has("inputs")) this.imports.add("inputsOf");
       return { kind: "text", text: typed.code };
     }

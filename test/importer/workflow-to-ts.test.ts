@@ -136,7 +136,7 @@ describe("workflowToTs: typed forms", () => {
 
   it("issue 10.5: writes needs outputs, matrix keys, inputs, github and runner properties typed", () => {
     const source = toTs(yaml);
-    expect(source.text).toContain('import { defineTriggers, expr, github, inputsOf, job, runner, step, workflow } from "trunkline";');
+    expect(source.text).toContain('import { defineTriggers, expr, github, inputsOf, job, jobSteps, runner, step, workflow } from "trunkline";');
     expect(source.text).toContain("const on = defineTriggers({ workflow_dispatch: { inputs: { tag: { type: \"string\" } } } });\nconst inputs = inputsOf(on);");
     expect(source.text).toContain('const test = job.using({\n  needs: { build },\n  strategy: { matrix: { os: ["ubuntu-latest", "macos-latest"] } },\n}, ({ needs, matrix }) => ({');
     expect(source.text).toContain('"runs-on": matrix.os,');
@@ -149,9 +149,20 @@ describe("workflowToTs: typed forms", () => {
     // an output build does not declare, a key the matrix lacks, secrets, other spacing, an unknown property
     expect(source.text).toContain('step({ run: "echo ${{ needs.build.outputs.missing }} ${{ matrix.node }}" }),');
     expect(source.text).toContain('step({ run: "echo ${{ secrets.TOKEN }} ${{github.sha}} ${{ github.event.pull_requst.number }}" }),');
-    // the job output reads steps in a place the importer does not write typed
-    expect(source.text).toContain('outputs: { version: "${{ steps.v.outputs.value }}" },');
-    expect(source.expressions).toEqual({ total: 11, typed: 5 });
+    expect(source.expressions).toEqual({ total: 11, typed: 6, stepOutputs: 1, typedStepOutputs: 1 });
+  });
+
+  it("issue 10.5: writes a job output that maps a step output the step visibly sets through the job's jobSteps() chain", () => {
+    const source = toTs(yaml);
+    expect(source.text).toContain('const buildSteps = jobSteps()\n  .add(step({ id: "v", run: "echo value=1 >> \\"$GITHUB_OUTPUT\\"" }, { outputs: ["value"] }));');
+    expect(source.text).toContain("outputs: { version: buildSteps.steps.v.outputs.value },\n  steps: buildSteps,");
+  });
+
+  it("issue 10.5: a workflow-level key that reads inputs declares the triggers apart, though no job reads them", () => {
+    const source = toTs("on:\n  workflow_dispatch:\n    inputs:\n      target: { type: string }\nrun-name: Deploy ${{ inputs.target }}\njobs:\n  a:\n    runs-on: x\n    steps: [{run: make}]\n");
+    expect(source.text).toContain("const inputs = inputsOf(on);");
+    expect(source.text).toContain('"run-name": expr`Deploy ${inputs.target}`,');
+    expect(source.expressions).toMatchObject({ total: 1, typed: 1 });
   });
 
   it("issue 10.5: a job whose needs cannot be written as job.using's list keeps job() and strings", () => {

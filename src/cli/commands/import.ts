@@ -11,7 +11,8 @@ import { type Diagnostic, hasErrors, sortDiagnostics } from "../../diagnostics/d
 import { type Format, formatDiagnostics, isMachineFormat } from "../../diagnostics/format/index.js";
 import { createLocator, locatorOf } from "../../diagnostics/locate.js";
 import { emitYaml } from "../../emit/emit-yaml.js";
-import { type PlannedSource, compareRegenerated, notRegenerated, planImport } from "../../importer/plan-import.js";
+import { type PlannedSource, compareRegenerated, localActionFolder, notRegenerated, planImport } from "../../importer/plan-import.js";
+import { parseActionMetadata } from "../../actions/metadata.js";
 import { registerSources, registrationSnippet } from "../../importer/register-sources.js";
 import type { Io } from "../../io/io.js";
 import { isInsideProject, toProjectPath } from "../../io/project-path.js";
@@ -78,7 +79,11 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
   if ("diagnostics" in setup) return report(io, options.format, [...diagnostics, ...setup.diagnostics], "nothing imported");
   const inputTexts = await Promise.all(inputs.map(async (path) => ({ path, text: (await io.readText(path)) ?? "" })));
   const originalText = new Map(inputTexts.map((input) => [input.path, input.text]));
-  const plan = planImport(inputTexts, { sourceDir: setup.sourceDir });
+  // the actions' outputs, so later steps read them typed: the lockfile's metadata, then the bundled set
+  const actions = lockedActionCatalog(io, await io.readText(LOCKFILE));
+  await actions.load();
+  const localActionOutputs = await readLocalActionOutputs(io, inputTexts);
+  const plan = planImport(inputTexts, { sourceDir: setup.sourceDir, actions: actions.catalog, localActionOutputs });
   diagnostics.push(...plan.diagnostics);
   const quiet = options.verbosity === "quiet";
   const say = (text: string) => {
@@ -279,6 +284,25 @@ async function resolveSetup(options: ImportOptions, inputs: readonly string[], i
   const sourceDir = options.out ?? ((picomatch.scan(target.sources[0] ?? `${SOURCE_DIR}/*.ts`).base.replace(/^\.\//, "") || "."));
   if (!isInsideProject(sourceDir) || sourceDir === ".") return { usage: `target "${target.name}" reads its sources from ${target.sources.join(", ")}, not from a folder inside the project: pass --out DIR` };
   return { target, isNewTarget, hasConfig, sourceDir, featureFlags, lint };
+}
+
+// `uses: ./path/to/action` in a workflow's text; the folders are read for their action.yml
+const LOCAL_USES = /\buses:\s*["']?(\.\/[^\s"'#]+)/g;
+
+/** The outputs each local action the inputs use declares in its action.yml, by its folder in the project. */
+async function readLocalActionOutputs(io: Io, inputs: readonly { path: string; text: string }[]): Promise<Map<string, string[]>> {
+  const found = inputs.flatMap((input) => [...input.text.matchAll(LOCAL_USES)].map((match) => localActionFolder(repositoryRootOfWorkflow(input.path), match[1]!)));
+  // a folder outside the project is not read
+  const folders = new Set(found.filter((folder) => folder !== ".." && !folder.startsWith("../")));
+  const outputs = new Map<string, string[]>();
+  await Promise.all(
+    [...folders].map(async (folder) => {
+      const text = (await io.readText(`${folder}/action.yml`)) ?? (await io.readText(`${folder}/action.yaml`));
+      const metadata = text === undefined ? undefined : parseActionMetadata(text);
+      if (metadata !== undefined && !("problem" in metadata)) outputs.set(folder, Object.keys(metadata.outputs));
+    }),
+  );
+  return outputs;
 }
 
 /** The rules as `gen` runs them: the config's settings, and the required checks of the output's repository. */
