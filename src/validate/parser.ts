@@ -75,6 +75,11 @@ export async function validateWithParser(
 
 let isCorrected = false;
 
+/** Builds the parser's definition now (tens of milliseconds, once per thread), ahead of the first file. */
+export function prepareParser(): void {
+  correctedWorkflowSchema();
+}
+
 // The parser's definition, loaded once per process, with the pinned version's known mistakes
 // corrected (parser-corrections.ts), before anything is parsed with it.
 function correctedWorkflowSchema(): ReturnType<typeof getWorkflowSchema> {
