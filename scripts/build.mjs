@@ -3,9 +3,9 @@
 // and by the tests; bin/trunkline.js rebuilds only the bundles when src/ is newer than dist/.
 import { build as esbuild } from "esbuild";
 import { execFile } from "node:child_process";
-import { cp, rm } from "node:fs/promises";
+import { cp, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -33,6 +33,18 @@ export async function build({ declarations = false } = {}) {
   // data the rules read on first use (with its licence notice): beside the bundles, never inlined,
   // so a run that checks no action does not parse it
   await cp(`${root}/src/rules/data`, `${root}/dist/data`, { recursive: true });
+  await writeParserSchema();
+}
+
+/**
+ * Writes dist/data/parser-schema.json: the workflow definition GitHub's parser reads (corrected),
+ * taken from this very build's parser chunk, so that a run rebuilds it instead of reading it.
+ */
+async function writeParserSchema() {
+  const chunk = (await readdir(`${root}/dist/chunks`)).find((name) => /^parser-[A-Z0-9]+\.js$/.test(name));
+  if (!chunk) throw new Error("no parser chunk in dist/chunks: the parser-schema snapshot cannot be written");
+  const { parserSchemaSnapshot } = await import(pathToFileURL(`${root}/dist/chunks/${chunk}`).href);
+  await writeFile(`${root}/dist/data/parser-schema.json`, JSON.stringify(parserSchemaSnapshot()));
 }
 
 /**
