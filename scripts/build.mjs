@@ -3,9 +3,9 @@
 // and by the tests; bin/trunkline.js rebuilds only the bundles when src/ is newer than dist/.
 import { build as esbuild } from "esbuild";
 import { execFile } from "node:child_process";
-import { cp, rm } from "node:fs/promises";
+import { cp, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -14,8 +14,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const requireShim = 'import { createRequire as __trunklineCreateRequire } from "node:module"; const require = __trunklineCreateRequire(import.meta.url);';
 
 /**
- * Builds dist/cli.js, dist/replay.js (the up-to-date fast path), dist/index.js and dist/templates.js, and dist/lint-worker.js (the worker thread
- * of a parallel lint, sharing the CLI's chunks). The CLI is split so that what a warm run does not need —
+ * Builds dist/cli.js, dist/replay.js (the up-to-date fast path), dist/index.js and dist/templates.js, and dist/lint-worker.js and
+ * dist/validate-worker.js (the worker threads of a parallel lint and of a gen's validation, sharing the CLI's chunks). The CLI is split so that what a warm run does not need —
  * GitHub's parser and the schema validator, used only for outputs not validated before — sits in
  * chunks that are never read unless imported.
  */
@@ -23,7 +23,7 @@ export async function build({ declarations = false } = {}) {
   const common = { absWorkingDir: root, bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning", legalComments: "none" };
   await rm(`${root}/dist`, { recursive: true, force: true });
   await Promise.all([
-    esbuild({ ...common, entryPoints: { cli: "src/cli/run.ts", "lint-worker": "src/validate/lint-worker.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", external: ["esbuild"], banner: { js: requireShim }, loader: { ".json": "json" } }),
+    esbuild({ ...common, entryPoints: { cli: "src/cli/run.ts", "lint-worker": "src/validate/lint-worker.ts", "validate-worker": "src/validate/validate-worker.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", external: ["esbuild"], banner: { js: requireShim }, loader: { ".json": "json" } }),
     esbuild({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", packages: "external" }),
     // read by bin/trunkline.js before the CLI on every gen and check: Node's own modules only, one file
     esbuild({ ...common, entryPoints: ["src/cli/replay.ts"], outfile: "dist/replay.js", packages: "external" }),
@@ -33,6 +33,18 @@ export async function build({ declarations = false } = {}) {
   // data the rules read on first use (with its licence notice): beside the bundles, never inlined,
   // so a run that checks no action does not parse it
   await cp(`${root}/src/rules/data`, `${root}/dist/data`, { recursive: true });
+  await writeParserSchema();
+}
+
+/**
+ * Writes dist/data/parser-schema.json: the workflow definition GitHub's parser reads (corrected),
+ * taken from this very build's parser chunk, so that a run rebuilds it instead of reading it.
+ */
+async function writeParserSchema() {
+  const chunk = (await readdir(`${root}/dist/chunks`)).find((name) => /^parser-[A-Z0-9]+\.js$/.test(name));
+  if (!chunk) throw new Error("no parser chunk in dist/chunks: the parser-schema snapshot cannot be written");
+  const { parserSchemaSnapshot } = await import(pathToFileURL(`${root}/dist/chunks/${chunk}`).href);
+  await writeFile(`${root}/dist/data/parser-schema.json`, JSON.stringify(parserSchemaSnapshot()));
 }
 
 /**

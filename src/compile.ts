@@ -13,6 +13,7 @@ import { calleeResolver, indexGeneratedWorkflows } from "./normalize/callees.js"
 import { mergeRepeats } from "./validate/merge-repeats.js";
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
+import type { ValidationPool } from "./validate/validation-pool.js";
 import { pathKey } from "./normalize/to-json.js";
 import { type NormalizedAction, normalizeAction } from "./normalize/normalize-action.js";
 import { type AuthoredAction, LOCAL_ACTIONS_FOLDER } from "./actions/authored-action.js";
@@ -87,6 +88,8 @@ export interface CompileOptions {
   /** Loaded only when some output is not known to be valid: the parser is the costliest module to load. */
   validators: () => Promise<readonly Validator[]>;
   validationCache?: ValidationCache;
+  /** Checks workflows with the default validators on another thread (validation-pool.ts) instead of `validators`. */
+  validationPool?: Pick<ValidationPool, "validate">;
   featureFlags?: ExperimentalFeatures;
   /** Turns a call site (in a compiled module, absolute) into the TypeScript position to report. */
   toSource: (position: SourcePosition) => SourcePosition;
@@ -116,6 +119,8 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   // a call of a workflow value (`job.call`) is written as the path that workflow is generated at
   const generatedWorkflows = indexGeneratedWorkflows(targets);
   let validators: readonly Validator[] | undefined;
+  // outputs the validation pool is still checking
+  const pending: Promise<void>[] = [];
   for (const { target, sources } of targets) {
     // Rulesets first: the workflow rules need the checks they require, generated in this same run.
     const resolveCallee = calleeResolver(generatedWorkflows, target.name);
@@ -148,16 +153,26 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
           continue;
         }
+        // With a pool, the schema and the parser check this output on another thread while this
+        // one goes on with the rules and the next output; the findings are gathered at the end.
+        const input = { model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags };
+        const checking = options.validationCache?.has(cacheKey) ? undefined : options.validationPool ? options.validationPool.validate(input) : undefined;
         const found: Diagnostic[] = [];
-        if (!options.validationCache?.has(cacheKey)) {
+        if (!checking && !options.validationCache?.has(cacheKey)) {
           validators ??= await options.validators();
-          found.push(...(await Promise.all(validators.map((validate) => validate({ model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags })))).flat());
+          found.push(...(await Promise.all(validators.map((validate) => validate(input)))).flat());
           if (!found.length) options.validationCache?.add(cacheKey);
         }
         await options.prepareRules?.();
-        found.push(...(options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, releaseTags) }) ?? []));
-        if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
-        diagnostics.push(...(await withEdits(locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource), text, workflow, options)));
+        const ruleFindings = options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, releaseTags) }) ?? [];
+        const finish = async (validated: readonly Diagnostic[]) => {
+          if (checking && !validated.length) options.validationCache?.add(cacheKey);
+          found.push(...validated, ...ruleFindings);
+          if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
+          diagnostics.push(...(await withEdits(locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource), text, workflow, options)));
+        };
+        if (checking) pending.push(checking.then(finish));
+        else await finish([]);
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
       }
       for (const document of normalized.documents) {
@@ -208,6 +223,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
       diagnostics.push(...checkRepository(options.runRepositoryRules, emitted, rulesets.documents, (found, entry) => locateAll(found, entry.text, entry.workflow, options.toSource), options.toSource));
     }
   }
+  await Promise.all(pending);
   diagnostics.push(...caseCollisions(files));
   return { files, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -9,6 +9,7 @@ import { readDisk } from "./sync/disk.js";
 import { checkEmptyTargets } from "./sync/empty-targets.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
 import { defaultValidators } from "./validate/default-validators.js";
+import { VALIDATION_WORKER_THRESHOLD, type ValidationPool, createValidationPool } from "./validate/validation-pool.js";
 import { CONFIG_FILE } from "./config/resolve-config.js";
 import { resolveLintSettings } from "./rules/_settings.js";
 import { allRules } from "./rules/index.js";
@@ -36,7 +37,25 @@ export interface PipelineResult {
  * baseline (`.trunkline/baseline.json`) accepts are left out.
  */
 export async function runPipeline(io: Io, options: { force: boolean; validators?: readonly Validator[]; memo?: CompileMemo }): Promise<PipelineResult> {
-  const discovery = await discover(io);
+  // A one-shot run with the default validators checks outputs on a worker thread when there are
+  // many: started as soon as many sources compile (their outputs are then likely new), so that it
+  // loads the validators while esbuild runs. One edited source is checked here: starting a thread
+  // costs more CPU than it saves. The watch keeps its state in one thread, and validators given by
+  // the caller run where they are.
+  const pool = options.validators || options.memo ? undefined : createValidationPool(defaultValidators);
+  try {
+    return await runStages(io, options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function runStages(io: Io, options: { force: boolean; validators?: readonly Validator[]; memo?: CompileMemo }, pool: ValidationPool | undefined): Promise<PipelineResult> {
+  const discovery = await discover(io, {
+    onCompile: (count) => {
+      if (count >= VALIDATION_WORKER_THRESHOLD) pool?.start();
+    },
+  });
   const validationCache = await io.openValidationCache();
   // the config's text only when findings may name a line of it
   const hasRequiredChecks = Array.isArray((discovery.lint as { requiredChecks?: unknown } | undefined)?.requiredChecks);
@@ -59,6 +78,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
     memo: options.memo,
     validators: async () => options.validators ?? (await defaultValidators()),
     validationCache,
+    ...(pool ? { validationPool: pool } : {}),
     emitCache: validationCache,
     // an output remembered clean is checked again once the lockfile (so an action's inputs) changes
     rulesKey: JSON.stringify([discovery.lint ?? null, [...rulesetsOnDisk], lockText === undefined ? null : sha256(lockText)]),

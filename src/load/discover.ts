@@ -21,9 +21,9 @@ export interface Discovery {
 
 /**
  * Reads the config (or the default layout), finds each target's sources and imports them all in
- * one batch.
+ * one batch. `onCompile` is called with how many sources have to be compiled again, before esbuild runs.
  */
-export async function discover(io: Io): Promise<Discovery> {
+export async function discover(io: Io, hooks: { onCompile?: (count: number) => void } = {}): Promise<Discovery> {
   const targetFolders = await io.listFolders(`${SOURCE_DIR}/targets`);
   let targets: TargetConfig[] = defaultTargets(targetFolders);
   let featureFlags: ExperimentalFeatures | undefined;
@@ -48,7 +48,7 @@ export async function discover(io: Io): Promise<Discovery> {
   }
   const filesByTarget = await Promise.all(targets.map((target) => io.glob(target.sources)));
   const allFiles = [...new Set(filesByTarget.flat())].sort();
-  const loadOptions = { timeoutSeconds: loadTimeoutOf(io.env, loadTimeout), raiseTimeoutHint: `raise loadTimeout in ${CONFIG_FILE}, or set ${LOAD_TIMEOUT_ENV}=<seconds> for one run` };
+  const loadOptions = { timeoutSeconds: loadTimeoutOf(io.env, loadTimeout), raiseTimeoutHint: `raise loadTimeout in ${CONFIG_FILE}, or set ${LOAD_TIMEOUT_ENV}=<seconds> for one run`, ...(hooks.onCompile ? { onCompile: hooks.onCompile } : {}) };
   const loaded = allFiles.length ? await io.loadModules(allFiles, "sources", loadOptions) : { modules: new Map<string, Record<string, unknown>>(), diagnostics: [] };
   diagnostics.push(...loaded.diagnostics);
   return {

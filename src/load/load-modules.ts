@@ -33,6 +33,8 @@ export interface LoadOptions {
   raiseTimeoutHint?: string;
   /** An absolute folder for the compiled sources instead of `.trunkline/cache/<name>` (a dry run writes nothing in the project). */
   cacheDir?: string;
+  /** Called with how many files have to be compiled, before esbuild starts: work to begin alongside it. */
+  onCompile?: (count: number) => void;
 }
 
 interface CacheIndex {
@@ -61,6 +63,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const diagnostics: Diagnostic[] = [];
     const index = await readIndex(cacheDir);
     const stale = await staleEntries(root, index, files);
+    if (stale.length) options.onCompile?.(stale.length);
     const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics) : new Set<string>();
     const modules = new Map<string, Record<string, unknown>>();
     const importing = new Set(files.filter((file) => !failed.has(file)));

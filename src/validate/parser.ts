@@ -5,6 +5,8 @@ import { TemplateContext, TemplateValidationErrors } from "@actions/workflow-par
 import type { Position } from "@actions/workflow-parser/templates/tokens/token-range";
 import type { TemplateValidationError } from "@actions/workflow-parser/templates/template-validation-error";
 import { getWorkflowSchema } from "@actions/workflow-parser/workflows/workflow-schema";
+import type { TemplateSchema } from "@actions/workflow-parser/templates/schema/template-schema";
+import { readFileSync } from "node:fs";
 import { readTemplate } from "@actions/workflow-parser/templates/template-reader";
 import type { TemplateToken } from "@actions/workflow-parser/templates/tokens/template-token";
 import { WORKFLOW_ROOT } from "@actions/workflow-parser/workflows/workflow-constants";
@@ -12,6 +14,7 @@ import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ParsedYaml } from "./parsed-yaml.js";
 import { correctParserSchema } from "./parser-corrections.js";
+import { PARSER_SCHEMA_FILE, restoreSchema, snapshotSchema } from "./parser-schema-snapshot.js";
 
 /** Options for {@link validateWithParser}. */
 export interface ParserOptions {
@@ -73,17 +76,41 @@ export async function validateWithParser(
   return withoutRestatements(context.errors.getErrors(), readErrorCount).map((error) => toDiagnostic(error, file, lines));
 }
 
-let isCorrected = false;
+let corrected: TemplateSchema | undefined;
+
+/** Builds the parser's definition now (once per thread), ahead of the first file. */
+export function prepareParser(): void {
+  correctedWorkflowSchema();
+}
+
+/** The parser's corrected definition as plain data, for the build to write beside the bundle (parser-schema-snapshot.ts). */
+export function parserSchemaSnapshot(): unknown {
+  return snapshotSchema(readWorkflowSchema());
+}
 
 // The parser's definition, loaded once per process, with the pinned version's known mistakes
-// corrected (parser-corrections.ts), before anything is parsed with it.
-function correctedWorkflowSchema(): ReturnType<typeof getWorkflowSchema> {
+// corrected (parser-corrections.ts), before anything is parsed with it. From the bundle, the
+// build's snapshot of it; read by the parser itself when there is none, or it cannot be read.
+function correctedWorkflowSchema(): TemplateSchema {
+  corrected ??= builtSnapshot() ?? readWorkflowSchema();
+  return corrected;
+}
+
+function readWorkflowSchema(): TemplateSchema {
   const schema = getWorkflowSchema();
-  if (!isCorrected) {
-    correctParserSchema(schema);
-    isCorrected = true;
-  }
+  correctParserSchema(schema);
   return schema;
+}
+
+// dist/data/parser-schema.json, written by the same build as this chunk (dist/chunks/); run from
+// src/ there is none.
+function builtSnapshot(): TemplateSchema | undefined {
+  if (!/\/dist\/chunks\/[^/]+\.js$/.test(import.meta.url)) return undefined;
+  try {
+    return restoreSchema(JSON.parse(readFileSync(new URL(`../data/${PARSER_SCHEMA_FILE}`, import.meta.url), "utf8")));
+  } catch {
+    return undefined;
+  }
 }
 
 // The converter often says again what the reader said about the very same token (same start and
