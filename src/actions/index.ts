@@ -2,6 +2,7 @@
 import type { Io } from "../io/io.js";
 import { type ActionRef, actionKey, parseActionRef } from "./action-ref.js";
 import { BINDINGS_FOLDER, bindingFile, bindingName, generateBinding, generateBindingsIndex } from "./bindings.js";
+import { localBindingFiles } from "./local-actions.js";
 import { type ActionsLock, LOCKFILE, type LockedAction, parseLockfile, serializeLockfile } from "./lockfile.js";
 import { metadataSha256, parseActionMetadata } from "./metadata.js";
 import { resolveAction } from "./resolve-action.js";
@@ -128,7 +129,7 @@ export async function writeLockAndBindings(io: Io, lock: ActionsLock, bindings: 
   for (const args of toCache) await saveToFolder(...args);
   if (toCache.length) await writeIfChanged(`${ACTIONS_CACHE}/.gitignore`, "# trunkline's cache of action metadata; copy it to fill another machine's --metadata folder\n*\n");
   for (const [key, text] of bindings) await writeIfChanged(`${BINDINGS_FOLDER}/${bindingFile(key)}`, text);
-  await writeIfChanged(`${BINDINGS_FOLDER}/index.ts`, generateBindingsIndex(Object.keys(lock.actions)));
+  await writeIfChanged(`${BINDINGS_FOLDER}/index.ts`, generateBindingsIndex(Object.keys(lock.actions), await localBindingFiles(io)));
   await writeIfChanged(LOCKFILE, serializeLockfile(lock));
   return written;
 }

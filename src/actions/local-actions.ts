@@ -3,7 +3,8 @@
 // `check` sees a binding its action.yml has moved past, as it does for locked actions.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Io } from "../io/io.js";
-import { BINDINGS_FOLDER, LOCAL_BINDING_HEADER, bindingFile, generateLocalBinding, localBindingKey } from "./bindings.js";
+import { BINDINGS_FOLDER, LOCAL_BINDING_HEADER, bindingFile, generateBindingsIndex, generateLocalBinding, localBindingKey } from "./bindings.js";
+import { LOCKFILE, parseLockfile } from "./lockfile.js";
 import { metadataSha256, parseActionMetadata } from "./metadata.js";
 
 /** Whether an `actions add` argument names an action of this repository rather than `owner/repo@ref`. */
@@ -59,12 +60,24 @@ export async function addLocalActions(specs: readonly string[], io: Io): Promise
   }
   if (problems.length) return { problems, bound: [], written: [] };
   const written: string[] = [];
-  for (const binding of bindings) {
-    if ((await io.readText(binding.file)) === binding.text) continue;
-    await io.writeAtomic(binding.file, binding.text);
-    written.push(binding.file);
-  }
+  const writeIfChanged = async (file: string, text: string) => {
+    if ((await io.readText(file)) === text) return;
+    await io.writeAtomic(file, text);
+    written.push(file);
+  };
+  for (const binding of bindings) await writeIfChanged(binding.file, binding.text);
+  // the index lists them beside the locked actions, so a source imports either from one place
+  // (an unreadable lockfile is left to `check`, with the index as it is)
+  const lock = parseLockfile(await io.readText(LOCKFILE));
+  if (!("problem" in lock)) await writeIfChanged(`${BINDINGS_FOLDER}/index.ts`, generateBindingsIndex(Object.keys(lock.actions), await localBindingFiles(io)));
   return { problems, bound: bindings.map(({ uses, file, metadataFile }) => ({ uses, file, metadataFile })), written };
+}
+
+/** The local actions' bindings in the bindings folder (those `actions add ./path` wrote), repo-relative. */
+export async function localBindingFiles(io: Io): Promise<string[]> {
+  const files: string[] = [];
+  for (const file of await io.listFiles(BINDINGS_FOLDER, [".ts"])) if ((await io.readText(file))?.startsWith(LOCAL_BINDING_HEADER)) files.push(file);
+  return files;
 }
 
 // `// metadata sha256 <hex> at <file>`: the second line of a local binding.

@@ -34,9 +34,19 @@ async function workflowsBelow(io: Pick<Io, "listFiles" | "listFolders">, folder:
   return found.sort();
 }
 
+/** The action metadata files (`action.yml`, `action.yaml`) in a folder and below it. */
+export async function findActionFiles(io: Pick<Io, "listFiles" | "listFolders">, folder: string): Promise<string[]> {
+  const found = (await io.listFiles(folder, YAML_EXTENSIONS)).filter((file) => /(^|\/)action\.ya?ml$/.test(file)).map((file) => file.replace(/^\.\//, ""));
+  for (const name of await io.listFolders(folder)) {
+    if (SKIPPED.has(name)) continue;
+    found.push(...(await findActionFiles(io, folder === "." ? name : `${folder}/${name}`)));
+  }
+  return found.sort();
+}
+
 /**
  * The workflow files that typed paths name (relative to where the command ran, or absolute):
- * files as given, folders through {@link findWorkflowFiles}. A path that does not exist is an
+ * files as given, folders through {@link findWorkflowFiles} (or, holding no workflow, {@link findActionFiles}). A path that does not exist is an
  * error; a folder holding no workflow is a warning when other paths gave files, else an error.
  */
 export async function expandWorkflowPaths(io: Pick<Io, "root" | "cwd" | "kindOf" | "listFiles" | "listFolders">, typedPaths: readonly string[], missingHint: string): Promise<{ files: string[]; problems: Diagnostic[] }> {
@@ -48,7 +58,9 @@ export async function expandWorkflowPaths(io: Pick<Io, "root" | "cwd" | "kindOf"
     const kind = await io.kindOf(entry);
     if (kind === "file") files.add(entry);
     else if (kind === "folder") {
-      const found = await findWorkflowFiles(io, entry);
+      // a folder of actions (`.github/actions`) when it holds no workflow: their action.yml files
+      let found = await findWorkflowFiles(io, entry);
+      if (found.length === 0) found = await findActionFiles(io, entry);
       if (found.length === 0) emptyFolders.push(entry);
       for (const file of found) files.add(file);
     } else problems.push({ rule: "load", severity: "error", file: entry, message: `${entry} does not exist`, hint: missingHint });

@@ -1,7 +1,8 @@
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { BINDINGS_FOLDER } from "../actions/bindings.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { CYCLE_HINT, describeCycles, findImportCycles } from "./import-cycles.js";
 import { DEFAULT_LOAD_TIMEOUT, LOAD_TIMEOUT_ENV } from "./load-timeout.js";
@@ -13,7 +14,7 @@ import { placeInSource, rememberCompiled } from "./source-frames.js";
 /** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
 export const CACHE_DIR = ".trunkline/cache";
 // Bump when the way sources are compiled changes, so old caches are not reused.
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /** The modules that loaded, keyed by repo-relative source path, and what failed to. */
 export interface LoadedModules {
@@ -45,6 +46,8 @@ interface CacheIndex {
   cycles: Record<string, string[][]>;
   /** Per source: the files of the packages its bundle imports (left out of it), absolute. */
   packages: Record<string, string[]>;
+  /** The modules the sources share, each built once (see {@link sharedModulesPlugin}), and the version their importers ask for. */
+  shared?: { files: string[]; version: string };
 }
 
 /**
@@ -65,6 +68,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const stale = await staleEntries(root, index, files);
     if (stale.length) options.onCompile?.(stale.length);
     const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics) : new Set<string>();
+    for (const file of index.shared?.files ?? []) rememberCompiled(compiledPath(cacheDir, file), root, file);
     const modules = new Map<string, Record<string, unknown>>();
     const importing = new Set(files.filter((file) => !failed.has(file)));
     let settled = false;
@@ -72,7 +76,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     evaluated = evaluatingSources();
     const imports = Promise.all(
       [...importing].map(async (file) => {
-        const output = path.join(cacheDir, file.replace(/\.[cm]?[jt]sx?$/, ".mjs"));
+        const output = compiledPath(cacheDir, file);
         try {
           const { mtimeMs } = await stat(output);
           rememberCompiled(output, root, file);
@@ -102,6 +106,11 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     evaluated();
     release();
   }
+}
+
+// Where esbuild writes the build of a repo-relative source.
+function compiledPath(cacheDir: string, file: string): string {
+  return path.join(cacheDir, file.replace(/\.[cm]?[jt]sx?$/, ".mjs"));
 }
 
 // Resolves when `work` settles, when `seconds` pass, or as soon as nothing is left running that
@@ -194,14 +203,14 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
   await mkdir(cacheDir, { recursive: true });
   // beside the cache's folders (.trunkline/cache/.gitignore unless another cacheDir was given)
   await writeFile(path.join(path.dirname(cacheDir), ".gitignore"), "*\n");
-  const options = (entryPoints: string[]) => ({
+  const options = (entryPoints: string[], plugins: import("esbuild").Plugin[]) => ({
     absWorkingDir: root,
     entryPoints,
     outdir: cacheDir,
     outbase: root,
     outExtension: { ".js": ".mjs" },
     bundle: true,
-    plugins: [externalPackagesByUrl],
+    plugins,
     // Resolve packages as Node does: no "module" condition, no "module" main field.
     conditions: [],
     mainFields: ["main"],
@@ -210,45 +219,158 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     target: "node20",
     // A .map beside each file, read only to explain an error: inline maps slow every import.
     sourcemap: "external" as const,
+    // read for positions only: the sources are on disk beside it
+    sourcesContent: false,
     metafile: true,
     logLevel: "silent" as const,
   });
-  const failed = new Set<string>();
-  const record = async (metafile: import("esbuild").Metafile) => {
+  // All in one esbuild call; when some file does not compile, each on its own so the others still load.
+  const build = async (entries: readonly string[], plugins: import("esbuild").Plugin[]) => {
+    const failures = new Map<string, unknown>();
+    try {
+      return { metafiles: [(await esbuild.build(options([...entries], plugins))).metafile!], failures };
+    } catch {
+      const metafiles = await Promise.all(
+        entries.map((file) =>
+          esbuild.build(options([file], plugins)).then(
+            (result) => result.metafile!,
+            (error: unknown) => void failures.set(file, error),
+          ),
+        ),
+      );
+      return { metafiles: metafiles.filter((metafile) => metafile !== undefined), failures };
+    }
+  };
+  const stamps = new Map<string, Promise<[number, number] | undefined>>();
+  const stampOf = (input: string) => {
+    let stamp = stamps.get(input);
+    if (!stamp) {
+      stamp = stat(path.join(root, input)).then((info): [number, number] => [info.size, info.mtimeMs], () => undefined);
+      stamps.set(input, stamp);
+    }
+    return stamp;
+  };
+  const sharedUrls = new Map<string, string>();
+  const record = async (metafile: import("esbuild").Metafile, recording: (entry: string) => boolean) => {
     for (const output of Object.values(metafile.outputs)) {
-      if (!output.entryPoint) continue;
+      if (!output.entryPoint || !recording(output.entryPoint)) continue;
       const inputs: Record<string, [number, number]> = {};
       for (const input of Object.keys(output.inputs)) {
-        const info = await stat(path.join(root, input)).catch(() => undefined);
-        if (info) inputs[input] = [info.size, info.mtimeMs];
+        const stamp = await stampOf(input);
+        if (stamp) inputs[input] = stamp;
+      }
+      const packages: string[] = [];
+      for (const entry of output.imports) {
+        if (!entry.external) continue;
+        // a shared module's inputs are this source's too: an edit to a binding rebuilds its importers
+        const shared = sharedUrls.get(entry.path);
+        if (shared !== undefined) {
+          Object.assign(inputs, index.entries[shared]);
+          packages.push(...(index.packages[shared] ?? []));
+        } else if (entry.path.startsWith("file:")) packages.push(fileURLToPath(entry.path));
       }
       index.entries[output.entryPoint] = inputs;
-      index.packages[output.entryPoint] = output.imports.filter((entry) => entry.external && entry.path.startsWith("file:")).map((entry) => fileURLToPath(entry.path));
+      index.packages[output.entryPoint] = [...new Set(packages)];
       const cycles = findImportCycles(metafile, Object.keys(output.inputs));
       if (cycles.length) index.cycles[output.entryPoint] = cycles;
       else delete index.cycles[output.entryPoint];
     }
   };
-  try {
-    await record((await esbuild.build(options([...files]))).metafile!);
-  } catch {
-    // Some source does not compile: build each on its own so the others still load.
-    await Promise.all(
-      files.map(async (file) => {
-        try {
-          await record((await esbuild.build(options([file]))).metafile!);
-        } catch (error) {
-          failed.add(file);
-          delete index.entries[file]; // not cached: the next run tries it again
-          delete index.cycles[file];
-          delete index.packages[file];
-          diagnostics.push(...compileFailures(file, error));
-        }
-      }),
-    );
+  const forget = (file: string) => {
+    delete index.entries[file]; // not cached: the next run tries it again
+    delete index.cycles[file];
+    delete index.packages[file];
+  };
+
+  // The shared modules to build again go into the same call as the sources.
+  const shared = await sharedModules(root, index, files);
+  const rebuilt = new Set(shared?.rebuild);
+  const sharedFiles = new Set(shared?.files);
+  let built = await build([...files, ...rebuilt], shared ? [sharedModulesPlugin(root, cacheDir, shared, sharedUrls), externalPackagesByUrl] : [externalPackagesByUrl]);
+  if ([...rebuilt].some((file) => built.failures.has(file))) {
+    // A binding that does not compile: every source bundles its own copy again, so each reports
+    // the error where it imports it, as if nothing were shared.
+    for (const file of rebuilt) forget(file);
+    delete index.shared;
+    sharedUrls.clear();
+    rebuilt.clear();
+    sharedFiles.clear();
+    built = await build(files, [externalPackagesByUrl]);
+  } else if (shared && rebuilt.size) index.shared = { files: shared.files, version: shared.version };
+  // the shared modules first: their inputs become those of the sources importing them
+  for (const metafile of built.metafiles) await record(metafile, (entry) => sharedFiles.has(entry));
+  for (const metafile of built.metafiles) await record(metafile, (entry) => !sharedFiles.has(entry));
+  const failed = new Set(built.failures.keys());
+  for (const [file, error] of built.failures) {
+    forget(file);
+    diagnostics.push(...compileFailures(file, error));
   }
   await writeFile(path.join(cacheDir, "index.json"), JSON.stringify(index));
   return failed;
+}
+
+/** The modules sources share this run, the version they are asked for under, and those to build again. */
+interface SharedModules {
+  files: string[];
+  version: string;
+  rebuild: string[];
+}
+
+let sharedBuilds = 0;
+
+/**
+ * The action bindings (the TypeScript files of {@link BINDINGS_FOLDER}): generated, imported by
+ * most sources, and the same for all of them, so each is built and loaded once rather than copied
+ * into every source's bundle. All are built again, under a new version, as soon as one changed
+ * (or one came or went); a binding that is itself a source being compiled is built with the
+ * sources. Undefined when the folder has none.
+ */
+async function sharedModules(root: string, index: CacheIndex, compiling: readonly string[]): Promise<SharedModules | undefined> {
+  const names = await readdir(path.join(root, BINDINGS_FOLDER)).catch(() => [] as string[]);
+  const files = names.filter((name) => /\.[cm]?tsx?$/.test(name) && !/\.d\.[cm]?ts$/.test(name)).map((name) => `${BINDINGS_FOLDER}/${name}`).sort();
+  if (files.length === 0) return undefined;
+  const known = index.shared;
+  const current = known !== undefined && known.files.join("\0") === files.join("\0") && (await staleEntries(root, index, files)).length === 0;
+  if (current) return { files, version: known.version, rebuild: [] };
+  // a new version: a module loaded under the old one in this process is not reused
+  const version = `${Date.now().toString(36)}.${process.pid.toString(36)}.${++sharedBuilds}`;
+  const beingCompiled = new Set(compiling);
+  return { files, version, rebuild: files.filter((file) => !beingCompiled.has(file)) };
+}
+
+/**
+ * Leaves the shared modules out of each source's bundle: an import of one is written as the file
+ * URL of its own build, with the version as query, so Node loads it once for all the sources (and
+ * again, in the same process, once it is rebuilt).
+ */
+function sharedModulesPlugin(root: string, cacheDir: string, shared: SharedModules, urls: Map<string, string>): import("esbuild").Plugin {
+  const folder = path.join(root, BINDINGS_FOLDER) + path.sep;
+  const files = new Set(shared.files);
+  const into = new RegExp(`^\\.\\.?/(?:.*/)?${path.posix.basename(BINDINGS_FOLDER)}/[^/]+$`);
+  return {
+    name: "shared-modules",
+    setup(build) {
+      build.onResolve({ filter: into }, (args) => {
+        if (args.kind !== "import-statement" && args.kind !== "dynamic-import") return undefined;
+        // inside the folder, the bindings bundle each other as before
+        if (args.importer.startsWith(folder)) return undefined;
+        const file = sharedFileOf(path.relative(root, path.resolve(args.resolveDir, args.path)).split(path.sep).join("/"), files);
+        if (file === undefined) return undefined;
+        const url = `${pathToFileURL(compiledPath(cacheDir, file)).href}?v=${shared.version}`;
+        urls.set(url, file);
+        return { path: url, external: true };
+      });
+    },
+  };
+}
+
+// The shared file an import names, as TypeScript resolves it: `./actions/index.js` is `index.ts`.
+function sharedFileOf(imported: string, files: ReadonlySet<string>): string | undefined {
+  if (files.has(imported)) return imported;
+  const stem = imported.replace(/\.([cm]?)js$/, "");
+  if (stem === imported) return undefined;
+  const typed = imported.slice(stem.length).replace("js", "ts");
+  return [`${stem}${typed}`, `${stem}${typed}x`].find((candidate) => files.has(candidate));
 }
 
 const RESOLVING = Symbol("resolving");

@@ -1,5 +1,5 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
-import { LineCounter, isScalar, parseDocument } from "yaml";
+import { type Document, LineCounter, isScalar, parseDocument } from "yaml";
 import type { ValidationCache, Validator } from "../compile.js";
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { type YamlLocator, locatorOf } from "../diagnostics/locate.js";
@@ -7,6 +7,7 @@ import type { JsonObject } from "../model/json.js";
 import { pathKey } from "../normalize/to-json.js";
 import type { RequiredCheck } from "../rules/_define-rule.js";
 import { sha256 } from "../sync/manifest.js";
+import { runRulesOnAction } from "./action-rules.js";
 import { mergeRepeats } from "./merge-repeats.js";
 import { PARSER_YAML_OPTIONS } from "./parsed-yaml.js";
 import { yamlValue } from "./yaml-value.js";
@@ -70,6 +71,7 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   const read = profile ? profile.time("stage: YAML to data", () => yamlValue(document, lineCounter)) : yamlValue(document, lineCounter);
   if (read.problems.length) return read.problems.map((problem) => ({ rule: "parser", severity: "error" as const, file, ...problem }));
   const model = read.value as JsonObject;
+  if (isActionMetadata(file, model)) return lintAction(file, text, model, document, lineCounter, cacheKey, options);
   const diagnostics: Diagnostic[] = [];
   if (!options.validationCache?.has(cacheKey)) {
     const input = { model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter } };
@@ -92,6 +94,37 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   diagnostics.push(...(profile ? profile.time("stage: rules (all)", () => options.runRules(ruleInput)) : options.runRules(ruleInput)));
   const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locate().positionOf(diagnostic.path) } : diagnostic));
   return mergeRepeats(located);
+}
+
+/**
+ * Whether a file is an action's metadata rather than a workflow: named action.yml or action.yaml,
+ * or with `runs:` at the top and neither `on:` nor `jobs:`.
+ */
+export function isActionMetadata(file: string, model: unknown): boolean {
+  if (/(^|[\\/])action\.ya?ml$/.test(file)) return true;
+  if (typeof model !== "object" || model === null || Array.isArray(model)) return false;
+  return "runs" in model && !("on" in model) && !("jobs" in model);
+}
+
+// An action.yml: GitHub's action parser (`action-v1.0`), then the step rules over a composite's
+// steps, each finding at its action.yml line.
+async function lintAction(file: string, text: string, model: JsonObject, document: Document, lineCounter: LineCounter, cacheKey: string, options: LintYamlOptions): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  if (!options.validationCache?.has(cacheKey)) {
+    const { validateActionWithParser } = await import("./action-parser.js");
+    const found = validateActionWithParser(text, file);
+    if (found.length === 0) options.validationCache?.add(cacheKey);
+    diagnostics.push(...found);
+  }
+  const locator = locatorOf(document, lineCounter, text);
+  const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, locator) : undefined;
+  const comments = (path: WorkflowPath) => {
+    const node = document.getIn(path, true);
+    return isScalar(node) && node.comment ? node.comment.trim() : undefined;
+  };
+  await options.prepareRules?.();
+  diagnostics.push(...runRulesOnAction(options.runRules, { model, file, comments, ...(suppressions ? { suppressions } : {}) }));
+  return mergeRepeats(diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locator.positionOf(diagnostic.path) } : diagnostic)));
 }
 
 async function profiledValidators(validators: readonly Validator[], input: Parameters<Validator>[0], profile: LintProfile): Promise<Diagnostic[]> {

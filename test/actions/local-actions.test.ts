@@ -1,6 +1,8 @@
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { validateWithParser } from "../../src/validate/parser.js";
+import { hasActionsCorpus, writeCorpusMetadataFolder } from "../support/actions-corpus.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
 // A hand-written action of the repository, as GitHub documents composite actions.
@@ -92,6 +94,41 @@ describe("local actions", () => {
     expect(gone.code).toBe(1);
     expect((JSON.parse(gone.stdout) as { message: string }[]).map((diagnostic) => diagnostic.message)).toEqual([expect.stringContaining("is gone")]);
   }, 60_000);
+
+  it("issue 11.3: the bindings index lists local actions beside the locked ones, so a source imports both from ./actions/index.js; check flags an index that leaves one out", async () => {
+    repo = await createTempRepo({ ".github/actions/setup/action.yml": ACTION_YML });
+    const add = await repo.run(["actions", "add", "./.github/actions/setup"]);
+    expect(add.code).toBe(0);
+    expect(add.stderr).toContain("workflows-src/actions/index.ts");
+    const exported = async () => ((await repo!.read("workflows-src/actions/index.ts")) ?? "").split("\n").filter((line) => line.startsWith("export "));
+    expect(await exported()).toEqual(['export * from "./local-setup.js";']);
+    await repo.write("workflows-src/ci.ts", WORKFLOW.replace("legacy: true", "cache: false").replace("./actions/local-setup.js", "./actions/index.js"));
+    expect((await repo.run(["gen"])).code).toBe(0);
+    expect(parse((await repo.read(".github/workflows/ci.yml"))!).jobs.test.steps[0].uses).toBe("./.github/actions/setup");
+    expect((await repo.run(["check"])).code).toBe(0);
+
+    if (hasActionsCorpus) {
+      // a locked action added afterwards keeps the local one in the index
+      await writeCorpusMetadataFolder(path.join(repo.root, "metadata"));
+      expect((await repo.run(["actions", "add", "actions/checkout@v7", "--metadata", "metadata", "--offline"])).code).toBe(0);
+      expect(await exported()).toEqual(['export * from "./actions-checkout.js";', 'export * from "./local-setup.js";']);
+      expect((await repo.run(["check"])).code).toBe(0);
+    }
+
+    // the source imports the binding's own module here, so only the index is wrong
+    await repo.write("workflows-src/ci.ts", WORKFLOW.replace("legacy: true", "cache: false"));
+    const full = (await repo.read("workflows-src/actions/index.ts"))!;
+    await repo.write("workflows-src/actions/index.ts", full.replace('export * from "./local-setup.js";\n', ""));
+    const check = await repo.run(["check", "--format", "json"]);
+    expect(check.code).toBe(1);
+    const found = JSON.parse(check.stdout) as { file: string; message: string; hint: string }[];
+    expect(found.map((diagnostic) => diagnostic.file)).toEqual(["workflows-src/actions/index.ts"]);
+    expect(found[0]!.message).toContain("local actions bound");
+    const command = /run "npx trunkline (.+?)"/.exec(found[0]!.hint)![1]!.split(" ");
+    expect((await repo.run(command)).code).toBe(0);
+    expect(await repo.read("workflows-src/actions/index.ts")).toBe(full);
+    expect((await repo.run(["check"])).code).toBe(0);
+  }, 120_000);
 
   it("issue 11.4: a folder without an action.yml is an error naming it, and nothing is written", async () => {
     repo = await createTempRepo({ ".github/actions/setup/README.md": "# no metadata\n" });

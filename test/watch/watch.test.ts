@@ -172,6 +172,32 @@ describe("gen --watch", () => {
     expect(await watch.stop("SIGTERM")).toBe(0);
   }, 4 * WAIT_MS);
 
+  it("issue 11.1: an edit to an action binding, built once for all the sources, regenerates every output using it and no other", async () => {
+    const binding = (sha: string) => `import { defineAction } from "trunkline";
+export const actionsCheckout = defineAction<{ "persist-credentials"?: boolean }, never>({ action: "actions/checkout", sha: "${sha}", tag: "v7", outputs: [] });
+`;
+    const bound = (name: string) => `import { job, step, workflow } from "trunkline";
+import { actionsCheckout } from "./actions/index.js";
+const t = job({ name: "T", "runs-on": "ubuntu-latest", "timeout-minutes": 10, steps: [actionsCheckout(), step({ run: "echo ${name}" })] });
+export default workflow("${name}", { name: "${name}", on: { push: { branches: ["main"] } }, permissions: { contents: "read" }, jobs: { t } });
+`;
+    repo = await createTempRepo({
+      "workflows-src/actions/index.ts": 'export * from "./actions-checkout.js";\n',
+      "workflows-src/actions/actions-checkout.ts": binding("3d3c42e5aac5ba805825da76410c181273ba90b1"),
+      "workflows-src/a.ts": bound("a"),
+      "workflows-src/b.ts": bound("b"),
+      "workflows-src/c.ts": standalone("c"),
+    });
+    watch = new Watch(repo.root, ["gen", "--watch", "--format", "json"]);
+    expect(await watch.nextPass(0)).toMatchObject({ exitCode: 0, written: OUTPUTS });
+    const newer = "de0fac2e4500dabe0009e67214ff5f5447ce83dd";
+    await repo.write("workflows-src/actions/actions-checkout.ts", binding(newer));
+    expect(await watch.nextPass(1)).toMatchObject({ changed: ["workflows-src/actions/actions-checkout.ts"], exitCode: 0, written: [".github/workflows/a.yml", ".github/workflows/b.yml"] });
+    expect(await repo.read(".github/workflows/a.yml")).toContain(`actions/checkout@${newer}`);
+    expect(await repo.read(".github/workflows/b.yml")).toContain(`actions/checkout@${newer}`);
+    expect(await watch.stop()).toBe(0);
+  }, 4 * WAIT_MS);
+
   it("issue 13.2: a generated file edited by hand while watching is kept, and reported", async () => {
     repo = await createTempRepo(FILES);
     watch = new Watch(repo.root, ["gen", "--watch", "--format", "json"]);
