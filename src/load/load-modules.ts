@@ -8,6 +8,7 @@ import { DEFAULT_LOAD_TIMEOUT, LOAD_TIMEOUT_ENV } from "./load-timeout.js";
 import { ProcessEndAttempt, forgetEndAttempt, guardProcess } from "./process-guard.js";
 import { evaluatingSources } from "./source-reads.js";
 import { endAttemptDiagnostic, takeSourceFaultDiagnostics } from "./source-faults.js";
+import { markStage } from "../io/stage-marks.js";
 import { placeInSource, rememberCompiled } from "./source-frames.js";
 
 /** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
@@ -61,7 +62,9 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const diagnostics: Diagnostic[] = [];
     const index = await readIndex(cacheDir);
     const stale = await staleEntries(root, index, files);
+    markStage("load: index, stat");
     const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics) : new Set<string>();
+    markStage("load: esbuild");
     const modules = new Map<string, Record<string, unknown>>();
     const importing = new Set(files.filter((file) => !failed.has(file)));
     let settled = false;
@@ -85,6 +88,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     );
     const seconds = options.timeoutSeconds ?? DEFAULT_LOAD_TIMEOUT;
     const outcome = await settleWithin(imports, seconds);
+    markStage("load: import");
     settled = true;
     for (const file of [...importing].sort()) diagnostics.push(unfinishedImport(file, outcome, seconds, options.raiseTimeoutHint));
     // A promise continuation or an immediate queued by a source runs now: give it the chance to
@@ -227,7 +231,9 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     }
   };
   try {
-    await record((await esbuild.build(options([...files]))).metafile!);
+    const built = await esbuild.build(options([...files]));
+    markStage("load: esbuild build");
+    await record(built.metafile!);
   } catch {
     // Some source does not compile: build each on its own so the others still load.
     await Promise.all(

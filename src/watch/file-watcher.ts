@@ -15,6 +15,12 @@ export interface WatchFilesOptions {
   recursive?: boolean;
   /** Quiet time after the last event before the changes are handed over: an editor's save is several events. */
   debounceMs: number;
+  /**
+   * Whether a changed file looks completely saved (say, it exists and is not empty). When given,
+   * changes whose files all do are handed over once the events delivered together have been seen,
+   * with no quiet time; the others still wait for `debounceMs` of quiet.
+   */
+  complete?: (file: string) => boolean;
   onChange: (changed: Set<string>) => void;
   /** Every event in a watched folder, accepted or not, as it comes (before the debounce). */
   onEvent?: (file: string) => void;
@@ -36,24 +42,36 @@ export interface FileWatch {
 /**
  * Watches source trees and single files with `fs.watch`, recursively where the platform supports
  * it (Node 20 on Linux, macOS, Windows) and else folder by folder, picking up new folders as they
- * appear. Changes are collected until `debounceMs` pass without an event.
+ * appear. Changes are collected until `debounceMs` pass without an event, or, when every changed
+ * file looks `complete`, until the events delivered with them have been seen.
  */
 export function watchFiles(options: WatchFilesOptions): FileWatch {
   const watchers = new Map<string, FSWatcher>();
   const singleFiles = new Set(options.files);
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
   let closed = false;
 
+  const handOver = () => {
+    clearTimeout(timer);
+    const changed = pending;
+    pending = new Set();
+    options.onChange(changed);
+  };
+  const { complete } = options;
   const report = (file: string) => {
     if (closed) return;
     pending.add(file);
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const changed = pending;
-      pending = new Set();
-      options.onChange(changed);
-    }, options.debounceMs);
+    timer = setTimeout(handOver, options.debounceMs);
+    // the events read in this turn of the event loop all come before an immediate
+    if (complete) {
+      immediate ??= setImmediate(() => {
+        immediate = undefined;
+        if ([...pending].every(complete)) handOver();
+      });
+    }
   };
   const toProject = (folder: string, name: string | null) => (name === null ? undefined : path.posix.join(folder, name.split(path.sep).join("/")));
   const inTree = (file: string) => options.trees.some((tree) => file === tree || file.startsWith(`${tree}/`));
@@ -126,6 +144,7 @@ export function watchFiles(options: WatchFilesOptions): FileWatch {
     close() {
       closed = true;
       clearTimeout(timer);
+      if (immediate) clearImmediate(immediate);
       for (const watcher of watchers.values()) watcher.close();
       watchers.clear();
     },
