@@ -34,7 +34,15 @@ export interface LoadOptions {
   raiseTimeoutHint?: string;
   /** An absolute folder for the compiled sources instead of `.trunkline/cache/<name>` (a dry run writes nothing in the project). */
   cacheDir?: string;
+  /**
+   * esbuild contexts kept by a long-running caller (the watch), by the sources they build: a
+   * source built again rebuilds its context, which keeps the package paths its imports resolved to.
+   */
+  builds?: BuildContexts;
 }
+
+/** esbuild's incremental builds, by their output folder and entry points joined with "\0"; the owner disposes them. */
+export type BuildContexts = Map<string, Promise<import("esbuild").BuildContext>>;
 
 interface CacheIndex {
   format: number;
@@ -63,7 +71,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const index = await readIndex(cacheDir);
     const stale = await staleEntries(root, index, files);
     markStage("load: index, stat");
-    const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics) : new Set<string>();
+    const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics, options.builds) : new Set<string>();
     markStage("load: esbuild");
     const modules = new Map<string, Record<string, unknown>>();
     const importing = new Set(files.filter((file) => !failed.has(file)));
@@ -188,7 +196,7 @@ async function staleEntries(root: string, index: CacheIndex, files: readonly str
   return files.filter((_, position) => verdicts[position]);
 }
 
-async function compile(root: string, cacheDir: string, files: readonly string[], index: CacheIndex, diagnostics: Diagnostic[]): Promise<Set<string>> {
+async function compile(root: string, cacheDir: string, files: readonly string[], index: CacheIndex, diagnostics: Diagnostic[], builds: BuildContexts | undefined): Promise<Set<string>> {
   // Loaded only when something changed; required, as esbuild's entry is CommonJS and importing it
   // would make Node scan its source for exports first.
   const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
@@ -214,6 +222,15 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     metafile: true,
     logLevel: "silent" as const,
   });
+  const build = async (entryPoints: string[]) => {
+    if (!builds) return esbuild.build(options(entryPoints));
+    const key = [cacheDir, ...entryPoints].join("\0");
+    const context = builds.get(key) ?? esbuild.context(options(entryPoints));
+    // the most recently used last, for an owner that keeps only a few
+    builds.delete(key);
+    builds.set(key, context);
+    return (await context).rebuild();
+  };
   const failed = new Set<string>();
   const record = async (metafile: import("esbuild").Metafile) => {
     for (const output of Object.values(metafile.outputs)) {
@@ -231,7 +248,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     }
   };
   try {
-    const built = await esbuild.build(options([...files]));
+    const built = await build([...files]);
     markStage("load: esbuild build");
     await record(built.metafile!);
   } catch {
@@ -239,7 +256,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     await Promise.all(
       files.map(async (file) => {
         try {
-          await record((await esbuild.build(options([file]))).metafile!);
+          await record((await build([file])).metafile!);
         } catch (error) {
           failed.add(file);
           delete index.entries[file]; // not cached: the next run tries it again
