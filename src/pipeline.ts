@@ -80,7 +80,8 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   await validationCache?.save();
   const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));
   markStage("read disk");
-  const plan = planSync(compiled.files, disk, options);
+  const hashes = options.memo?.hashes;
+  const plan = planSync(compiled.files, disk, { force: options.force, ...(hashes ? { hash: (text: string) => hashes.of(text) } : {}) });
   markStage("plan");
   const emptyTargets = discovery.unmatched.length ? checkEmptyTargets(discovery.unmatched, discovery.configured, disk, discovery.configured ? await io.readText(CONFIG_FILE) : undefined) : [];
   // accepted findings are dropped; a baseline whose findings were fixed is written back smaller

@@ -80,6 +80,7 @@ export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
     firstEventAt = undefined;
     if (profiling) startStageMarks();
     if (changed) memory.forgetModules(changed);
+    memory.compileMemo.hashes?.nextRound();
     const record: PassRecord = { written: [], removed: [], stdout: "", stderr: "" };
     const passIo = memory.passIo(io, record);
     const machine = options.format === "json";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { CompileMemo } from "../compile.js";
 import type { Io } from "../io/io.js";
+import { HashMemo } from "../sync/hash-memo.js";
 import type { BuildContexts, LoadOptions, LoadedModules } from "../load/load-modules.js";
 
 interface RememberedModule {
@@ -41,7 +42,7 @@ export interface PassRecord {
  */
 export class WatchMemory {
   /** Normalized sources and emitted YAML by the very objects a remembered module exports. */
-  readonly compileMemo: CompileMemo = { normalized: new WeakMap(), emitted: new WeakMap() };
+  readonly compileMemo: CompileMemo = { normalized: new WeakMap(), emitted: new WeakMap(), hashes: new HashMemo() };
   private readonly modules = new Map<string, RememberedModule>();
   private readonly texts = new Map<string, RememberedText>();
   private cache: Promise<Cache | undefined> | undefined;
