@@ -1,6 +1,7 @@
 // `gen --watch` and `check --watch`: one process that keeps its compiled sources and reruns the
 // command on every save. Loaded only when --watch is given: a one-shot gen never reads this.
-import { statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { LOCKFILE } from "../actions/lockfile.js";
@@ -118,7 +119,7 @@ export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
     files: [CONFIG_FILE, LOCKFILE],
     accept: (file) => SOURCE_FILE.test(file),
     debounceMs: options.debounceMs ?? DEBOUNCE_MS,
-    complete: (file) => (statSync(path.join(io.root, file), { throwIfNoEntry: false })?.size ?? 0) > 0,
+    stateOf: (file) => contentHashOf(path.join(io.root, file)),
     onEvent: (file) => {
       if (profiling && isWatchedInput(file)) firstEventAt ??= performance.now();
       memory.fileChanged(file);
@@ -156,6 +157,18 @@ function stopOnSignal(): Promise<void> {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   });
+}
+
+// What a source holds, as a hash; undefined while it is missing or empty (a save under way). Its
+// content, not its mtime: two saves within the clock's resolution can leave the same mtime.
+function contentHashOf(file: string): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  return bytes.length ? createHash("sha1").update(bytes).digest("base64") : undefined;
 }
 
 // `profile: event→pass 10.2, discover 3.1, …, total 24.0 ms`: where a pass's time went.
