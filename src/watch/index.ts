@@ -92,6 +92,7 @@ export async function watch(options: WatchOptions, io: Io): Promise<ExitCode> {
     const code = options.command === "gen" ? await gen({ force: options.force, format: options.format, memo, proceedToWrite }, passIo) : await check({ format: options.format, memo }, passIo);
     if (!wrote && superseded(retried)) {
       abandoned = { changed };
+      if (profiling) io.stderr(`profile: pass dropped after ${(performance.now() - started).toFixed(1)} ms, a further change came in\n`);
       return;
     }
     const pass: Pass = { command: options.command, at, changed, code, record, ms: Math.round(performance.now() - started) };
