@@ -72,7 +72,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const stale = await staleEntries(root, index, files);
     markStage("load: index, stat");
     const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics, options.builds) : new Set<string>();
-    markStage("load: esbuild");
+    markStage("load: record inputs");
     const modules = new Map<string, Record<string, unknown>>();
     const importing = new Set(files.filter((file) => !failed.has(file)));
     let settled = false;
