@@ -8,6 +8,7 @@ import { markdownHeader } from "./emit/header.js";
 import { repositoryPrefixOf } from "./config/repository-layout.js";
 import type { JsonObject } from "./model/json.js";
 import { sha256 } from "./sync/manifest.js";
+import type { HashMemo } from "./sync/hash-memo.js";
 import { type LoadedSource, type NormalizedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
 import { calleeResolver, indexGeneratedWorkflows } from "./normalize/callees.js";
 import { mergeRepeats } from "./validate/merge-repeats.js";
@@ -75,6 +76,8 @@ export interface CompileMemo {
   normalized: WeakMap<object, NormalizedSource>;
   /** By the workflow's model, with the lockfile's tags it was emitted with. */
   emitted: WeakMap<object, { releaseTags: string; text: string }>;
+  /** The cache keys of outputs (and the manifest's hashes), by their texts. */
+  hashes?: HashMemo;
 }
 
 /** Options for {@link compile}. */
@@ -121,6 +124,10 @@ export async function compile(targets: readonly TargetSources[], options: Compil
   let validators: readonly Validator[] | undefined;
   // outputs the validation pool is still checking
   const pending: Promise<void>[] = [];
+  // sha256(prefix + text): remembered by a watch, where most outputs are the same texts every pass
+  const memo = options.memo?.hashes;
+  const hash = memo ? (text: string, prefix: string) => memo.of(text, prefix) : (text: string, prefix: string) => sha256(prefix + text);
+  const featureFlags = JSON.stringify(options.featureFlags ?? {});
   for (const { target, sources } of targets) {
     // Rulesets first: the workflow rules need the checks they require, generated in this same run.
     const resolveCallee = calleeResolver(generatedWorkflows, target.name);
@@ -145,9 +152,9 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         claimedBy.set(outputPath, `${workflow.sourceFile} (export "${workflow.exportName}")`);
         const releaseTags = withOwnTags(options.releaseTags, workflow.releaseTags);
         const text = emitMemoized(workflow, options, releaseTags);
-        const cacheKey = sha256(`${outputPath}\0${JSON.stringify(options.featureFlags ?? {})}\0${text}`);
+        const cacheKey = hash(text, `${outputPath}\0${featureFlags}\0`);
         // Same key shape as `lint` uses for a file that passed every layer and every rule.
-        const cleanKey = options.rulesKey === undefined ? undefined : sha256(`clean\0${options.rulesKey}\0${requiredChecks}\0${JSON.stringify([...workflow.suppressions])}\0${cacheKey}`);
+        const cleanKey = options.rulesKey === undefined ? undefined : hash(cacheKey, `clean\0${options.rulesKey}\0${requiredChecks}\0${JSON.stringify([...workflow.suppressions])}\0`);
         emitted.push({ file: outputPath, text, workflow });
         if (cleanKey && options.validationCache?.has(cleanKey)) {
           files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });

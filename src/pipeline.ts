@@ -23,6 +23,7 @@ import { MANIFEST_FILE, parseManifest, sha256 } from "./sync/manifest.js";
 import path from "node:path";
 import { LOCKFILE, lockedPinsOf, parseLockfile, releaseTagsOf } from "./actions/lockfile.js";
 import { lockedActionCatalog } from "./actions/locked-catalog.js";
+import { markStage } from "./io/stage-marks.js";
 
 /** What one pass of discover → load → compile → plan found. */
 export interface PipelineResult {
@@ -56,6 +57,7 @@ async function runStages(io: Io, options: { force: boolean; validators?: readonl
       if (count >= VALIDATION_WORKER_THRESHOLD) pool?.start();
     },
   });
+  markStage("discover");
   const validationCache = await io.openValidationCache();
   // the config's text only when findings may name a line of it
   const hasRequiredChecks = Array.isArray((discovery.lint as { requiredChecks?: unknown } | undefined)?.requiredChecks);
@@ -73,6 +75,7 @@ async function runStages(io: Io, options: { force: boolean; validators?: readonl
     rulesetsOnDisk.set(target.name, kept.filter((ruleset) => !(ruleset.file in owned)));
   }
   const { releaseTags, lockDiagnostics } = releaseTagsFrom(lockText);
+  markStage("settings");
   const compiled = await compile(discovery.targets, {
     releaseTags,
     memo: options.memo,
@@ -93,9 +96,13 @@ async function runStages(io: Io, options: { force: boolean; validators?: readonl
     runRepositoryRules: createRepositoryRuleRunner({ settings: lint.settings }),
     actionValidator: async () => (await import("./validate/action-parser.js")).validateActionWithParser,
   });
+  markStage("compile");
   await validationCache?.save();
   const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));
-  const plan = planSync(compiled.files, disk, options);
+  markStage("read disk");
+  const hashes = options.memo?.hashes;
+  const plan = planSync(compiled.files, disk, { force: options.force, ...(hashes ? { hash: (text: string) => hashes.of(text) } : {}) });
+  markStage("plan");
   const emptyTargets = discovery.unmatched.length ? checkEmptyTargets(discovery.unmatched, discovery.configured, disk, discovery.configured ? await io.readText(CONFIG_FILE) : undefined) : [];
   // accepted findings are dropped; a baseline whose findings were fixed is written back smaller
   const baselineText = await io.readText(BASELINE_FILE);
@@ -104,6 +111,7 @@ async function runStages(io: Io, options: { force: boolean; validators?: readonl
   const located = await locateExports(io, baselined.diagnostics);
   // a source's timer or promise may have tried to end the process while the outputs were compiled
   const faults = io.takeSourceFaults();
+  markStage("baseline");
   return { compiled, plan, diagnostics: sortDiagnostics([...discovery.diagnostics, ...emptyTargets, ...lint.diagnostics, ...lockDiagnostics, ...located, ...faults]) };
 }
 

@@ -65,12 +65,17 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     glob: (patterns) => glob(root, patterns),
     async writeAtomic(file, text) {
       const target = writable(file);
-      await mkdir(path.dirname(target), { recursive: true });
       const folder = absolute(TEMPORARY_DIR);
-      // Created by this write: it ignores itself, so a leftover is never committed.
-      if ((await mkdir(folder, { recursive: true })) !== undefined) await writeFile(path.join(folder, ".gitignore"), "*\n");
+      const temporary = path.join(folder, temporaryName(file, process.pid, ++writes));
       try {
-        await writeThrough(path.join(folder, temporaryName(file, process.pid, ++writes)), target, text);
+        // the folders are there but for the first write: they are made only when missing
+        await writeThrough(temporary, target, text).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw error;
+          await mkdir(path.dirname(target), { recursive: true });
+          // Created by this write: it ignores itself, so a leftover is never committed.
+          if ((await mkdir(folder, { recursive: true })) !== undefined) await writeFile(path.join(folder, ".gitignore"), "*\n");
+          await writeThrough(temporary, target, text);
+        });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
         // .trunkline/ is on another file system than this output (a mount, a symbolic link), where

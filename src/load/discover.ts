@@ -4,6 +4,7 @@ import { CONFIG_FILE, SOURCE_DIR, checkConfig, defaultTargets } from "../config/
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Io } from "../io/io.js";
 import type { TargetSources } from "../compile.js";
+import { markStage } from "../io/stage-marks.js";
 import { LOAD_TIMEOUT_ENV, checkLoadTimeoutConfig, loadTimeoutOf } from "./load-timeout.js";
 
 /** The targets and their loaded sources, plus anything that failed to load. */
@@ -48,6 +49,7 @@ export async function discover(io: Io, hooks: { onCompile?: (count: number) => v
   }
   const filesByTarget = await Promise.all(targets.map((target) => io.glob(target.sources)));
   const allFiles = [...new Set(filesByTarget.flat())].sort();
+  markStage("config, glob");
   const loadOptions = { timeoutSeconds: loadTimeoutOf(io.env, loadTimeout), raiseTimeoutHint: `raise loadTimeout in ${CONFIG_FILE}, or set ${LOAD_TIMEOUT_ENV}=<seconds> for one run`, ...(hooks.onCompile ? { onCompile: hooks.onCompile } : {}) };
   const loaded = allFiles.length ? await io.loadModules(allFiles, "sources", loadOptions) : { modules: new Map<string, Record<string, unknown>>(), diagnostics: [] };
   diagnostics.push(...loaded.diagnostics);

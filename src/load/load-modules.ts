@@ -9,6 +9,7 @@ import { DEFAULT_LOAD_TIMEOUT, LOAD_TIMEOUT_ENV } from "./load-timeout.js";
 import { ProcessEndAttempt, forgetEndAttempt, guardProcess } from "./process-guard.js";
 import { evaluatingSources } from "./source-reads.js";
 import { endAttemptDiagnostic, takeSourceFaultDiagnostics } from "./source-faults.js";
+import { markStage } from "../io/stage-marks.js";
 import { placeInSource, rememberCompiled } from "./source-frames.js";
 
 /** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
@@ -36,7 +37,15 @@ export interface LoadOptions {
   cacheDir?: string;
   /** Called with how many files have to be compiled, before esbuild starts: work to begin alongside it. */
   onCompile?: (count: number) => void;
+  /**
+   * esbuild contexts kept by a long-running caller (the watch), by the sources they build: a
+   * source built again rebuilds its context, which keeps the package paths its imports resolved to.
+   */
+  builds?: BuildContexts;
 }
+
+/** esbuild's incremental builds, by their output folder and entry points joined with "\0"; the owner disposes them. */
+export type BuildContexts = Map<string, Promise<import("esbuild").BuildContext>>;
 
 interface CacheIndex {
   format: number;
@@ -66,9 +75,11 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const diagnostics: Diagnostic[] = [];
     const index = await readIndex(cacheDir);
     const stale = await staleEntries(root, index, files);
+    markStage("load: index, stat");
     if (stale.length) options.onCompile?.(stale.length);
-    const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics) : new Set<string>();
+    const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics, options.builds) : new Set<string>();
     for (const file of index.shared?.files ?? []) rememberCompiled(compiledPath(cacheDir, file), root, file);
+    markStage("load: record inputs");
     const modules = new Map<string, Record<string, unknown>>();
     const importing = new Set(files.filter((file) => !failed.has(file)));
     let settled = false;
@@ -92,6 +103,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     );
     const seconds = options.timeoutSeconds ?? DEFAULT_LOAD_TIMEOUT;
     const outcome = await settleWithin(imports, seconds);
+    markStage("load: import");
     settled = true;
     for (const file of [...importing].sort()) diagnostics.push(unfinishedImport(file, outcome, seconds, options.raiseTimeoutHint));
     // A promise continuation or an immediate queued by a source runs now: give it the chance to
@@ -196,7 +208,7 @@ async function staleEntries(root: string, index: CacheIndex, files: readonly str
   return files.filter((_, position) => verdicts[position]);
 }
 
-async function compile(root: string, cacheDir: string, files: readonly string[], index: CacheIndex, diagnostics: Diagnostic[]): Promise<Set<string>> {
+async function compile(root: string, cacheDir: string, files: readonly string[], index: CacheIndex, diagnostics: Diagnostic[], builds: BuildContexts | undefined): Promise<Set<string>> {
   // Loaded only when something changed; required, as esbuild's entry is CommonJS and importing it
   // would make Node scan its source for exports first.
   const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
@@ -225,14 +237,27 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     logLevel: "silent" as const,
   });
   // All in one esbuild call; when some file does not compile, each on its own so the others still load.
-  const build = async (entries: readonly string[], plugins: import("esbuild").Plugin[]) => {
+  // A long-running caller's esbuild contexts are kept by the sources they build, and reused only
+  // without shared modules: their plugin belongs to this run (its version, its URLs).
+  const buildWith = (entryPoints: string[], plugins: import("esbuild").Plugin[], reuse: boolean) => {
+    if (!builds || !reuse) return esbuild.build(options(entryPoints, plugins));
+    const key = [cacheDir, ...entryPoints].join("\0");
+    const context = builds.get(key) ?? esbuild.context(options(entryPoints, plugins));
+    // the most recently used last, for an owner that keeps only a few
+    builds.delete(key);
+    builds.set(key, context);
+    return context.then((kept) => kept.rebuild());
+  };
+  const build = async (entries: readonly string[], plugins: import("esbuild").Plugin[], reuse: boolean) => {
     const failures = new Map<string, unknown>();
     try {
-      return { metafiles: [(await esbuild.build(options([...entries], plugins))).metafile!], failures };
+      const result = await buildWith([...entries], plugins, reuse);
+      markStage("load: esbuild build");
+      return { metafiles: [result.metafile!], failures };
     } catch {
       const metafiles = await Promise.all(
         entries.map((file) =>
-          esbuild.build(options([file], plugins)).then(
+          buildWith([file], plugins, reuse).then(
             (result) => result.metafile!,
             (error: unknown) => void failures.set(file, error),
           ),
@@ -286,7 +311,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
   const shared = await sharedModules(root, index, files);
   const rebuilt = new Set(shared?.rebuild);
   const sharedFiles = new Set(shared?.files);
-  let built = await build([...files, ...rebuilt], shared ? [sharedModulesPlugin(root, cacheDir, shared, sharedUrls), externalPackagesByUrl] : [externalPackagesByUrl]);
+  let built = await build([...files, ...rebuilt], shared ? [sharedModulesPlugin(root, cacheDir, shared, sharedUrls), externalPackagesByUrl] : [externalPackagesByUrl], !shared);
   if ([...rebuilt].some((file) => built.failures.has(file))) {
     // A binding that does not compile: every source bundles its own copy again, so each reports
     // the error where it imports it, as if nothing were shared.
@@ -295,7 +320,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     sharedUrls.clear();
     rebuilt.clear();
     sharedFiles.clear();
-    built = await build(files, [externalPackagesByUrl]);
+    built = await build(files, [externalPackagesByUrl], false);
   } else if (shared && rebuilt.size) index.shared = { files: shared.files, version: shared.version };
   // the shared modules first: their inputs become those of the sources importing them
   for (const metafile of built.metafiles) await record(metafile, (entry) => sharedFiles.has(entry));

@@ -18,12 +18,12 @@ export interface Manifest {
   files: Record<string, ManifestEntry>;
 }
 
-/** The manifest that describes exactly these outputs. */
-export function buildManifest(files: readonly OutputFile[]): Manifest {
+/** The manifest that describes exactly these outputs; `hash` is {@link sha256} or one that remembers. */
+export function buildManifest(files: readonly OutputFile[], hash: (text: string) => string = sha256): Manifest {
   const entries = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
   return {
     version: 1,
-    files: Object.fromEntries(entries.map((file) => [file.path, { target: file.target, source: file.sourceFile, sha256: sha256(file.text) }])),
+    files: Object.fromEntries(entries.map((file) => [file.path, { target: file.target, source: file.sourceFile, sha256: hash(file.text) }])),
   };
 }
 

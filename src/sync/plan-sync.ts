@@ -43,9 +43,10 @@ export interface SyncPlan {
  * Compares what the sources generate with the disk. Pure: the caller decides whether to write
  * (gen) or only to report (check). A file without trunkline's header (or, for JSON, without a
  * manifest entry) is never planned for a write or delete; a hand-edited one only with `force`.
- * Line endings do not count: a file that differs only by CRLF is left as it is.
+ * Line endings do not count: a file that differs only by CRLF is left as it is. `hash` hashes the
+ * outputs for the manifest (sha256 by default).
  */
-export function planSync(outputs: readonly OutputFile[], disk: DiskState, options: { force: boolean }): SyncPlan {
+export function planSync(outputs: readonly OutputFile[], disk: DiskState, options: { force: boolean; hash?: (text: string) => string }): SyncPlan {
   const plan: SyncPlan = { writes: [], deletes: [], leftovers: [...disk.leftovers], drift: [], blockers: [] };
   const wanted = new Set(outputs.map((output) => output.path));
   const onDiskByCase = new Map([...disk.files.keys()].map((path) => [path.toLowerCase(), path]));
@@ -102,7 +103,7 @@ export function planSync(outputs: readonly OutputFile[], disk: DiskState, option
     const renamed = wantedByCase.get(path.toLowerCase());
     if (renamed && !plan.writes.some((write) => write.path === renamed.path)) plan.writes.push({ path: renamed.path, text: renamed.text });
   }
-  const manifestText = serializeManifest(buildManifest(outputs));
+  const manifestText = serializeManifest(buildManifest(outputs, options.hash));
   if (disk.manifestText === undefined || manifestText !== withLf(disk.manifestText)) plan.writes.push({ path: MANIFEST_FILE, text: manifestText });
   return plan;
 }

@@ -15,6 +15,14 @@ export interface WatchFilesOptions {
   recursive?: boolean;
   /** Quiet time after the last event before the changes are handed over: an editor's save is several events. */
   debounceMs: number;
+  /**
+   * What a changed file is on disk now (its size and mtime, say), or undefined while it looks half
+   * saved (missing, empty). When given, changes whose files all have a state are handed over once
+   * the events delivered together have been seen, with no quiet time (the others still wait for
+   * `debounceMs` of quiet), and an event that leaves a file in the state last handed over (the
+   * late event of a write already seen) is dropped.
+   */
+  stateOf?: (file: string) => string | undefined;
   onChange: (changed: Set<string>) => void;
   /** Every event in a watched folder, accepted or not, as it comes (before the debounce). */
   onEvent?: (file: string) => void;
@@ -36,24 +44,42 @@ export interface FileWatch {
 /**
  * Watches source trees and single files with `fs.watch`, recursively where the platform supports
  * it (Node 20 on Linux, macOS, Windows) and else folder by folder, picking up new folders as they
- * appear. Changes are collected until `debounceMs` pass without an event.
+ * appear. Changes are collected until `debounceMs` pass without an event, or, when every changed
+ * file has a `stateOf`, until the events delivered with them have been seen.
  */
 export function watchFiles(options: WatchFilesOptions): FileWatch {
   const watchers = new Map<string, FSWatcher>();
   const singleFiles = new Set(options.files);
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
   let closed = false;
 
+  const { stateOf } = options;
+  // the state of each file when it was last handed over
+  const handedOver = new Map<string, string | undefined>();
+  const handOver = () => {
+    clearTimeout(timer);
+    const changed = pending;
+    pending = new Set();
+    if (stateOf) for (const file of changed) handedOver.set(file, stateOf(file));
+    options.onChange(changed);
+  };
   const report = (file: string) => {
     if (closed) return;
     pending.add(file);
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const changed = pending;
-      pending = new Set();
-      options.onChange(changed);
-    }, options.debounceMs);
+    timer = setTimeout(handOver, options.debounceMs);
+    // the events read in this turn of the event loop all come before an immediate
+    if (stateOf) {
+      immediate ??= setImmediate(() => {
+        immediate = undefined;
+        const states = new Map([...pending].map((changed) => [changed, stateOf(changed)]));
+        for (const [changed, state] of states) if (state !== undefined && handedOver.get(changed) === state) pending.delete(changed);
+        if (pending.size === 0) clearTimeout(timer);
+        else if ([...pending].every((changed) => states.get(changed) !== undefined)) handOver();
+      });
+    }
   };
   const toProject = (folder: string, name: string | null) => (name === null ? undefined : path.posix.join(folder, name.split(path.sep).join("/")));
   const inTree = (file: string) => options.trees.some((tree) => file === tree || file.startsWith(`${tree}/`));
@@ -126,6 +152,7 @@ export function watchFiles(options: WatchFilesOptions): FileWatch {
     close() {
       closed = true;
       clearTimeout(timer);
+      if (immediate) clearImmediate(immediate);
       for (const watcher of watchers.values()) watcher.close();
       watchers.clear();
     },

@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { CompileMemo } from "../compile.js";
 import type { Io } from "../io/io.js";
-import type { LoadOptions, LoadedModules } from "../load/load-modules.js";
+import { HashMemo } from "../sync/hash-memo.js";
+import type { BuildContexts, LoadOptions, LoadedModules } from "../load/load-modules.js";
 
 interface RememberedModule {
   exports: Record<string, unknown>;
@@ -17,6 +18,11 @@ interface RememberedText {
 }
 
 type Cache = NonNullable<Awaited<ReturnType<Io["openValidationCache"]>>>;
+
+// esbuild contexts kept for the sources saved most recently: the edit loop saves the same few files
+// again and again. A batch of more sources (the first pass) is built once, without a context.
+const KEPT_BUILDS = 4;
+const MOST_SOURCES_PER_BUILD = 16;
 
 /** What one pass wrote and removed, and what the command printed, kept apart from the terminal. */
 export interface PassRecord {
@@ -36,11 +42,12 @@ export interface PassRecord {
  */
 export class WatchMemory {
   /** Normalized sources and emitted YAML by the very objects a remembered module exports. */
-  readonly compileMemo: CompileMemo = { normalized: new WeakMap(), emitted: new WeakMap() };
+  readonly compileMemo: CompileMemo = { normalized: new WeakMap(), emitted: new WeakMap(), hashes: new HashMemo() };
   private readonly modules = new Map<string, RememberedModule>();
   private readonly texts = new Map<string, RememberedText>();
   private cache: Promise<Cache | undefined> | undefined;
   private readonly cacheAdded = new Map<string, string>();
+  private readonly builds: BuildContexts = new Map();
 
   /** `sees(folder)`: whether a change in that folder (repo-relative) is reported to {@link fileChanged}. */
   constructor(private readonly sees: (folder: string) => boolean) {}
@@ -67,9 +74,16 @@ export class WatchMemory {
     return new Set([...this.texts.keys()].map(folderOf));
   }
 
-  /** Writes the emit and validation cache to disk (when the watch stops). */
+  /** Writes the emit and validation cache to disk and ends the kept builds (when the watch stops). */
   async save(): Promise<void> {
     await (await this.cache)?.save();
+    await Promise.all([...this.builds.keys()].map((key) => this.dropBuild(key)));
+  }
+
+  private async dropBuild(key: string): Promise<void> {
+    const context = this.builds.get(key);
+    this.builds.delete(key);
+    await (await context?.catch(() => undefined))?.dispose();
   }
 
   /** `io` as one pass sees it: remembered modules and texts, writes and printed output recorded in `record`. */
@@ -126,7 +140,9 @@ export class WatchMemory {
   private async load(io: Io, files: readonly string[], cacheName: string, options?: LoadOptions): Promise<LoadedModules> {
     const keyOf = (file: string) => `${cacheName}\0${file}`;
     const missing = files.filter((file) => !this.modules.has(keyOf(file)));
-    const loaded = missing.length ? await io.loadModules(missing, cacheName, options) : { modules: new Map<string, Record<string, unknown>>(), diagnostics: [] };
+    const builds = missing.length <= MOST_SOURCES_PER_BUILD ? this.builds : undefined;
+    const loaded = missing.length ? await io.loadModules(missing, cacheName, { ...options, ...(builds ? { builds } : {}) }) : { modules: new Map<string, Record<string, unknown>>(), diagnostics: [] };
+    while (this.builds.size > KEPT_BUILDS) await this.dropBuild(this.builds.keys().next().value!);
     // A module is remembered only when it loaded without a word against it: a failed one is tried again next pass.
     const blamed = new Set(loaded.diagnostics.map((diagnostic) => diagnostic.file));
     for (const [file, exports] of loaded.modules) {

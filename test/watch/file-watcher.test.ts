@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -46,4 +47,42 @@ describe("watchFiles", () => {
       }
     });
   }
+
+  it("issue 13.3: with a state per file, hands a complete save over at once, drops an event that leaves a file as it was handed over, and waits for quiet while a file is empty", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "trunkline-watch-"));
+    const batches: string[][] = [];
+    const stateOf = (file: string) => {
+      const text = readFileSync(path.join(root, file), { encoding: "utf8", flag: "r" });
+      return text === "" ? undefined : text;
+    };
+    await mkdir(path.join(root, "src"));
+    await writeFile(path.join(root, "src", "a.ts"), "export const a = 1;\n");
+    // a day of quiet: only the state can hand a batch over here
+    const watch = watchFiles({ root, trees: ["src"], files: [], accept: (file) => file.endsWith(".ts"), debounceMs: 86_400_000, stateOf, onChange: (changed) => batches.push([...changed]), onProblem: (problem) => batches.push([`problem: ${problem}`]) });
+    // until `count` batches came (bounded), and a moment more for anything else to come
+    const settle = async (count: number) => {
+      const deadline = Date.now() + 10_000;
+      while (batches.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    };
+    try {
+      await writeFile(path.join(root, "src", "a.ts"), "export const a = 2;\n");
+      await settle(1);
+      expect(batches).toEqual([["src/a.ts"]]);
+      // the same text again: nothing new to hand over
+      await writeFile(path.join(root, "src", "a.ts"), "export const a = 2;\n");
+      await settle(1);
+      expect(batches).toHaveLength(1);
+      // emptied (a save under way): held back, then handed over once it has text
+      await writeFile(path.join(root, "src", "a.ts"), "");
+      await settle(1);
+      expect(batches).toHaveLength(1);
+      await writeFile(path.join(root, "src", "a.ts"), "export const a = 3;\n");
+      await settle(2);
+      expect(batches).toEqual([["src/a.ts"], ["src/a.ts"]]);
+    } finally {
+      watch.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 // `gen --watch` and `check --watch` as the real process a user starts: edits on disk, Ctrl-C, output.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type TempRepo, REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
@@ -195,6 +195,21 @@ export default workflow("${name}", { name: "${name}", on: { push: { branches: ["
     expect(await watch.nextPass(1)).toMatchObject({ changed: ["workflows-src/actions/actions-checkout.ts"], exitCode: 0, written: [".github/workflows/a.yml", ".github/workflows/b.yml"] });
     expect(await repo.read(".github/workflows/a.yml")).toContain(`actions/checkout@${newer}`);
     expect(await repo.read(".github/workflows/b.yml")).toContain(`actions/checkout@${newer}`);
+    expect(await watch.stop()).toBe(0);
+  }, 4 * WAIT_MS);
+
+  it("issue 13.3: an editor's atomic save (the text written aside, then renamed over the source) is one pass, with the saved text", async () => {
+    repo = await createTempRepo(FILES);
+    watch = new Watch(repo.root, ["gen", "--watch", "--format", "json"]);
+    await watch.nextPass(0);
+    const source = path.join(repo.root, "workflows-src/c.ts");
+    writeFileSync(`${source}.tmp-4913`, standalone("c", "echo atomic"));
+    renameSync(`${source}.tmp-4913`, source);
+    expect(await watch.nextPass(1)).toMatchObject({ changed: ["workflows-src/c.ts"], exitCode: 0, written: [".github/workflows/c.yml"], removed: [] });
+    expect(await repo.read(".github/workflows/c.yml")).toContain("echo atomic");
+    // the save's other events (the temporary file's creation and write) start no pass of their own
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(watch.passes()).toHaveLength(2);
     expect(await watch.stop()).toBe(0);
   }, 4 * WAIT_MS);
 

@@ -6,6 +6,7 @@ import type { CompileMemo } from "../../compile.js";
 import { applyPlan } from "../../sync/disk.js";
 import { unifiedDiff } from "../../sync/unified-diff.js";
 import { ExitCode } from "../exit-code.js";
+import { markStage } from "../../io/stage-marks.js";
 import { type Verbosity, formatWrittenSummary, startProgress, styleFor } from "../terminal/index.js";
 
 /** Options of `trunkline gen`. */
@@ -18,6 +19,11 @@ export interface GenOptions {
   /** Say what would change, write nothing (not the manifest, not the caches). */
   dryRun?: boolean;
   verbosity?: Verbosity;
+  /**
+   * Asked when the plan is ready, just before the first write: false abandons the run with nothing
+   * written (the watch does, when a newer save came in while the pass ran).
+   */
+  proceedToWrite?: () => boolean;
 }
 
 /** `trunkline gen`: generate every target, validate, and write only when nothing is wrong. */
@@ -63,7 +69,10 @@ async function generate(options: GenOptions, io: Io): Promise<ExitCode> {
     if (options.verbosity === "verbose") for (const drift of plan.drift) io.stderr(unifiedDiff(drift));
     return ExitCode.Ok;
   }
+  if (options.proceedToWrite?.() === false) return ExitCode.Ok;
+  markStage("report");
   await applyPlan(io, plan);
+  markStage("write");
   if (quiet) return ExitCode.Ok;
   // Every removal by name: a removed workflow is one GitHub no longer runs.
   for (const path of plan.deletes) io.stderr(`trunkline: removed ${style.path(path)}: no source generates it any more\n`);
