@@ -24,6 +24,8 @@ export interface RecordingRun {
  */
 export function recordRun(io: Io, context: RunContext): RecordingRun {
   const command = replayableCommand(context.argv);
+  // a command never replayed (lint, import…) has nothing to record: no stat of each file it reads
+  if (!command) return { io, finish: async () => undefined };
   // taken now: a source may set variables while it runs
   const key = command ? contextKey(context) : "";
   const files = new Map<string, FileStamp>();

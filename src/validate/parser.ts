@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import { readTemplate } from "@actions/workflow-parser/templates/template-reader";
 import type { TemplateToken } from "@actions/workflow-parser/templates/tokens/template-token";
 import { WORKFLOW_ROOT } from "@actions/workflow-parser/workflows/workflow-constants";
-import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object-reader";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { DocumentReader } from "./document-reader.js";
 import type { ParsedYaml } from "./parsed-yaml.js";
 import { correctParserSchema } from "./parser-corrections.js";
 import { PARSER_SCHEMA_FILE, restoreSchema, snapshotSchema } from "./parser-schema-snapshot.js";
@@ -128,16 +128,12 @@ function withoutRestatements(errors: readonly TemplateValidationError[], readErr
 }
 
 // What parseWorkflow does, over a document parsed already: parsing YAML is about a third of the
-// parser's time, and lint has parsed the file for the schema and the rules. NOTE: YamlObjectReader
-// only has a constructor that parses; these are the fields it sets (workflow-parser 0.3), and
-// test/lint/parser-shared-document.test.ts checks both paths give the same diagnostics.
+// parser's time, and lint has parsed the file for the schema and the rules. The events are read
+// from the document by DocumentReader, which gives GitHub's reader's tokens without its nested
+// generators; test/validate/document-reader.test.ts compares the two.
 function readParsedWorkflow(file: string, parsed: ParsedYaml, context: TemplateContext): { value: TemplateToken | undefined } {
   const fileId = context.getFileId(file);
-  const reader = Object.create(YamlObjectReader.prototype) as YamlObjectReader;
-  const fields = reader as unknown as Record<string, unknown> & { getNodes(node: unknown, aliases: Set<unknown>): unknown };
-  Object.assign(fields, { lineCounter: parsed.lineCounter, errors: [], doc: parsed.document, fileId });
-  fields["_generator"] = fields.getNodes(parsed.document, new Set());
-  return { value: readTemplate(context, WORKFLOW_ROOT, reader, fileId) };
+  return { value: readTemplate(context, WORKFLOW_ROOT, new DocumentReader(parsed.document, parsed.lineCounter, fileId), fileId) };
 }
 
 /** A parser error as a "parser" diagnostic, at the position GitHub prints; shared with the action parser. */

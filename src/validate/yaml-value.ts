@@ -4,7 +4,7 @@
 // laughs"). The `yaml` package throws on the first, builds a cyclic object for the second (which
 // every later walk recurses into without end) and expands the third. One walk over the document
 // finds all three, at the alias, before anything turns it into data.
-import { type Document, type LineCounter, type Node, isAlias, isCollection, isPair, isScalar, isSeq } from "yaml";
+import { type Document, type LineCounter, type Node, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from "yaml";
 
 /** Why a YAML document cannot be read as data, at the alias that makes it so (1-based). */
 export interface YamlProblem {
@@ -30,6 +30,10 @@ export const MAX_EXPANDED_VALUES = 100_000;
  * value it repeats, and together they expand the document to at most {@link MAX_EXPANDED_VALUES}.
  */
 export function yamlValue(document: Document, lineCounter?: LineCounter): YamlValue {
+  // most workflows have no alias at all: nothing to check, and a walk that builds the value is
+  // several times quicker than yaml's general conversion
+  const plain = plainValueOf(document.contents);
+  if (plain !== UNUSUAL) return { value: plain, problems: [] };
   const problems = aliasProblems(document, lineCounter);
   if (problems.length > 0) return { problems };
   try {
@@ -40,6 +44,47 @@ export function yamlValue(document: Document, lineCounter?: LineCounter): YamlVa
     // keeps an unknown one a finding about the file rather than a crash of the whole run
     return { problems: [{ message: `the YAML cannot be read as data: ${(error as Error).message.split("\n")[0]}`, hint: "simplify its anchors and aliases, or write the values out" }] };
   }
+}
+
+// What plainValueOf returns for a node it leaves to yaml's own conversion.
+const UNUSUAL: unique symbol = Symbol("unusual");
+
+// The value `document.toJS()` gives, for a document of mappings with scalar keys, sequences and
+// plain scalars (string, number, boolean, null) only; anything else (an alias, a key that is not a
+// plain scalar, `<<` or `__proto__`, a tagged value) is UNUSUAL, and yaml converts the document.
+function plainValueOf(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  if (isScalar(node)) {
+    const value = node.value;
+    return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : UNUSUAL;
+  }
+  // a tagged collection (`!!set`, `!!omap`) may convert to something else than an object or array
+  if (isCollection(node) && node.tag) return UNUSUAL;
+  if (isMap(node)) {
+    const object: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (!isScalar(key)) return UNUSUAL;
+      const keyValue = key.value;
+      // toJS names a null key "" and writes other scalars as String() does
+      const name = keyValue === null ? "" : typeof keyValue === "string" || typeof keyValue === "number" || typeof keyValue === "boolean" ? String(keyValue) : undefined;
+      if (name === undefined || name === "<<" || name === "__proto__") return UNUSUAL;
+      const value = plainValueOf(pair.value);
+      if (value === UNUSUAL) return UNUSUAL;
+      object[name] = value;
+    }
+    return object;
+  }
+  if (isSeq(node)) {
+    const items: unknown[] = [];
+    for (const item of node.items) {
+      const value = plainValueOf(item);
+      if (value === UNUSUAL) return UNUSUAL;
+      items.push(value);
+    }
+    return items;
+  }
+  return UNUSUAL;
 }
 
 /** The problems {@link yamlValue} reports, found by one walk in document order. */

@@ -1,7 +1,10 @@
+import { readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createNodeIo } from "../../src/io/node-io.js";
+import { recordRun } from "../../src/io/recording-io.js";
 import { type RunContext, contextKey, findReplay, folderStampOf, stampOf, writeRecord } from "../../src/io/up-to-date.js";
 
 // The replay decision on its own, against a record written by hand: every doubt means "run in full".
@@ -63,5 +66,23 @@ describe("issue 13.3: the up-to-date record is trusted only for the same call ov
     expect(findReplay(context)).toBeUndefined();
     await writeFile(file, JSON.stringify({ format: 0, key: contextKey(context), root, files: {}, folders: {}, stdout: "", stderr: "" }));
     expect(findReplay(context)).toBeUndefined();
+  });
+});
+
+// lint reads every workflow it checks; a command that is never replayed must not pay a stat for each.
+describe("issue 12 (speed): a command that is never replayed is not recorded", () => {
+  it("issue 12 (speed): lint runs on the io it was given, unwrapped, and its finish records nothing", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "trunkline-not-recorded-"));
+    try {
+      const io = createNodeIo(root, { stdout: () => undefined, stderr: () => undefined }, {});
+      const run = recordRun(io, { argv: ["lint"], cwd: root, build: "100-1", env: {}, terminals: [false, false] });
+      expect(run.io).toBe(io);
+      await run.finish(0);
+      expect(readdirSync(root)).toEqual([]);
+      // gen is recorded: its io is wrapped
+      expect(recordRun(io, { argv: ["gen"], cwd: root, build: "100-1", env: {}, terminals: [false, false] }).io).not.toBe(io);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

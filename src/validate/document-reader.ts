@@ -1,0 +1,142 @@
+// GitHub's parser reads YAML through an ObjectReader: a stream of events (mapping start, literal,
+// sequence end…) it asks for one at a time. Its own reader yields them from nested generators, one
+// level per depth of the document, so every event climbs the whole stack back up: a tenth of the
+// parser's time on a real workflow. This one lists the same events, with the same tokens, in one
+// walk over a document parsed already, and hands them out by index.
+import { type Document, type LineCounter, type Node, type Scalar, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from "yaml";
+import type { ObjectReader } from "@actions/workflow-parser/templates/object-reader";
+import { BooleanToken, type LiteralToken, MappingToken, NullToken, NumberToken, SequenceToken, StringToken } from "@actions/workflow-parser/templates/tokens/index";
+import type { TokenRange } from "@actions/workflow-parser/templates/tokens/token-range";
+
+// The parser's event kinds, as its own reader numbers them (templates/parse-event.js).
+const LITERAL = 0;
+const SEQUENCE_START = 1;
+const SEQUENCE_END = 2;
+const MAPPING_START = 3;
+const MAPPING_END = 4;
+const DOCUMENT_START = 5;
+const DOCUMENT_END = 6;
+
+/**
+ * An ObjectReader over a `yaml` document parsed with `PARSER_YAML_OPTIONS` and no errors: the
+ * events and tokens GitHub's YAML reader gives for the same text, aliases resolved the same way.
+ */
+export class DocumentReader implements ObjectReader {
+  private readonly kinds: number[] = [];
+  private readonly tokens: (LiteralToken | SequenceToken | MappingToken | undefined)[] = [];
+  private next = 0;
+  // A value no token can hold (a `!!binary` scalar): GitHub's reader throws when it reaches it, which
+  // the parser records as an error of the file after those before it, so this one throws there too.
+  private failure: unknown;
+
+  constructor(
+    private readonly document: Document,
+    private readonly lineCounter: LineCounter,
+    private readonly fileId: number,
+  ) {
+    this.push(DOCUMENT_START, undefined);
+    try {
+      this.walk(document.contents, new Set());
+      this.push(DOCUMENT_END, undefined);
+    } catch (error) {
+      this.failure = error;
+    }
+  }
+
+  allowLiteral(): LiteralToken | undefined {
+    return this.take(LITERAL) ? (this.tokens[this.next - 1] as LiteralToken) : undefined;
+  }
+
+  allowSequenceStart(): SequenceToken | undefined {
+    return this.take(SEQUENCE_START) ? (this.tokens[this.next - 1] as SequenceToken) : undefined;
+  }
+
+  allowSequenceEnd(): boolean {
+    return this.take(SEQUENCE_END);
+  }
+
+  allowMappingStart(): MappingToken | undefined {
+    return this.take(MAPPING_START) ? (this.tokens[this.next - 1] as MappingToken) : undefined;
+  }
+
+  allowMappingEnd(): boolean {
+    return this.take(MAPPING_END);
+  }
+
+  validateStart(): void {
+    if (!this.take(DOCUMENT_START)) throw new Error("Expected start of reader");
+  }
+
+  validateEnd(): void {
+    if (!this.take(DOCUMENT_END)) throw new Error("Expected end of reader");
+  }
+
+  // Moves past the next event when it is of `kind`. GitHub's reader reads one event ahead, so it
+  // throws while moving past the last event before the value it cannot read.
+  private take(kind: number): boolean {
+    if (this.kinds[this.next] !== kind) return false;
+    if (this.failure !== undefined && this.next + 1 === this.kinds.length) throw this.failure;
+    this.next++;
+    return true;
+  }
+
+  private push(kind: number, token: LiteralToken | SequenceToken | MappingToken | undefined): void {
+    this.kinds.push(kind);
+    this.tokens.push(token);
+  }
+
+  // The events of one node, in the order GitHub's reader yields them. `resolving` holds the anchored
+  // nodes whose aliases are being expanded: an alias back into one of them gives nothing, as there.
+  private walk(node: unknown, resolving: ReadonlySet<unknown>): void {
+    if (isCollection(node)) {
+      const range = this.rangeOf(node);
+      const isSequence = isSeq(node);
+      if (isSequence) this.push(SEQUENCE_START, new SequenceToken(this.fileId, range, undefined));
+      else if (isMap(node)) this.push(MAPPING_START, new MappingToken(this.fileId, range, undefined));
+      for (const item of node.items) this.walk(item, resolving);
+      if (isSequence) this.push(SEQUENCE_END, undefined);
+      else if (isMap(node)) this.push(MAPPING_END, undefined);
+    } else if (isScalar(node)) {
+      this.push(LITERAL, this.literalOf(node));
+    } else if (isAlias(node)) {
+      const resolved = node.resolve(this.document);
+      if (!resolved || resolving.has(resolved)) return;
+      this.walk(resolved, new Set([...resolving, resolved]));
+    } else if (isPair(node)) {
+      // NOTE: the key is read as a scalar whatever it is (a missing one throws), as GitHub's reader reads it
+      const key = node.key as Scalar;
+      this.push(LITERAL, new StringToken(this.fileId, this.rangeOf(key), key.value as string, undefined));
+      this.walk(node.value, resolving);
+    }
+  }
+
+  private literalOf(node: Scalar): LiteralToken {
+    const range = this.rangeOf(node);
+    const value = node.value;
+    if (value === null || value === undefined) return new NullToken(this.fileId, range, undefined);
+    switch (typeof value) {
+      case "number":
+        return new NumberToken(this.fileId, range, value, undefined);
+      case "boolean":
+        return new BooleanToken(this.fileId, range, value, undefined);
+      case "string": {
+        // the text as written, and a block scalar's header (`|-`), which the parser's messages and
+        // expression positions read
+        const source = node.srcToken && "source" in node.srcToken ? node.srcToken.source : undefined;
+        const token = node.srcToken;
+        const header = token?.type === "block-scalar" ? token.props.find((prop) => prop.type === "block-scalar-header") : undefined;
+        return new StringToken(this.fileId, range, value, undefined, source, header && "source" in header && header.source ? header.source : undefined);
+      }
+      default:
+        throw new Error(`Unexpected value type '${typeof value}' when reading object`);
+    }
+  }
+
+  private rangeOf(node: Node | null | undefined): TokenRange | undefined {
+    const range = node?.range;
+    if (!range || range[0] === undefined || range[1] === undefined) return undefined;
+    const start = this.lineCounter.linePos(range[0]);
+    const end = this.lineCounter.linePos(range[1]);
+    return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+  }
+}

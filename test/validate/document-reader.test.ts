@@ -1,0 +1,128 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LineCounter, parseDocument } from "yaml";
+import type { ObjectReader } from "@actions/workflow-parser/templates/object-reader";
+import type { TemplateToken } from "@actions/workflow-parser/templates/tokens/template-token";
+import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object-reader";
+import { DocumentReader } from "../../src/validate/document-reader.js";
+import { PARSER_YAML_OPTIONS } from "../../src/validate/parsed-yaml.js";
+import { REPO_ROOT } from "../support/temp-repo.js";
+
+// Every event a reader gives, in order, with everything its token carries; and what it threw, if it
+// did (a `!!binary` scalar: the parser records the throw after the events read before it).
+function eventsOf(reader: ObjectReader): unknown[] {
+  const events: unknown[] = [];
+  try {
+    readAll(reader, events);
+  } catch (error) {
+    events.push({ threw: (error as Error).message });
+  }
+  return events;
+}
+
+function readAll(reader: ObjectReader, events: unknown[]): void {
+  const describe = (kind: string, token: TemplateToken) => {
+    const fields = token as unknown as Record<string, unknown>;
+    events.push({ kind, type: token.constructor.name, file: token.file, range: token.range, value: fields["value"], source: fields["source"], header: fields["blockScalarHeader"] });
+  };
+  reader.validateStart();
+  for (;;) {
+    let token: TemplateToken | undefined;
+    if ((token = reader.allowLiteral())) describe("literal", token);
+    else if ((token = reader.allowSequenceStart())) describe("sequence", token);
+    else if ((token = reader.allowMappingStart())) describe("mapping", token);
+    else if (reader.allowSequenceEnd()) events.push("sequence end");
+    else if (reader.allowMappingEnd()) events.push("mapping end");
+    else break;
+  }
+  reader.validateEnd();
+}
+
+const readBoth = (text: string) => {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS });
+  return { github: eventsOf(new YamlObjectReader(3, text)), ours: eventsOf(new DocumentReader(document, lineCounter, 3)) };
+};
+
+const TRICKY = `# anchors, aliases, merge keys, scalars of every kind
+on:
+  push: &push
+    branches: [main, "release/*"]
+  pull_request: *push
+env: { A: 1, B: 2.5, C: true, D: null, E: ~, F: 'quoted', G: "double \\"q\\"", H: 0x1f }
+defaults: &defaults
+  run:
+    shell: bash
+jobs:
+  build:
+    <<: *defaults
+    runs-on: [self-hosted, linux]
+    steps:
+      - run: |-
+          echo \${{ github.sha }}
+          echo two
+      - run: >+
+          folded \${{ matrix.os }}
+
+      - run: plain multi
+          line scalar
+      - with:
+          empty:
+          list: []
+          map: {}
+      - ? complex
+        : value
+`;
+
+// An alias inside the value it repeats: GitHub's reader gives nothing for the inner alias.
+const SELF_ALIAS = `a: &x
+  b: *x
+  c: 1
+`;
+
+describe("the parser's event reader over a parsed document", () => {
+  it("issue 12 (speed): gives GitHub's reader's events and tokens for anchors, aliases, merge keys and every scalar style", () => {
+    const { github, ours } = readBoth(TRICKY);
+    expect(github.length).toBeGreaterThan(60);
+    expect(ours).toEqual(github);
+  });
+
+  it("issue 12 (speed): expands an alias inside its own anchor as GitHub's reader does", () => {
+    const { github, ours } = readBoth(SELF_ALIAS);
+    expect(ours).toEqual(github);
+  });
+
+  it("issue 12 (speed): throws where GitHub's reader throws, after the same events", () => {
+    const { github, ours } = readBoth("on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      K: !!binary aGVsbG8=\n");
+    expect(github.at(-1)).toEqual({ threw: expect.stringContaining("Unexpected value type") });
+    expect(ours).toEqual(github);
+  });
+
+  it("issue 12 (speed): reads an empty document as GitHub's reader does", () => {
+    for (const text of ["", "# only a comment\n", "---\n"]) {
+      const { github, ours } = readBoth(text);
+      expect(ours).toEqual(github);
+    }
+  });
+
+  // the corpora's workflows, and the workflow part of each of GitHub's own reader test files
+  const corpora = path.resolve(REPO_ROOT, "../shared/corpora");
+  const folders = ["actionlint-ok", "schemastore/valid", "schemastore/invalid", "github-parser/reader"].map((folder) => path.join(corpora, folder)).filter(existsSync);
+  const files = folders.flatMap((folder) => readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).map((name) => path.join(folder, name)));
+  const workflowOf = (file: string) => {
+    const text = readFileSync(file, "utf8");
+    return file.includes(`${path.sep}github-parser${path.sep}`) ? (text.split(/^---[ \t]*$/m)[1] ?? "").replace(/^\n/, "") : text;
+  };
+  it.skipIf(files.length === 0)("issue 12 (speed): gives the same events on every corpus workflow that parses (skipped without ../shared/corpora)", () => {
+    let compared = 0;
+    for (const file of files) {
+      const text = workflowOf(file);
+      if (parseDocument(text, PARSER_YAML_OPTIONS).errors.length > 0) continue;
+      const { github, ours } = readBoth(text);
+      expect(ours, path.relative(corpora, file)).toEqual(github);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
