@@ -283,7 +283,11 @@ describe("the README's VS Code task", () => {
       const lines = watch.stderr.split("\n");
       const begins = lines.flatMap((line, index) => (new RegExp(matcher.background.beginsPattern).test(line) ? [index] : []));
       const endLines = lines.flatMap((line, index) => (endsPattern.test(line) ? [index] : []));
-      expect(begins).toHaveLength(2);
+      // A pass that a later event of the same save overtakes is dropped (README, "Watch mode"): its
+      // begin line is directly followed by the begin line of the pass that replaces it.
+      const passBegins = begins.filter((index, position) => begins[position + 1] !== index + 1);
+      expect(passBegins).toHaveLength(2);
+      expect(begins.length - passBegins.length).toBeLessThanOrEqual(1);
       const pattern = new RegExp(matcher.pattern.regexp);
       const problems = lines.flatMap((line, index) => {
         const match = pattern.exec(line);
@@ -291,7 +295,7 @@ describe("the README's VS Code task", () => {
       });
       expect(problems).toEqual([expect.objectContaining({ file: "workflows-src/b.ts", line: 5, severity: "error" })]);
       // reported inside the second pass, so VS Code replaces the problems of the pass before
-      expect(problems[0]!.index).toBeGreaterThan(begins[1]!);
+      expect(problems[0]!.index).toBeGreaterThan(passBegins[1]!);
       expect(problems[0]!.index).toBeLessThan(endLines[1]!);
       // the begin line is not also an end line, nor an end line a begin line
       for (const index of begins) expect(endsPattern.test(lines[index]!)).toBe(false);
