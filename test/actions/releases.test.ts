@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { serializeLockfile } from "../../src/actions/lockfile.js";
+import { githubSource } from "../../src/actions/sources/github-source.js";
 import { actionsAdd, actionsOutdated, actionsUpdate } from "../../src/cli/commands/actions.js";
 import { createNodeIo } from "../../src/io/node-io.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
@@ -198,5 +199,26 @@ describe("actions outdated and update read GitHub's releases besides tags (recor
     expect(neither.stderr).toContain("no source knows the tags of octo-org/deploy-action");
     expect(neither.stderr).toContain("hint: go online");
     expect(await repo.snapshot()).toEqual(before);
+  });
+});
+
+describe("GitHub's releases (recorded responses, no network)", () => {
+  it("issue 11.3: releases are read 100 a page; past the pages read, the release GitHub marks latest is added; a repository with none answers []", async () => {
+    const seen: string[] = [];
+    const page = (number: number) => Array.from({ length: 100 }, (_, index) => release(`v1.${(3 - number) * 100 + 99 - index}.0`));
+    const source = githubSource({
+      fetch: async (url) => {
+        seen.push(url);
+        const paged = /\/repos\/octo-org\/busy-action\/releases\?per_page=100&page=(\d)$/.exec(url);
+        const body = paged ? page(Number(paged[1])) : url.endsWith("/busy-action/releases/latest") ? release("v2.0.0") : url.includes("/quiet-action/releases?") ? [] : undefined;
+        return new Response(JSON.stringify(body ?? { message: "Not Found" }), { status: body ? 200 : 404 });
+      },
+    });
+    const releases = (await source.releases("octo-org", "busy-action"))!;
+    expect(releases).toHaveLength(301);
+    expect(releases.at(-1)).toMatchObject({ tag_name: "v2.0.0", prerelease: false, draft: false });
+    expect(seen).toEqual([1, 2, 3].map((number) => `https://api.github.com/repos/octo-org/busy-action/releases?per_page=100&page=${number}`).concat("https://api.github.com/repos/octo-org/busy-action/releases/latest"));
+    expect(await source.releases("octo-org", "quiet-action")).toEqual([]);
+    expect(await source.releases("octo-org", "gone")).toBeUndefined();
   });
 });

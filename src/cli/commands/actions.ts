@@ -80,8 +80,8 @@ export interface ActionsUpdateOptions extends Omit<ActionsAddOptions, "specs"> {
 
 /**
  * `trunkline actions outdated`: each locked action's release, the newest in its major and the newest
- * overall. Tags come from the --metadata folder, then GitHub, then the cache: offline, only the
- * releases those folders recorded are known.
+ * overall. Tags and releases come from the --metadata folder, then GitHub, then the cache: offline,
+ * only the releases those folders recorded are known.
  */
 export async function actionsOutdated(options: Omit<ActionsUpdateOptions, "major" | "to" | "dryRun">, io: Io): Promise<ExitCode> {
   const lock = parseLockfile(await io.readText(LOCKFILE));
