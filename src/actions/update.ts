@@ -51,7 +51,8 @@ interface KnownVersions {
 }
 
 // The repository's tags and releases from the first source that knows its tags (releases from the
-// same source, so each release's tag can be checked against the tags); a source that fails is noted and skipped.
+// same source, so each release's tag can be checked against the tags); a source that fails either
+// is noted and skipped, so a rate-limited GitHub falls back to the cache rather than to bare tags.
 async function tagsOf(owner: string, repo: string, sources: readonly MetadataSource[], notes: string[]): Promise<KnownVersions | undefined> {
   for (const source of sources) {
     try {
@@ -67,16 +68,11 @@ async function tagsOf(owner: string, repo: string, sources: readonly MetadataSou
 }
 
 // The releases a source recorded; when it has none recorded (a folder filled before releases were
-// read) or fails to answer, tags alone decide, and a warning says so.
+// read), tags alone decide, and a warning says so.
 async function releasesOf(owner: string, repo: string, source: MetadataSource): Promise<{ releases: readonly GithubRelease[] | undefined; warnings: UpdateWarning[] }> {
-  try {
-    const releases = await source.releases(owner, repo);
-    if (releases !== undefined) return { releases, warnings: [] };
-    return { releases, warnings: [`${source.label} does not record the releases of ${owner}/${repo}: newer versions are read from its tags only (a tag that is not a release may be offered)`] };
-  } catch (error) {
-    if (!(error instanceof SourceUnavailable)) throw error;
-    return { releases: undefined, warnings: [`the releases of ${owner}/${repo} could not be read (${error.message}): newer versions are read from tags only`] };
-  }
+  const releases = await source.releases(owner, repo);
+  if (releases !== undefined) return { releases, warnings: [] };
+  return { releases, warnings: [`${source.label} does not record the releases of ${owner}/${repo}: newer versions are read from its tags only (a tag that is not a release may be offered)`] };
 }
 
 // The tags an update of `locked` may move to, warning about each published release newer than the
@@ -87,7 +83,7 @@ function offeredFor(found: KnownVersions, locked: LockedAction, repository: stri
   const current = parseReleaseTag(locked.tag);
   for (const tag of offered.missing) {
     const version = parseReleaseTag(tag);
-    if (version === undefined || current === undefined || compareVersions(version, current) > 0) warnings.add(`release ${tag} of ${repository} has no tag ${tag} in ${found.source.label}'s tags: ignored`);
+    if (version === undefined || current === undefined || compareVersions(version, current) > 0) warnings.add(`release ${tag} of ${repository} is ignored: ${found.source.label} lists no tag ${tag}, so there is no commit to lock`);
   }
   return offered.tags;
 }

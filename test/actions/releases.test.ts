@@ -110,7 +110,7 @@ describe("actions outdated and update read GitHub's releases besides tags (recor
     expect(JSON.parse(stdout) as Entry[]).toEqual([
       { action: "octo-org/deploy-action", ref: "v1.0.0", tag: "v1.0.0", sha: S100, sameMajor: { tag: "v1.1.0", sha: S110 }, latest: { tag: "v2.0.0", sha: S200 }, outdated: true, tagsFrom: "GitHub" },
     ]);
-    expect(warningsIn(stderr)).toEqual(["trunkline actions: warning: release v3.0.0 of octo-org/deploy-action has no tag v3.0.0 in GitHub's tags: ignored"]);
+    expect(warningsIn(stderr)).toEqual(["trunkline actions: warning: release v3.0.0 of octo-org/deploy-action is ignored: GitHub lists no tag v3.0.0, so there is no commit to lock"]);
     expect(seen).toContain(`${API}/releases?per_page=100&page=1`);
   });
 
@@ -156,7 +156,14 @@ describe("actions outdated and update read GitHub's releases besides tags (recor
     const offline = await repo.run(["actions", "outdated", "--offline", "--format", "json"]);
     expect(offline.code).toBe(0);
     expect(JSON.parse(offline.stdout) as Entry[]).toMatchObject([{ sameMajor: { tag: "v1.1.0", sha: S110 }, latest: { tag: "v2.0.0", sha: S200 }, outdated: true, tagsFrom: "the cache (.trunkline/actions-cache)" }]);
-    expect(warningsIn(offline.stderr)).toEqual(["trunkline actions: warning: release v3.0.0 of octo-org/deploy-action has no tag v3.0.0 in the cache (.trunkline/actions-cache)'s tags: ignored"]);
+    expect(warningsIn(offline.stderr)).toEqual(["trunkline actions: warning: release v3.0.0 of octo-org/deploy-action is ignored: the cache (.trunkline/actions-cache) lists no tag v3.0.0, so there is no commit to lock"]);
+
+    // GitHub's releases rate-limited: the cache answers, not GitHub's bare tags
+    const limited = recordedFetch();
+    const rateLimited = async (url: string) => (url.includes("/releases") ? new Response(JSON.stringify({ message: "API rate limit exceeded" }), { status: 403 }) : limited(url));
+    expect(await actionsOutdated({ actions: [], offline: false, fetch: rateLimited, format: "json" }, io)).toBe(0);
+    const fallback = take();
+    expect(JSON.parse(fallback.stdout) as Entry[]).toMatchObject([{ sameMajor: { tag: "v1.1.0" }, latest: { tag: "v2.0.0" }, tagsFrom: "the cache (.trunkline/actions-cache)" }]);
 
     const updated = await repo.run(["actions", "update", "--offline", "--format", "json"]);
     expect(updated.code).toBe(2); // v1.1.0's metadata was never fetched: offline it is in no source
