@@ -144,6 +144,19 @@ describe("actions outdated and update read GitHub's releases besides tags (recor
     expect(lock.actions["octo-org/deploy-action"]).toMatchObject({ tag: "v2.0.0", sha: S200, metadataSha256: createHash("sha256").update(Y200).digest("hex") });
   });
 
+  it("issue 11.3: --to names the tag, so releases are not asked (a rate-limited releases list does not stop it)", async () => {
+    const { repo, io } = await setUp();
+    const seen: string[] = [];
+    const recorded = recordedFetch();
+    const rateLimited = async (url: string) => {
+      seen.push(url);
+      return url.includes("/releases") ? new Response(JSON.stringify({ message: "API rate limit exceeded" }), { status: 403 }) : recorded(url);
+    };
+    expect(await actionsUpdate({ actions: ["octo-org/deploy-action"], to: "v1.1.0", offline: false, fetch: rateLimited, format: "json", major: false, dryRun: false }, io)).toBe(0);
+    expect(seen.filter((url) => url.includes("/releases"))).toEqual([]);
+    expect((JSON.parse((await repo.read("trunkline.actions.lock.json"))!) as LockJson).actions["octo-org/deploy-action"]).toMatchObject({ tag: "v1.1.0", sha: S110 });
+  });
+
   it("issue 11.3: releases are cached next to the tags and read from there offline, the same answer as online", async () => {
     const { repo, io, take } = await setUp({});
     expect(await actionsAdd({ specs: ["octo-org/deploy-action@v1.0.0"], offline: false, fetch: recordedFetch() }, io)).toBe(0);
