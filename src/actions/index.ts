@@ -7,7 +7,7 @@ import { type ActionsLock, LOCKFILE, type LockedAction, parseLockfile, serialize
 import { metadataSha256, parseActionMetadata } from "./metadata.js";
 import { resolveAction } from "./resolve-action.js";
 import { folderSource, saveToFolder } from "./sources/folder-source.js";
-import type { MetadataSource } from "./sources/metadata-source.js";
+import { type MetadataSource, SourceUnavailable } from "./sources/metadata-source.js";
 
 export { parseActionRef, actionKey } from "./action-ref.js";
 export { LOCKFILE, parseLockfile, releaseTagsOf, serializeLockfile } from "./lockfile.js";
@@ -98,7 +98,7 @@ export async function addActions(options: AddActionsOptions, io: Io): Promise<Ad
     next.actions[key] = locked;
     bindings.set(key, generateBinding(key, locked, metadata));
     // the cache holds every locked action's metadata, so lint and gen find it without --metadata
-    if (resolved.source.label !== CACHE_LABEL) toCache.push([io, ACTIONS_CACHE, parsed, resolved.tags, resolved.sha, resolved.metadata]);
+    if (resolved.source.label !== CACHE_LABEL) toCache.push([io, ACTIONS_CACHE, parsed, resolved.tags, resolved.sha, resolved.metadata, await releasesToCache(resolved.source, parsed)]);
     const same = previous && serializeLockfile({ lockfileVersion: 1, actions: { [key]: previous } }) === serializeLockfile({ lockfileVersion: 1, actions: { [key]: locked } });
     outcomes.push({ key, outcome: previous === undefined ? "added" : same ? "unchanged" : "changed", locked });
   }
@@ -112,6 +112,17 @@ export async function addActions(options: AddActionsOptions, io: Io): Promise<Ad
   if (problems.length) return { problems, outcomes: [], written: [] };
   const written = await writeLockAndBindings(io, next, bindings, toCache);
   return { problems, outcomes, written };
+}
+
+// The releases the answering source knows, cached with its tags so `outdated` and `update` offline
+// tell releases from other tags; undefined (the cache keeps what it had) when it cannot say.
+async function releasesToCache(source: MetadataSource, action: ActionRef) {
+  try {
+    return await source.releases(action.owner, action.repo);
+  } catch (error) {
+    if (!(error instanceof SourceUnavailable)) throw error;
+    return undefined;
+  }
 }
 
 /**

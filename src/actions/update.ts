@@ -8,7 +8,7 @@ import { ACTIONS_CACHE, CACHE_LABEL, writeLockAndBindings } from "./index.js";
 import { type ActionsLock, LOCKFILE, type LockedAction, parseLockfile, serializeLockfile } from "./lockfile.js";
 import { type MetadataDiff, diffMetadata } from "./metadata-diff.js";
 import { type ActionMetadata, metadataSha256, parseActionMetadata } from "./metadata.js";
-import { type Release, compareVersions, isMajorRef, newestRelease, parseReleaseTag } from "./release-versions.js";
+import { type GithubRelease, type Release, compareVersions, isMajorRef, newestRelease, offeredTags, parseReleaseTag } from "./release-versions.js";
 import { resolveAction } from "./resolve-action.js";
 import { type MetadataSource, SourceUnavailable } from "./sources/metadata-source.js";
 import type { saveToFolder } from "./sources/folder-source.js";
@@ -38,12 +38,27 @@ export interface OutdatedEntry {
   tagsFrom: string | null;
 }
 
-// The repository's tags from the first source that knows it; a source that fails is noted and skipped.
-async function tagsOf(owner: string, repo: string, sources: readonly MetadataSource[], notes: string[]): Promise<{ tags: Readonly<Record<string, string>>; source: MetadataSource } | undefined> {
+/** What {@link outdatedActions} and {@link updateActions} say without failing: a release ignored, releases not recorded. */
+export type UpdateWarning = string;
+
+// A repository's tags and releases, as one source knows them.
+interface KnownVersions {
+  tags: Readonly<Record<string, string>>;
+  /** Undefined when the source did not record them (then every tag is offered, as for a repository without releases). */
+  releases: readonly GithubRelease[] | undefined;
+  source: MetadataSource;
+  warnings: UpdateWarning[];
+}
+
+// The repository's tags and releases from the first source that knows its tags (releases from the
+// same source, so each release's tag can be checked against the tags); a source that fails either
+// is noted and skipped, so a rate-limited GitHub falls back to the cache rather than to bare tags.
+// `--to` names its tag, so releases are not asked for it (one request less, one failure less).
+async function tagsOf(owner: string, repo: string, sources: readonly MetadataSource[], notes: string[], readReleases = true): Promise<KnownVersions | undefined> {
   for (const source of sources) {
     try {
       const tags = await source.tags(owner, repo);
-      if (tags !== undefined) return { tags, source };
+      if (tags !== undefined) return { tags, ...(readReleases ? await releasesOf(owner, repo, source) : { releases: undefined, warnings: [] }), source };
       notes.push(`${source.label}: no tags of ${owner}/${repo}`);
     } catch (error) {
       if (!(error instanceof SourceUnavailable)) throw error;
@@ -51,6 +66,27 @@ async function tagsOf(owner: string, repo: string, sources: readonly MetadataSou
     }
   }
   return undefined;
+}
+
+// The releases a source recorded; when it has none recorded (a folder filled before releases were
+// read), tags alone decide, and a warning says so.
+async function releasesOf(owner: string, repo: string, source: MetadataSource): Promise<{ releases: readonly GithubRelease[] | undefined; warnings: UpdateWarning[] }> {
+  const releases = await source.releases(owner, repo);
+  if (releases !== undefined) return { releases, warnings: [] };
+  return { releases, warnings: [`${source.label} does not record the releases of ${owner}/${repo}: newer versions are read from its tags only (a tag that is not a release may be offered)`] };
+}
+
+// The tags an update of `locked` may move to, warning about each published release newer than the
+// locked one whose tag the tags list lacks (it is ignored: there is no commit to lock).
+function offeredFor(found: KnownVersions, locked: LockedAction, repository: string, warnings: Set<UpdateWarning>): Readonly<Record<string, string>> {
+  for (const warning of found.warnings) warnings.add(warning);
+  const offered = offeredTags(found.tags, found.releases);
+  const current = parseReleaseTag(locked.tag);
+  for (const tag of offered.missing) {
+    const version = parseReleaseTag(tag);
+    if (version === undefined || current === undefined || compareVersions(version, current) > 0) warnings.add(`release ${tag} of ${repository} is ignored: ${found.source.label} lists no tag ${tag}, so there is no commit to lock`);
+  }
+  return offered.tags;
 }
 
 // Whether `candidate` is a later release than the locked tag (an unversioned lock counts any release as later).
@@ -61,9 +97,10 @@ function isNewer(candidate: Release | undefined, locked: LockedAction): boolean 
 }
 
 /** Every locked action with the newest release in its major and overall, from the first source that knows its tags. */
-export async function outdatedActions(lock: ActionsLock, sources: readonly MetadataSource[]): Promise<{ entries: OutdatedEntry[]; problems: UpdateProblem[] }> {
+export async function outdatedActions(lock: ActionsLock, sources: readonly MetadataSource[]): Promise<{ entries: OutdatedEntry[]; problems: UpdateProblem[]; warnings: UpdateWarning[] }> {
   const entries: OutdatedEntry[] = [];
   const problems: UpdateProblem[] = [];
+  const warnings = new Set<UpdateWarning>();
   const byRepository = new Map<string, { found: ReturnType<typeof tagsOf>; notes: string[] }>();
   for (const [key, locked] of Object.entries(lock.actions).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const action = parseActionRef(`${key}@${locked.sha}`) as ActionRef;
@@ -78,11 +115,12 @@ export async function outdatedActions(lock: ActionsLock, sources: readonly Metad
     const notes = asked.notes;
     if (found === undefined) problems.push({ action: key, message: `no source knows the tags of ${repositoryOf(action)} (${notes.join("; ") || "none was asked"})`, hint: "go online (GITHUB_TOKEN or gh auth login helps), or pass a metadata folder filled on another machine with --metadata" });
     const current = parseReleaseTag(locked.tag);
-    const sameMajor = found && current ? newestRelease(found.tags, current.major) : undefined;
-    const latest = found ? newestRelease(found.tags) : undefined;
+    const offered = found && offeredFor(found, locked, repositoryOf(action), warnings);
+    const sameMajor = offered && current ? newestRelease(offered, current.major) : undefined;
+    const latest = offered ? newestRelease(offered) : undefined;
     entries.push({ action: key, ref: locked.ref, tag: locked.tag, sha: locked.sha, sameMajor: sameMajor ?? null, latest: latest ?? null, outdated: isNewer(sameMajor, locked) || isNewer(latest, locked), tagsFrom: found?.source.label ?? null });
   }
-  return { entries, problems };
+  return { entries, problems, warnings: [...warnings] };
 }
 
 /** Options for {@link updateActions}. */
@@ -114,6 +152,7 @@ export interface UpdateOutcome {
 /** What {@link updateActions} did. */
 export interface UpdateResult {
   problems: UpdateProblem[];
+  warnings: UpdateWarning[];
   outcomes: UpdateOutcome[];
   written: string[];
 }
@@ -126,14 +165,15 @@ export interface UpdateResult {
  */
 export async function updateActions(options: UpdateActionsOptions, io: Io): Promise<UpdateResult> {
   const lock = parseLockfile(await io.readText(LOCKFILE));
-  if ("problem" in lock) return { problems: [{ action: LOCKFILE, message: lock.problem, hint: `fix ${LOCKFILE} (or remove it and add the actions again)` }], outcomes: [], written: [] };
+  if ("problem" in lock) return { problems: [{ action: LOCKFILE, message: lock.problem, hint: `fix ${LOCKFILE} (or remove it and add the actions again)` }], warnings: [], outcomes: [], written: [] };
   const problems: UpdateProblem[] = [];
   const keys = Object.keys(lock.actions).sort();
   const chosen = options.actions.length === 0 ? keys : keys.filter((key) => options.actions.some((name) => key === name || repositoryOf(parseActionRef(`${key}@x`) as ActionRef) === name));
   for (const name of options.actions) {
     if (!keys.some((key) => key === name || repositoryOf(parseActionRef(`${key}@x`) as ActionRef) === name)) problems.push({ action: name, message: `${name} is not in ${LOCKFILE}`, hint: `add it first: trunkline actions add ${name}@<tag>` });
   }
-  if (problems.length) return { problems, outcomes: [], written: [] };
+  if (problems.length) return { problems, warnings: [], outcomes: [], written: [] };
+  const warnings = new Set<UpdateWarning>();
   const next: ActionsLock = { lockfileVersion: 1, actions: { ...lock.actions } };
   const bindings = new Map<string, string>();
   const toCache: Parameters<typeof saveToFolder>[] = [];
@@ -142,7 +182,7 @@ export async function updateActions(options: UpdateActionsOptions, io: Io): Prom
     const locked = lock.actions[key]!;
     const action = parseActionRef(`${key}@${locked.sha}`) as ActionRef;
     const notes: string[] = [];
-    const found = await tagsOf(action.owner, action.repo, options.tagSources, notes);
+    const found = await tagsOf(action.owner, action.repo, options.tagSources, notes, options.to === undefined);
     let target: Release | undefined;
     if (options.to !== undefined) {
       const sha = isFullSha(options.to) ? options.to : found?.tags[options.to];
@@ -157,7 +197,8 @@ export async function updateActions(options: UpdateActionsOptions, io: Io): Prom
         continue;
       }
       const current = parseReleaseTag(locked.tag);
-      const candidate = options.major || current === undefined ? newestRelease(found.tags) : newestRelease(found.tags, current.major);
+      const offered = offeredFor(found, locked, repositoryOf(action), warnings);
+      const candidate = options.major || current === undefined ? newestRelease(offered) : newestRelease(offered, current.major);
       target = isNewer(candidate, locked) ? candidate : undefined;
     }
     if (target === undefined) {
@@ -186,14 +227,17 @@ export async function updateActions(options: UpdateActionsOptions, io: Io): Prom
     next.actions[key] = moved;
     // the binding is rewritten even when the lock is unchanged: `--to` repairs a stale one
     bindings.set(key, generateBinding(key, moved, metadata));
-    if (resolved.source.label !== CACHE_LABEL) toCache.push([io, ACTIONS_CACHE, action, resolved.tags, resolved.sha, resolved.metadata]);
+    // the releases go to the cache with the tags, when the same source (by its label: tags and
+    // metadata are asked of separate source lists) answered both
+    const releases = found?.source.label === resolved.source.label ? found.releases : undefined;
+    if (resolved.source.label !== CACHE_LABEL) toCache.push([io, ACTIONS_CACHE, action, resolved.tags, resolved.sha, resolved.metadata, releases]);
     const before = same ? undefined : await lockedMetadata(action, locked, options.metadataSources);
     outcomes.push({ action: key, outcome: same ? "unchanged" : "updated", from: locked, to: moved, diff: before ? diffMetadata(before, metadata) : null });
   }
-  if (problems.length) return { problems, outcomes: [], written: [] };
-  if (options.dryRun) return { problems, outcomes, written: [] };
+  if (problems.length) return { problems, warnings: [...warnings], outcomes: [], written: [] };
+  if (options.dryRun) return { problems, warnings: [...warnings], outcomes, written: [] };
   const written = await writeLockAndBindings(io, next, bindings, toCache);
-  return { problems, outcomes, written };
+  return { problems, warnings: [...warnings], outcomes, written };
 }
 
 // The ref keeps the shape it was asked in: a moving major (`v7`) stays one (`v8` after a major

@@ -149,6 +149,8 @@ const RECORDED: Record<string, { status: number; body: unknown }> = {
   // a full first page of old patch tags, so the newest release is only on page 2
   "https://api.github.com/repos/octo-org/lint-action/tags?per_page=100&page=1": { status: 200, body: Array.from({ length: 100 }, (_, index) => tag(`v1.0.${index}`, index === 0 ? OLD : `${index}`.padStart(40, "3"))) },
   "https://api.github.com/repos/octo-org/lint-action/tags?per_page=100&page=2": { status: 200, body: [tag("v1", NEW), tag("v1.1.0", NEW), tag("v2.0.0-beta.1", "4".repeat(40))] },
+  // a repository that publishes no releases: its version tags are what an update moves to
+  "https://api.github.com/repos/octo-org/lint-action/releases?per_page=100&page=1": { status: 200, body: [] },
   [`https://api.github.com/repos/octo-org/lint-action/contents/action.yml?ref=${OLD}`]: content(OLD_YAML),
   [`https://api.github.com/repos/octo-org/lint-action/contents/action.yml?ref=${NEW}`]: content(NEW_YAML),
 };
@@ -167,7 +169,7 @@ describe("actions outdated and update through GitHub (recorded responses, no net
     repo = undefined;
   });
 
-  it("issue 11.3: tags are read page by page with the token; a pre-release is no candidate; update reads both releases' metadata and reports the diff", async () => {
+  it("issue 11.3: tags are read page by page with the token; with no releases published the version tags are the candidates, a pre-release is none; update reads both releases' metadata and reports the diff", async () => {
     const lock = { lockfileVersion: 1 as const, actions: { "octo-org/lint-action": { ref: "v1.0.0", tag: "v1.0.0", sha: OLD, metadataFile: "action.yml", metadataSha256: createHash("sha256").update(OLD_YAML).digest("hex") } } };
     repo = await createTempRepo({ "workflows-src/.keep": "", "trunkline.actions.lock.json": serializeLockfile(lock) });
     const seen: { url: string; headers: Record<string, string> }[] = [];
@@ -177,7 +179,11 @@ describe("actions outdated and update through GitHub (recorded responses, no net
     expect(JSON.parse(out)).toEqual([
       { action: "octo-org/lint-action", ref: "v1.0.0", tag: "v1.0.0", sha: OLD, sameMajor: { tag: "v1.1.0", sha: NEW }, latest: { tag: "v1.1.0", sha: NEW }, outdated: true, tagsFrom: "GitHub" },
     ]);
-    expect(seen.map((request) => request.url)).toEqual(["https://api.github.com/repos/octo-org/lint-action/tags?per_page=100&page=1", "https://api.github.com/repos/octo-org/lint-action/tags?per_page=100&page=2"]);
+    expect(seen.map((request) => request.url)).toEqual([
+      "https://api.github.com/repos/octo-org/lint-action/tags?per_page=100&page=1",
+      "https://api.github.com/repos/octo-org/lint-action/tags?per_page=100&page=2",
+      "https://api.github.com/repos/octo-org/lint-action/releases?per_page=100&page=1",
+    ]);
     expect(seen.every((request) => request.headers.authorization === "Bearer t0ken")).toBe(true);
 
     out = "";

@@ -1,8 +1,11 @@
 // GitHub's REST API: the repository's tags (each with the commit it points at, annotated tags
-// already peeled), then the metadata file at a commit through the contents API.
+// already peeled), its releases, then the metadata file at a commit through the contents API.
 // https://docs.github.com/rest/repos/repos#list-repository-tags
+// https://docs.github.com/rest/releases/releases#list-releases
+// https://docs.github.com/rest/releases/releases#get-the-latest-release
 // https://docs.github.com/rest/repos/contents#get-repository-content
 import type { MetadataFile } from "../metadata.js";
+import type { GithubRelease } from "../release-versions.js";
 import { type MetadataSource, SourceUnavailable } from "./metadata-source.js";
 
 /** The `fetch` this source calls: the global one, or a recording in tests. */
@@ -21,6 +24,8 @@ export interface GithubSourceOptions {
 
 // Tags are listed 100 a page; a repository with thousands of tags is read up to this many pages.
 const MAX_TAG_PAGES = 5;
+// Releases are listed newest first, 100 a page; past these pages only the latest release is added.
+const MAX_RELEASE_PAGES = 3;
 
 /** Tags and metadata from GitHub's REST API. */
 export function githubSource(options: GithubSourceOptions): MetadataSource {
@@ -53,6 +58,26 @@ export function githubSource(options: GithubSourceOptions): MetadataSource {
         if (listed.length < 100) break;
       }
       return tags;
+    },
+    async releases(owner, repo) {
+      const releases: GithubRelease[] = [];
+      for (let page = 1; page <= MAX_RELEASE_PAGES; page++) {
+        const url = `${api}/repos/${owner}/${repo}/releases?per_page=100&page=${page}`;
+        const response = await get(url);
+        if (response.status === 404) return undefined;
+        if (!response.ok) throw failure(url, response);
+        const listed = (await response.json()) as GithubRelease[];
+        releases.push(...listed);
+        if (listed.length < 100) return releases;
+      }
+      // more releases than were read: make sure the one GitHub marks latest is among them
+      const url = `${api}/repos/${owner}/${repo}/releases/latest`;
+      const response = await get(url);
+      if (response.ok) {
+        const latest = (await response.json()) as GithubRelease;
+        if (!releases.some((release) => release.tag_name === latest.tag_name)) releases.push(latest);
+      } else if (response.status !== 404) throw failure(url, response);
+      return releases;
     },
     async metadata(action, sha): Promise<MetadataFile | undefined> {
       for (const file of ["action.yml", "action.yaml"] as const) {

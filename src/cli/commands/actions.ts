@@ -80,8 +80,8 @@ export interface ActionsUpdateOptions extends Omit<ActionsAddOptions, "specs"> {
 
 /**
  * `trunkline actions outdated`: each locked action's release, the newest in its major and the newest
- * overall. Tags come from the --metadata folder, then GitHub, then the cache: offline, only the
- * releases those folders recorded are known.
+ * overall. Tags and releases come from the --metadata folder, then GitHub, then the cache: offline,
+ * only the releases those folders recorded are known.
  */
 export async function actionsOutdated(options: Omit<ActionsUpdateOptions, "major" | "to" | "dryRun">, io: Io): Promise<ExitCode> {
   const lock = parseLockfile(await io.readText(LOCKFILE));
@@ -95,8 +95,9 @@ export async function actionsOutdated(options: Omit<ActionsUpdateOptions, "major
     if (options.format === "json") io.stdout("[]\n");
     return ExitCode.SourceErrors;
   }
-  const { entries, problems } = await outdatedActions(lock, tagSources(options, folders, io));
+  const { entries, problems, warnings } = await outdatedActions(lock, tagSources(options, folders, io));
   for (const problem of problems) io.stderr(`trunkline actions: ${problem.message}\n  hint: ${problem.hint}\n`);
+  for (const warning of warnings) io.stderr(`trunkline actions: warning: ${warning}\n`);
   if (options.format === "json") {
     io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
     return ExitCode.Ok;
@@ -126,6 +127,7 @@ export async function actionsUpdate(options: ActionsUpdateOptions, io: Io): Prom
     io,
   );
   for (const problem of result.problems) io.stderr(`trunkline actions: ${problem.message}\n  hint: ${problem.hint}\n`);
+  for (const warning of result.warnings) io.stderr(`trunkline actions: warning: ${warning}\n`);
   if (result.problems.length) {
     if (options.format === "json") io.stdout("[]\n");
     io.stderr("nothing written\n");
