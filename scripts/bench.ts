@@ -62,8 +62,21 @@ const { values } = parseArgs({
     sizes: { type: "string" },
     /** Runs only the named cases, e.g. `--case gen`. */
     case: { type: "string", multiple: true },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (values.help) {
+  process.stdout.write(
+    [
+      "usage: npm run bench -- [--case NAME]... [--sizes N,N] [--runs N] [--json]",
+      "",
+      "Times whole trunkline processes (medians, beside `node -e 0` in the same run).",
+      `cases: ${CASES.map((entry) => `${entry.name} (sizes ${entry.sizes.join(",")})`).join(", ")}`,
+      "",
+    ].join("\n"),
+  );
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const sizesOverride = values.sizes?.split(",").map(Number);
 if (!Number.isInteger(runs) || runs < 1 || sizesOverride?.some((size) => !Number.isInteger(size) || size < 1)) {
