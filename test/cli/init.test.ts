@@ -70,6 +70,41 @@ describe("trunkline init", () => {
     }
   });
 
+  it("issue 9.22: in a CommonJS package (npm init's default) the sources are marked as ES modules, and a second init keeps that", async () => {
+    const commonJs = { ...NODE_REPO, "package.json": '{\n  "name": "app",\n  "type": "commonjs",\n  "scripts": { "test": "node --test" }\n}\n' };
+    for (const files of [commonJs, { ...commonJs, "package.json": '{ "name": "app", "scripts": { "test": "node --test" } }\n' }]) {
+      const repo = await createTempRepo(files);
+      try {
+        const result = await repo.run(["init"]);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toContain("workflows-src/package.json");
+        expect(JSON.parse((await repo.read("workflows-src/package.json"))!)).toEqual({ type: "module" });
+        // the package itself keeps its module system
+        expect((JSON.parse((await repo.read("package.json"))!) as { type?: string }).type).toBe((JSON.parse(files["package.json"]) as { type?: string }).type);
+        const gen = await repo.run(["gen"]);
+        expect(gen.code, gen.stderr).toBe(0);
+        expect((await repo.run(["check"])).code).toBe(0);
+        const before = await repo.snapshot();
+        expect((await repo.run(["init"])).stdout).toContain("nothing to change");
+        expect(await repo.snapshot()).toEqual(before);
+      } finally {
+        await repo.dispose();
+      }
+    }
+  });
+
+  it("issue 9.22: a package.json init writes from scratch is an ES module package, and the sources need no marker", async () => {
+    const repo = await createTempRepo({ "go.mod": "module example.com/app\n\ngo 1.22\n" });
+    await repo.remove("package.json");
+    try {
+      expect((await repo.run(["init"])).code).toBe(0);
+      expect((JSON.parse((await repo.read("package.json"))!) as { type?: string }).type).toBe("module");
+      expect(await repo.read("workflows-src/package.json")).toBeUndefined();
+    } finally {
+      await repo.dispose();
+    }
+  });
+
   it("issue 13.1: a Go repository gets setup-go and go test, and a Node job only to check the generated files", async () => {
     const repo = await createTempRepo({ "go.mod": "module example.com/app\n\ngo 1.22\n" });
     try {

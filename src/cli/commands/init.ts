@@ -19,6 +19,8 @@ export const GENERATED_ATTRIBUTES = [
   ".trunkline/baseline.json eol=lf linguist-generated",
 ] as const;
 
+// Marks the sources as ES modules when the package itself is CommonJS.
+const SOURCES_PACKAGE_JSON = "workflows-src/package.json";
 const LOCKFILES = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
 const PROBED = [...LOCKFILES, ".yarnrc.yml", ".nvmrc", ".node-version", "requirements.txt", "pyproject.toml", "go.mod", "Cargo.toml"];
 // What `npm init` writes as the test script: not a test suite.
@@ -115,6 +117,13 @@ async function setUp(options: InitOptions, io: Io, asker: Asker): Promise<ExitCo
     } else if (existing !== source) {
       report.push(`kept ${CI_SOURCE}: it exists already`);
     }
+  }
+
+  // `export`/`import` in a CommonJS package are TS1295 under `tsc --init`'s defaults, in every source
+  if (!edit.isModule && (await io.kindOf(SOURCES_PACKAGE_JSON)) === undefined) {
+    await io.writeAtomic(SOURCES_PACKAGE_JSON, '{ "type": "module" }\n');
+    report.push(`wrote ${SOURCES_PACKAGE_JSON}: "type": "module", so that tsc and editors read the sources as the ES modules they are (package.json is CommonJS)`);
+    changed = true;
   }
 
   const attributes = await io.readText(".gitattributes");
