@@ -139,7 +139,9 @@ async function setUp(options: InitOptions, io: Io, asker: Asker): Promise<ExitCo
   if (!changed) report.push("nothing to change: trunkline is set up here already");
   io.stdout(`${report.map((line) => `trunkline init: ${line}\n`).join("")}`);
   // README "Sharing across repositories": trunkline installs from its packed tarball, not by name
-  const install = edit.dependsOnTrunkline ? `${manager} install` : `${manager} ${manager === "npm" ? "install --save-dev" : "add -D"} ./vendor/trunkline-${VERSION}.tgz`;
+  // npm warns of esbuild's install script until allowScripts decides it; its API needs no install step
+  const allowScripts = manager === "npm" && record(parsedManifest(packageText).allowScripts).esbuild === undefined ? "npm pkg set allowScripts.esbuild=false --json && " : "";
+  const install = edit.dependsOnTrunkline ? `${manager} install` : `${allowScripts}${manager} ${manager === "npm" ? "install --save-dev" : "add -D"} ./vendor/trunkline-${VERSION}.tgz`;
   if (!edit.dependsOnTrunkline) report.push(`trunkline is not a dependency in package.json yet: copy trunkline-${VERSION}.tgz (made by "npm pack" in a clone of trunkline) to vendor/ and install it, as README "Sharing across repositories" shows`);
   const importStep = importPending ? ` && ${importCommandLine}` : "";
   if (changed || importPending || !edit.dependsOnTrunkline) io.stdout(`\nNext: ${install}${importStep} && ${runScript(manager, "gen")} && ${runScript(manager, "check")}, then commit the lockfile and the generated files.\n`);
