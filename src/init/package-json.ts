@@ -11,8 +11,6 @@ export interface PackageJsonEdit {
   checkScriptRunsTrunkline: boolean;
   /** Whether package.json lists trunkline as a dependency already. */
   dependsOnTrunkline: boolean;
-  /** Whether Node and tsc read the package's `.ts` files as ES modules (`"type": "module"`). */
-  isModule: boolean;
 }
 
 /**
@@ -44,7 +42,6 @@ export function editPackageJson(text: string | undefined): PackageJsonEdit {
     conflicts,
     checkScriptRunsTrunkline: String(scripts.check).includes(INIT_SCRIPTS.check!),
     dependsOnTrunkline: depends,
-    isModule: manifest.type === "module",
   };
 }
 

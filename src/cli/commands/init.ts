@@ -9,6 +9,7 @@ import { YAML_EXTENSIONS } from "../../io/workflow-files.js";
 import { type Asker, DEFAULTS, createAsker } from "../../init/ask.js";
 import { MANIFEST_FILE, parseManifest } from "../../sync/manifest.js";
 import { importCommand } from "./import.js";
+import { markSourcesAsModules } from "../../init/module-marker.js";
 
 /** The `.gitattributes` lines that mark what trunkline generates (README "Where sources and outputs go"). */
 export const GENERATED_ATTRIBUTES = [
@@ -19,8 +20,8 @@ export const GENERATED_ATTRIBUTES = [
   ".trunkline/baseline.json eol=lf linguist-generated",
 ] as const;
 
-// Marks the sources as ES modules when the package itself is CommonJS.
-const SOURCES_PACKAGE_JSON = "workflows-src/package.json";
+// The folder init writes its source into, and import its sources.
+const SOURCE_DIR = "workflows-src";
 const LOCKFILES = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
 const PROBED = [...LOCKFILES, ".yarnrc.yml", ".nvmrc", ".node-version", "requirements.txt", "pyproject.toml", "go.mod", "Cargo.toml"];
 // What `npm init` writes as the test script: not a test suite.
@@ -120,9 +121,9 @@ async function setUp(options: InitOptions, io: Io, asker: Asker): Promise<ExitCo
   }
 
   // `export`/`import` in a CommonJS package are TS1295 under `tsc --init`'s defaults, in every source
-  if (!edit.isModule && (await io.kindOf(SOURCES_PACKAGE_JSON)) === undefined) {
-    await io.writeAtomic(SOURCES_PACKAGE_JSON, '{ "type": "module" }\n');
-    report.push(`wrote ${SOURCES_PACKAGE_JSON}: "type": "module", so that tsc and editors read the sources as the ES modules they are (package.json is CommonJS)`);
+  const marker = await markSourcesAsModules(io, SOURCE_DIR);
+  if (marker !== undefined) {
+    report.push(`wrote ${marker}: "type": "module", so that tsc and editors read the sources as the ES modules they are (package.json is CommonJS)`);
     changed = true;
   }
 
