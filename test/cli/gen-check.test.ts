@@ -91,6 +91,18 @@ describe("gen and check", () => {
     expect(parse((await repo.read(extra))!).jobs.test.steps[0].run).toBe("echo kept");
   });
 
+  it("issue 9.5: a manifest that was never committed is called missing, with the file to commit", async () => {
+    await repo.run(["gen"]);
+    await repo.remove(".trunkline/manifest.json");
+    const checked = await repo.run(["check", "--format", "json"]);
+    expect(checked.code).toBe(ExitCode.Problems);
+    const finding = (JSON.parse(checked.stdout) as { file: string; message: string; hint?: string }[]).find((found) => found.file === ".trunkline/manifest.json");
+    expect(finding?.message).toMatch(/^\.trunkline\/manifest\.json is missing/);
+    expect(finding?.hint).toBe('run "npm run gen" and commit .trunkline/manifest.json');
+    expect((await repo.run(["gen"])).code).toBe(ExitCode.Ok);
+    expect((await repo.run(["check"])).code).toBe(ExitCode.Ok);
+  });
+
   it("removes the output of a deleted source, and never a hand-written workflow", async () => {
     await repo.write("workflows-src/extra.ts", source("echo extra").replace('workflow("ci"', 'workflow("extra"'));
     await repo.write(".github/workflows/mine.yml", "on: push\njobs: {}\n");
