@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Drift } from "../sync/plan-sync.js";
+import { type Drift, KEEP_OR_DROP_ORPHAN } from "../sync/plan-sync.js";
 import { type PinEdit, adoptPinCommand } from "../actions/pin-edit.js";
 
 const WHY: Record<Drift["kind"], (drift: Drift) => string> = {
@@ -9,16 +9,16 @@ const WHY: Record<Drift["kind"], (drift: Drift) => string> = {
   orphaned: (drift) => `${drift.path} is orphaned: no source generates it any more (it came from ${drift.sourceFile})`,
 };
 
-const HINT: Record<Drift["kind"], string> = {
-  missing: 'run "npm run gen" and commit the result',
-  stale: 'run "npm run gen" and commit the result',
-  "hand-edited": 'move the edit into the TypeScript source, then run "npm run gen" (or "npm run gen -- --force" to discard it)',
-  orphaned: 'run "npm run gen" to remove it, and commit the deletion',
+const HINT: Record<Drift["kind"], (drift: Drift) => string> = {
+  missing: () => 'run "npm run gen" and commit the result',
+  stale: () => 'run "npm run gen" and commit the result',
+  "hand-edited": (drift) => `move the edit into ${drift.sourceFile ?? "the TypeScript source"}, then run "npm run gen" (or "npm run gen -- --force" to discard it)`,
+  orphaned: (drift) => (drift.handEdited ? `it was edited by hand: ${KEEP_OR_DROP_ORPHAN}` : 'run "npm run gen" to remove it, and commit the deletion'),
 };
 
 /** A drifted file as a diagnostic, so every format (pretty, json, github) can show it. */
 export function describeDrift(drift: Drift): Diagnostic {
-  return { rule: "sync", severity: "error", file: drift.path, message: WHY[drift.kind](drift), hint: HINT[drift.kind] };
+  return { rule: "sync", severity: "error", file: drift.path, message: WHY[drift.kind](drift), hint: HINT[drift.kind](drift) };
 }
 
 /** A temporary file an interrupted run left behind, as a diagnostic. */

@@ -132,8 +132,43 @@ type AllKeys<T> = T extends unknown ? keyof T : never;
 /** A job's fields other than `needs` and `strategy`, as the body of the two-argument {@link job} returns them. */
 export type JobBody = DistributiveOmit<RunnerJobSpec, "needs" | "strategy"> | DistributiveOmit<CallerJobSpec, "needs" | "strategy">;
 
-/** `Body`, with every key a job does not have typed `never`: a returned object literal is not checked for unknown keys otherwise. */
-export type ExactJobBody<Body> = Body & { readonly [K in Exclude<keyof Body, AllKeys<JobBody>>]: never };
+/**
+ * `Body`, with every key a job does not have typed as a message naming the job key it is one typo
+ * away from: a returned object literal is not checked for unknown keys otherwise, and `never` would
+ * say nothing of what to write instead.
+ */
+export type ExactJobBody<Body> = Body & { readonly [K in Exclude<keyof Body, AllKeys<JobBody>>]: UnknownKey<K, "job", AllKeys<JobBody>> };
+
+// The message tsc shows as the type a value is "not assignable to"; a key of an object type, since a
+// string literal here would reduce the whole intersection to `never` and every key would be reported.
+type UnknownKey<K, Kind extends string, Known> = K extends string ? { [Message in `${K} is not a ${Kind} key${DidYouMean<K, Known & string>}`]: never } : never;
+type DidYouMean<K extends string, Known extends string> = [CloseTo<K, Known>] extends [never] ? "" : `; did you mean ${CloseTo<K, Known>}?`;
+type CloseTo<K extends string, Known extends string> = Known extends unknown ? (OneEditApart<K, Known> extends true ? Known : never) : never;
+
+// One character inserted, removed, replaced, or two neighbours swapped.
+type OneEditApart<A extends string, B extends string> = A extends `${infer a}${infer restA}`
+  ? B extends `${infer b}${infer restB}`
+    ? a extends b
+      ? OneEditApart<restA, restB>
+      : restA extends restB
+        ? true
+        : restA extends B
+          ? true
+          : A extends restB
+            ? true
+            : restA extends `${b}${infer tail}`
+              ? restB extends `${a}${tail}`
+                ? true
+                : false
+              : false
+    : restA extends ""
+      ? true
+      : false
+  : B extends `${string}${infer restB}`
+    ? restB extends ""
+      ? true
+      : false
+    : false;
 
 /** The names of the outputs a job body declares. */
 export type OutputNames<Body> = Body extends { readonly outputs?: infer O } ? (O extends object ? keyof O & string : never) : never;

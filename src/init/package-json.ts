@@ -17,10 +17,12 @@ export interface PackageJsonEdit {
  * Adds the gen/check scripts to a package.json (undefined: there is none yet), keeping its
  * indentation and every other key; a script of the same name is kept whatever it says. The
  * dependency is not written: the name is not on the npm registry, so a version range would not
- * install; the caller says how to install the packed tarball instead. Throws SyntaxError on invalid JSON.
+ * install; the caller says how to install the packed tarball instead. A package.json written from
+ * scratch says `"type": "module"`: the sources are ES modules, which tsc's `nodenext` reads only
+ * so. Throws SyntaxError on invalid JSON.
  */
 export function editPackageJson(text: string | undefined): PackageJsonEdit {
-  const manifest = (text === undefined ? { private: true } : JSON.parse(text)) as Record<string, unknown>;
+  const manifest = (text === undefined ? { private: true, type: "module" } : JSON.parse(text)) as Record<string, unknown>;
   if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) throw new SyntaxError("package.json is not a JSON object");
   const added: string[] = [];
   const conflicts: PackageJsonEdit["conflicts"] = [];

@@ -297,12 +297,17 @@ function isWorkflowLike(value: unknown): boolean {
 }
 
 function notAWorkflow(file: string, exportName: string, value: unknown): Diagnostic {
-  const kind = value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "function" ? "a function" : typeof value === "object" ? "an object without `on` and `jobs`" : `a ${typeof value}`;
+  // a job exported as it is, the likeliest slip of a first source: say what to wrap it in
+  const isJob = hasBrand(value, JOB);
+  const kind = isJob ? "a job" : value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "function" ? "a function" : typeof value === "object" ? "an object without `on` and `jobs`" : `a ${typeof value}`;
+  const id = exportName === "default" ? "build" : exportName;
   return {
     rule: "load", severity: "error", file,
     // The path names the export; the pipeline turns it into the line that declares it.
     path: ["export", exportName],
     message: `export "${exportName}" of ${file} is ${kind}, not a workflow`,
-    hint: "export only workflows from a workflow source; keep shared jobs and helpers in a module outside the source folder",
+    hint: isJob
+      ? `a job is generated inside a workflow: export \`workflow("ci", { on: …, jobs: { ${id} } })\` instead; a job shared by several sources belongs in a module outside the source folder`
+      : "export only workflows from a workflow source; keep shared jobs and helpers in a module outside the source folder",
   };
 }

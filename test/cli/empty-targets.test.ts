@@ -67,6 +67,18 @@ describe("issue 9.1: a target whose sources match nothing", () => {
     expect((await repo.run(["check"])).code).toBe(ExitCode.Ok);
   });
 
+  it("issue 9.1: a fresh project's first gen says it found no workflow and where to write one, not only \"0 written\"", async () => {
+    repo = await createTempRepo({ "workflows-src/README.md": "Workflow sources go here.\n" });
+    const empty = await repo.run(["gen"]);
+    expect(empty.code, empty.stderr).toBe(ExitCode.Ok);
+    expect(empty.stderr).toContain("no source exports a workflow yet: write one in workflows-src/");
+    // once there is one, the note is gone
+    await repo.write("workflows-src/ci.ts", source("ci"));
+    const first = await repo.run(["gen"]);
+    expect(first.code, first.stderr).toBe(ExitCode.Ok);
+    expect(first.stderr).not.toContain("no source exports a workflow");
+  });
+
   it("issue 9.1: without a config, workflows-src/*.ts losing every source keeps what it generated until those files are deleted", async () => {
     repo = await createTempRepo({ "workflows-src/a.ts": source("a"), "workflows-src/b.ts": source("b"), ".github/workflows/mine.yml": "on: push\njobs: {}\n" });
     expect((await repo.run(["gen"])).code).toBe(ExitCode.Ok);

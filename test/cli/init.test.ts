@@ -1,11 +1,11 @@
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { main } from "../../src/cli/main.js";
 import { createNodeIo } from "../../src/io/node-io.js";
-import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import { REPO_ROOT, type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
 // A Node project that does not use trunkline yet, on branch "trunk".
 const NODE_REPO = {
@@ -65,6 +65,60 @@ describe("trunkline init", () => {
       expect(again.code, again.stderr).toBe(0);
       expect(again.stdout).toContain("nothing to change");
       expect(await repo.snapshot()).toEqual(before);
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 9.23: the install init names for npm is the README's, allowScripts included, so npm has nothing to warn of", async () => {
+    const readme = await readFile(path.join(REPO_ROOT, "README.md"), "utf8");
+    const sharing = readme.slice(readme.indexOf("## Sharing across repositories"));
+    // the README's two install lines, comments dropped, with its file name of the tarball
+    const [allow, install] = /```sh\n([\s\S]*?)```/.exec(sharing)![1]!.split("\n").map((line) => line.replace(/\s+#.*$/, "").trim());
+    const repo = await createTempRepo(NODE_REPO);
+    try {
+      const result = await repo.run(["init"]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Next: ${allow} && ${install} && npm run gen`);
+      // once package.json has decided esbuild's script, the step is not asked again
+      await repo.write("package.json", JSON.stringify({ ...JSON.parse((await repo.read("package.json"))!), allowScripts: { esbuild: false } }));
+      const again = await repo.run(["init"]);
+      expect(again.stdout).toContain(`Next: ${install} && npm run gen`);
+    } finally {
+      await repo.dispose();
+    }
+  });
+
+  it("issue 9.22: in a CommonJS package (npm init's default) the sources are marked as ES modules, and a second init keeps that", async () => {
+    const commonJs = { ...NODE_REPO, "package.json": '{\n  "name": "app",\n  "type": "commonjs",\n  "scripts": { "test": "node --test" }\n}\n' };
+    for (const files of [commonJs, { ...commonJs, "package.json": '{ "name": "app", "scripts": { "test": "node --test" } }\n' }]) {
+      const repo = await createTempRepo(files);
+      try {
+        const result = await repo.run(["init"]);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toContain("workflows-src/package.json");
+        expect(JSON.parse((await repo.read("workflows-src/package.json"))!)).toEqual({ type: "module" });
+        // the package itself keeps its module system
+        expect((JSON.parse((await repo.read("package.json"))!) as { type?: string }).type).toBe((JSON.parse(files["package.json"]) as { type?: string }).type);
+        const gen = await repo.run(["gen"]);
+        expect(gen.code, gen.stderr).toBe(0);
+        expect((await repo.run(["check"])).code).toBe(0);
+        const before = await repo.snapshot();
+        expect((await repo.run(["init"])).stdout).toContain("nothing to change");
+        expect(await repo.snapshot()).toEqual(before);
+      } finally {
+        await repo.dispose();
+      }
+    }
+  });
+
+  it("issue 9.22: a package.json init writes from scratch is an ES module package, and the sources need no marker", async () => {
+    const repo = await createTempRepo({ "go.mod": "module example.com/app\n\ngo 1.22\n" });
+    await repo.remove("package.json");
+    try {
+      expect((await repo.run(["init"])).code).toBe(0);
+      expect((JSON.parse((await repo.read("package.json"))!) as { type?: string }).type).toBe("module");
+      expect(await repo.read("workflows-src/package.json")).toBeUndefined();
     } finally {
       await repo.dispose();
     }
@@ -172,7 +226,7 @@ describe("trunkline init", () => {
       expect(result.code, result.stderr).toBe(0);
       expect(await repo.read("workflows-src/build.ts")).toBeUndefined();
       expect(await repo.read(".github/workflows/build.yml")).toBe(BUILD_YAML);
-      expect(result.stdout).toMatch(/Next: npm install --save-dev \S+ && npx trunkline import --replace \.github\/workflows && npm run gen/);
+      expect(result.stdout).toMatch(/Next: npm pkg set allowScripts\.esbuild=false --json && npm install --save-dev \S+ && npx trunkline import --replace \.github\/workflows && npm run gen/);
     } finally {
       await repo.dispose();
     }

@@ -37,6 +37,14 @@ describe("exports turned into workflows, with the TypeScript place of every prob
     expect(diagnostics.map(place)).toEqual([["normalize", "error", SOURCE, line]]);
   });
 
+  it("issue 9.12: a job exported by itself is named as a job, with the workflow call to wrap it in", async () => {
+    const { code, diagnostics } = await gen({ [SOURCE]: 'import { job } from "trunkline";\n\nexport default job({ "runs-on": "ubuntu-latest", steps: [{ run: "make" }] });\n' });
+    expect(code).toBe(ExitCode.SourceErrors);
+    expect(diagnostics.map(place)).toEqual([["load", "error", SOURCE, 3]]);
+    expect(diagnostics[0]!.message).toBe(`export "default" of ${SOURCE} is a job, not a workflow`);
+    expect(diagnostics[0]!.hint).toContain('export `workflow("ci", { on: …, jobs: { build } })`');
+  });
+
   it("issue 9.12: a ruleset whose spec throws is an error at its call, and the workflows still compile", async () => {
     const { code, diagnostics } = await gen({
       [SOURCE]: 'import { job, ruleset, workflow } from "trunkline";\nexport const ci = workflow("ci", { on: "push", permissions: {}, jobs: { t: job({ "runs-on": "x", "timeout-minutes": 5, steps: [{ run: "make" }] }) } });\nexport const main = ruleset("main", { get conditions(): any { throw new Error("nope"); } } as never);\n',

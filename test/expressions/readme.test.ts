@@ -21,4 +21,15 @@ describe("README: Typed expressions", () => {
       await repo.dispose();
     }
   });
+
+  it("issue 10.2: a user who pastes its example sees no finding at gen", async () => {
+    const repo = await createTempRepo({ "workflows-src/typed.ts": block("ts") });
+    try {
+      const gen = await repo.run(["gen", "--format", "json"]);
+      expect(gen.code, gen.stderr).toBe(ExitCode.Ok);
+      expect(JSON.parse(gen.stdout)).toEqual([]);
+    } finally {
+      await repo.dispose();
+    }
+  });
 });

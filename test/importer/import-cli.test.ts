@@ -38,6 +38,20 @@ describe("trunkline import: paths as the user types them", () => {
     await rm(outside, { recursive: true, force: true });
   });
 
+  it("issue 9.22: in a CommonJS package the imported sources' folder is marked as ES modules; in an ES module package nothing is added", async () => {
+    await repo.write("package.json", '{ "name": "app", "devDependencies": { "trunkline": "*" } }\n');
+    const imported = await repo.run(["import", ".github/workflows", "--out", "workflows-src/targets/app"]);
+    expect(imported.code, imported.stderr).toBe(ExitCode.Ok);
+    expect(JSON.parse((await repo.read("workflows-src/targets/app/package.json"))!)).toEqual({ type: "module" });
+    expect(imported.stderr).toContain("wrote workflows-src/targets/app/package.json");
+    expect((await repo.run(["gen"])).code).toBe(ExitCode.Ok);
+    expect((await repo.run(["check"])).code).toBe(ExitCode.Ok);
+
+    await repo.write("package.json", '{ "type": "module", "devDependencies": { "trunkline": "*" } }\n');
+    expect((await repo.run(["import", ".github/workflows", "--out", "workflows-src/targets/web"])).code).toBe(ExitCode.Ok);
+    expect(await repo.read("workflows-src/targets/web/package.json")).toBeUndefined();
+  });
+
   it("issue 9.7: an absolute path inside the project reads as the project path", async () => {
     const result = await repo.run(["import", path.join(repo.root, ".github/workflows/ci.yml")]);
     expect(result.code, result.stderr + result.stdout).toBe(ExitCode.Ok);

@@ -233,6 +233,27 @@ describe("a repository that installs trunkline as the README says", () => {
     }
   });
 
+  it("issue 9.22: a CommonJS package (npm init's default) set up by `trunkline init`, run from the tarball as the README says, type-checks with `tsc --init` defaults", async () => {
+    // another repository beside the consumer, with the tarball in vendor/ and nothing installed yet
+    const commonJs = path.join(scratch, "commonjs");
+    await mkdir(path.join(commonJs, "vendor"), { recursive: true });
+    await cp(path.join(consumer, "vendor", packed.filename), path.join(commonJs, "vendor", packed.filename));
+    await writeFile(path.join(commonJs, "package.json"), '{\n  "name": "app",\n  "type": "commonjs",\n  "scripts": { "test": "node --test" }\n}\n');
+    const readmeInit = /`(npx --package \.\/vendor\/\S+\.tgz trunkline init)`/.exec(README)?.[1];
+    expect(readmeInit?.split(" ")).toEqual(["npx", "--package", `./vendor/${packed.filename}`, "trunkline", "init"]);
+    const init = await run("npx", ["--yes", ...readmeInit!.split(" ").slice(1), "--yes"], commonJs, 180_000);
+    expect(init.status, init.stdout + init.stderr).toBe(0);
+    expect(init.stdout).toContain(`Next: npm pkg set allowScripts.esbuild=false --json && npm install --save-dev ./vendor/${packed.filename}`);
+    // the packages the consumer installed stand for that install
+    await symlink(path.join(consumer, "node_modules"), path.join(commonJs, "node_modules"), "dir");
+    const tsconfig = await run("npx", ["tsc", "--init"], commonJs);
+    expect(tsconfig.status, tsconfig.stdout).toBe(0);
+    const checked = await run("npx", ["tsc", "--noEmit", "--pretty", "false"], commonJs, 120_000);
+    expect({ status: checked.status, diagnostics: diagnosticsOf(checked.stdout + checked.stderr) }).toEqual({ status: 0, diagnostics: [] });
+    const gen = await run("npx", ["trunkline", "gen"], commonJs);
+    expect(gen.status, gen.stderr).toBe(0);
+  });
+
   it("`npm run gen` writes its workflows and RELEASING.md, as committed beside the fixture", async () => {
     expect(generated.status, generated.stderr).toBe(0);
     for (const file of OUTPUTS) await expect(await readFile(path.join(consumer, file), "utf8")).toMatchFileSnapshot(path.join(FIXTURE, file));

@@ -40,7 +40,7 @@ describe("trunkline's workflow types (src/types/)", () => {
   it.each([
     ["expr-context-not-allowed.ts", "`secrets` in `runs-on`, `steps` in a job-level `if` (also in `job.using`'s body), `always()` in `runs-on`, `hashFiles` in a job's `name`"],
     ["expr-matrix-key.ts", "`matrix.oss`, a nested `matrix.node.versoin` and a key no axis or `include` row has; `matrix` of a job without one; `secrets` in a matrix expression"],
-    ["expr-needs-outputs.ts", "`needs.build.outputs.version` that `build` does not declare, `needs.lint` without needing `lint`, \"timeout-minute\" in `job.using`'s body"],
+    ["expr-needs-outputs.ts", "`needs.build.outputs.version` that `build` does not declare, `needs.lint` without needing `lint`, \"timeout-minute\" and other unknown keys in `job.using`'s body, each named with the job key one typo away"],
     ["expr-inputs.ts", "`inputs.dryrun` that no trigger declares, a number input read as a string, `pul_request` in `defineTriggers`"],
     ["expr-github-event.ts", "`github.event.pull_requst`, `github.event == 'release'`, `github.repository.default_branch`, an object in text, `hashFiles()` without a pattern, an unknown function, `github.event.release` in a pull_request/push workflow (`githubOf`)"],
   ])("issue 10.2: %s (%s) is a type error on its line", (file) => {

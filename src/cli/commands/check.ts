@@ -5,6 +5,7 @@ import type { Io } from "../../io/io.js";
 import { runPipeline } from "../../pipeline.js";
 import type { CompileMemo } from "../../compile.js";
 import { unifiedDiff } from "../../sync/unified-diff.js";
+import { MANIFEST_FILE } from "../../sync/manifest.js";
 import { schemaFreshnessOf } from "../../validate/schema-freshness-io.js";
 import { describeDrift, describeLeftover, describePinEdits } from "../describe-drift.js";
 import { LOCKFILE, parseLockfile } from "../../actions/lockfile.js";
@@ -51,7 +52,9 @@ export async function check(options: CheckOptions, io: Io): Promise<ExitCode> {
   const drifted = [...plan.drift.flatMap(describe), ...plan.leftovers.map(describeLeftover), ...(await schemaFreshnessOf(io)), ...(await bindingProblems(io))];
   const manifestStale = plan.writes.some((write) => write.path.endsWith("manifest.json")) && plan.drift.length === 0;
   if (manifestStale) {
-    drifted.push({ rule: "sync", severity: "error", file: ".trunkline/manifest.json", message: ".trunkline/manifest.json does not match the generated files", hint: 'run "npm run gen" and commit the result' });
+    // a fresh clone whose manifest was never committed: "does not match" would send the user looking for an edit
+    const missing = (await io.readText(MANIFEST_FILE)) === undefined;
+    drifted.push({ rule: "sync", severity: "error", file: MANIFEST_FILE, message: missing ? `${MANIFEST_FILE} is missing: it lists the generated files, and check needs it committed beside them` : `${MANIFEST_FILE} does not match the generated files`, hint: missing ? `run "npm run gen" and commit ${MANIFEST_FILE}` : 'run "npm run gen" and commit the result' });
   }
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning");
   if (machine) io.stdout(formatDiagnostics(sortDiagnostics([...warnings, ...drifted]), options.format));

@@ -78,5 +78,7 @@ async function generate(options: GenOptions, io: Io): Promise<ExitCode> {
   for (const path of plan.deletes) io.stderr(`trunkline: removed ${style.path(path)}: no source generates it any more\n`);
   for (const path of plan.leftovers) io.stderr(`trunkline: removed ${style.path(path)}: a temporary file an interrupted run left behind\n`);
   io.stderr(formatWrittenSummary(summary, { style, verbosity: options.verbosity, listRemoved: false }));
+  // "0 written, 0 removed, 0 unchanged" alone leaves a new user guessing what gen looked for
+  if (compiled.files.length === 0 && plan.deletes.length === 0) io.stderr(`trunkline: no source exports a workflow yet: write one in ${style.path("workflows-src/")} (README "A workflow in TypeScript"), or run "npx trunkline init" to write a first one\n`);
   return ExitCode.Ok;
 }

@@ -29,6 +29,7 @@ import { createRuleRunner } from "../../validate/run-rules.js";
 import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
 import { ExitCode } from "../exit-code.js";
 import { type Verbosity, startProgress, styleFor } from "../terminal/index.js";
+import { markSourcesAsModules } from "../../init/module-marker.js";
 
 /** Options of `trunkline import`. */
 export interface ImportOptions {
@@ -104,6 +105,8 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<Exi
     }),
   );
   const written = writes.filter((planned): planned is PlannedSource => planned !== undefined);
+  const marker = written.length ? await markSourcesAsModules(io, setup.sourceDir) : undefined;
+  if (marker !== undefined) say(`wrote ${marker}: "type": "module", so that tsc reads the sources as the ES modules they are (the package is CommonJS)\n`);
 
   // 2. the round trip, checked on the exact text `gen` will write; the same parse feeds GitHub's
   //    parser and the rules, so each output is parsed once

@@ -9,6 +9,7 @@ import { YAML_EXTENSIONS } from "../../io/workflow-files.js";
 import { type Asker, DEFAULTS, createAsker } from "../../init/ask.js";
 import { MANIFEST_FILE, parseManifest } from "../../sync/manifest.js";
 import { importCommand } from "./import.js";
+import { markSourcesAsModules } from "../../init/module-marker.js";
 
 /** The `.gitattributes` lines that mark what trunkline generates (README "Where sources and outputs go"). */
 export const GENERATED_ATTRIBUTES = [
@@ -19,6 +20,8 @@ export const GENERATED_ATTRIBUTES = [
   ".trunkline/baseline.json eol=lf linguist-generated",
 ] as const;
 
+// The folder init writes its source into, and import its sources.
+const SOURCE_DIR = "workflows-src";
 const LOCKFILES = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
 const PROBED = [...LOCKFILES, ".yarnrc.yml", ".nvmrc", ".node-version", "requirements.txt", "pyproject.toml", "go.mod", "Cargo.toml"];
 // What `npm init` writes as the test script: not a test suite.
@@ -117,6 +120,13 @@ async function setUp(options: InitOptions, io: Io, asker: Asker): Promise<ExitCo
     }
   }
 
+  // `export`/`import` in a CommonJS package are TS1295 under `tsc --init`'s defaults, in every source
+  const marker = await markSourcesAsModules(io, SOURCE_DIR);
+  if (marker !== undefined) {
+    report.push(`wrote ${marker}: "type": "module", so that tsc and editors read the sources as the ES modules they are (package.json is CommonJS)`);
+    changed = true;
+  }
+
   const attributes = await io.readText(".gitattributes");
   const presentLines = new Set((attributes ?? "").split(/\r?\n/).map((line) => line.trim()));
   const missing = GENERATED_ATTRIBUTES.filter((line) => !presentLines.has(line));
@@ -130,7 +140,9 @@ async function setUp(options: InitOptions, io: Io, asker: Asker): Promise<ExitCo
   if (!changed) report.push("nothing to change: trunkline is set up here already");
   io.stdout(`${report.map((line) => `trunkline init: ${line}\n`).join("")}`);
   // README "Sharing across repositories": trunkline installs from its packed tarball, not by name
-  const install = edit.dependsOnTrunkline ? `${manager} install` : `${manager} ${manager === "npm" ? "install --save-dev" : "add -D"} ./vendor/trunkline-${VERSION}.tgz`;
+  // npm warns of esbuild's install script until allowScripts decides it; its API needs no install step
+  const allowScripts = manager === "npm" && record(parsedManifest(packageText).allowScripts).esbuild === undefined ? "npm pkg set allowScripts.esbuild=false --json && " : "";
+  const install = edit.dependsOnTrunkline ? `${manager} install` : `${allowScripts}${manager} ${manager === "npm" ? "install --save-dev" : "add -D"} ./vendor/trunkline-${VERSION}.tgz`;
   if (!edit.dependsOnTrunkline) report.push(`trunkline is not a dependency in package.json yet: copy trunkline-${VERSION}.tgz (made by "npm pack" in a clone of trunkline) to vendor/ and install it, as README "Sharing across repositories" shows`);
   const importStep = importPending ? ` && ${importCommandLine}` : "";
   if (changed || importPending || !edit.dependsOnTrunkline) io.stdout(`\nNext: ${install}${importStep} && ${runScript(manager, "gen")} && ${runScript(manager, "check")}, then commit the lockfile and the generated files.\n`);
