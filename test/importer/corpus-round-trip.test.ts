@@ -1,12 +1,12 @@
 import path from "node:path";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emitYaml } from "../../src/emit/emit-yaml.js";
 import { describeDifference, firstDifference } from "../../src/importer/first-difference.js";
 import { loadModules } from "../../src/load/load-modules.js";
 import { normalizeSource } from "../../src/normalize/normalize-source.js";
-import { REPO_ROOT, type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import { consumerTypeErrors } from "../support/consumer-type-check.js";
+import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
 import { type CorpusInputs, HAS_CORPORA, readCorpusInputs } from "./corpus-inputs.js";
 
 const CORPORA = ["actionlint-ok", "schemastore-valid", "github-parser"] as const;
@@ -115,24 +115,7 @@ describe.skipIf(!HAS_CORPORA)("import round trip over the external corpora", () 
     // a source with a type error proves the check sees trunkline's types and reports what is wrong
     await repo.write("sentinel.ts", 'import { job } from "trunkline";\nexport const broken = job({ "runs-on": "x", "timeout-minute": 5, steps: [] });\n');
     const files = [...CORPORA.flatMap((corpus) => sourcesOf(corpus)), "sentinel.ts"].map((source) => path.join(repo.root, source));
-    const program = ts.createProgram(files, {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      noEmit: true,
-      skipLibCheck: true,
-      allowImportingTsExtensions: true,
-      verbatimModuleSyntax: true,
-      lib: ["lib.es2023.d.ts"],
-      types: ["node"],
-      typeRoots: [path.join(REPO_ROOT, "node_modules/@types")],
-    });
-    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-      const where = diagnostic.file ? `${path.relative(repo.root, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : "";
-      return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n").split("\n")[0]}`;
-    });
+    const problems = consumerTypeErrors(repo.root, files, { allowImportingTsExtensions: true });
     expect(problems).toEqual([expect.stringMatching(/^sentinel\.ts:2 /)]);
   }, 60_000);
 });

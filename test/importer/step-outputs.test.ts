@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/exit-code.js";
 import { readWorkflowYaml } from "../../src/importer/read-workflow-yaml.js";
@@ -8,35 +7,15 @@ import { outputsWrittenBy } from "../../src/importer/step-outputs.js";
 import { typedString } from "../../src/importer/typed-expressions.js";
 import { workflowToTs } from "../../src/importer/workflow-to-ts.js";
 import { catalogFromData } from "../../src/rules/_action-catalog.js";
-import { REPO_ROOT, type TempRepo, createTempRepo } from "../support/temp-repo.js";
+import { consumerTypeErrors } from "../support/consumer-type-check.js";
+import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
 const FIXTURE = readFileSync(new URL("./fixtures/step-outputs.yml", import.meta.url), "utf8");
 const WORKFLOW = ".github/workflows/step-outputs.yml";
 const SOURCE = "workflows-src/step-outputs.ts";
 
 // `tsc --noEmit` over sources of a temporary repository, as a user's editor would check them.
-function typeErrors(root: string, sources: string[]): string[] {
-  const program = ts.createProgram(
-    sources.map((source) => path.join(root, source)),
-    {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      noEmit: true,
-      skipLibCheck: true,
-      verbatimModuleSyntax: true,
-      lib: ["lib.es2023.d.ts"],
-      types: ["node"],
-      typeRoots: [path.join(REPO_ROOT, "node_modules/@types")],
-    },
-  );
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file ? `${path.relative(root, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : "";
-    return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n").split("\n")[0]}`;
-  });
-}
+const typeErrors = (root: string, sources: string[]) => consumerTypeErrors(root, sources.map((source) => path.join(root, source)));
 
 const toTs = (yaml: string) => workflowToTs({ workflow: readWorkflowYaml(yaml).workflow!, fileName: "w.yml", actions: catalogFromData({ actions: { "actions/cache@v4": { inputs: ["path", "key"], required: ["path", "key"], outputs: ["cache-hit"] } }, outdated: [] }) });
 
