@@ -37,14 +37,25 @@ export interface ValidationPool {
 /** Sources compiled, or outputs to check, in one run, from which the worker is started. */
 export const VALIDATION_WORKER_THRESHOLD = 16;
 
+/** How long the worker may owe answers without giving one before its outputs are checked here. */
+export const VALIDATION_WORKER_SILENCE_MS = 60_000;
+
 /**
  * A pool of one worker thread beside the main thread. `validateHere` checks one output on the
  * calling thread: used until the worker starts, and for every output it could not check (it failed
  * to start, died, or threw). The worker runs the very same validators, so no result depends on
  * where an output was checked.
  */
-export function createValidationPool(validateHere: () => Promise<readonly Validator[]>, options: { workerUrl?: URL } = {}): ValidationPool {
+export function createValidationPool(validateHere: () => Promise<readonly Validator[]>, options: { workerUrl?: URL; silenceMs?: number } = {}): ValidationPool {
   const workerUrl = options.workerUrl ?? builtWorkerUrl();
+  const silenceMs = options.silenceMs ?? VALIDATION_WORKER_SILENCE_MS;
+  // No wait is unbounded: a worker silent that long while it owes answers is given up.
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  const watchSilence = () => {
+    if (silence) clearTimeout(silence);
+    silence = waiting.size ? setTimeout(abandon, silenceMs) : undefined;
+    silence?.unref();
+  };
   const waiting = new Map<number, { job: ValidationJob; resolve: (found: Diagnostic[]) => void; reject: (error: unknown) => void }>();
   let worker: Worker | undefined;
   let failed = !workerUrl;
@@ -58,6 +69,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
   const abandon = () => {
     if (failed) return;
     failed = true;
+    if (silence) clearTimeout(silence);
     const owed = [...waiting.values()];
     waiting.clear();
     void worker?.terminate();
@@ -77,6 +89,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
       const entry = waiting.get(reply.id);
       if (!entry) return;
       waiting.delete(reply.id);
+      watchSilence();
       if (waiting.size === 0) worker?.unref();
       if (reply.diagnostics) entry.resolve(reply.diagnostics);
       // a throw in the worker is checked again here, where it surfaces as it would without one
@@ -97,6 +110,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
       if (!worker || failed) return here(job);
       return new Promise<Diagnostic[]>((resolve, reject) => {
         waiting.set(job.id, { job, resolve, reject });
+        if (waiting.size === 1) watchSilence();
         worker!.ref();
         try {
           worker!.postMessage(job);
@@ -110,6 +124,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
       const ending = worker;
       worker.off("exit", abandon);
       worker.off("error", abandon);
+      if (silence) clearTimeout(silence);
       if (waiting.size) abandon();
       failed = true;
       await ending.terminate();

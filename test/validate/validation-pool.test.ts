@@ -70,6 +70,27 @@ describe("issue 13.3: a gen checks its outputs on a worker thread", () => {
     }
   });
 
+  it("issue 13.3: a worker that stays silent while it owes answers is given up after a bound, and its outputs are checked here", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "trunkline-pool-"));
+    try {
+      // a worker that takes every job and never answers, nor ends
+      const silent = path.join(folder, "silent-worker.mjs");
+      await writeFile(silent, 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => {});\n');
+      let calledHere = 0;
+      const pool = createValidationPool(async () => {
+        calledHere++;
+        return defaultValidators();
+      }, { workerUrl: pathToFileURL(silent), silenceMs: 300 });
+      pool.start();
+      const found = await Promise.all(Object.keys(WORKFLOWS).map((file) => pool.validate(jobOf(file))));
+      await pool.close();
+      for (const [index, file] of Object.keys(WORKFLOWS).entries()) expect(found[index]).toEqual(await validateHere(file));
+      expect(calledHere).toBe(Object.keys(WORKFLOWS).length);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 20_000);
+
   it("issue 13.3: run from the sources, no worker is started: every output is checked on the calling thread", async () => {
     let calledHere = 0;
     const pool = createValidationPool(async () => {
