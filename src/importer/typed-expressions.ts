@@ -3,6 +3,7 @@
 // context whose shape is known at that place. Everything else stays a string, which `gen` checks.
 
 import { EXPRESSION, isRendered } from "../expressions/_expression.js";
+import { findExpressions, tokenize } from "../rules/_expressions.js";
 import { contextOf } from "../expressions/_context.js";
 import { operandBody } from "../expressions/_literal.js";
 import { always, and, cancelled, contains, endsWith, eq, failure, format, fromJSON, hashFiles, join, ne, not, or, startsWith, success, toJSON } from "../expressions/functions.js";
@@ -81,23 +82,11 @@ const SOURCE_NAMES: Record<TypedContextName, string> = { github: "github", runne
 const PROPERTY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const RESERVED = new Set(["true", "false", "null", "NaN", "Infinity"]);
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// A number the helpers render as it was written: decimal digits, with a fraction or without.
+const DECIMAL = /^\d+(?:\.\d+)?$/;
 // Properties an object already has in JavaScript: reading one from a typed context returns the
 // object's own member, not a context property.
 const OWN = new Set(["toString", "toJSON", "valueOf", "then", "constructor", "inspect", "__proto__", "hasOwnProperty"]);
-
-/** The `${{ }}` expressions in a string, as [start, end) ranges with their bodies as written. */
-export function expressionsIn(text: string): { start: number; end: number; body: string }[] {
-  const found: { start: number; end: number; body: string }[] = [];
-  let from = 0;
-  for (;;) {
-    const start = text.indexOf("${{", from);
-    if (start < 0) return found;
-    const close = text.indexOf("}}", start + 3);
-    if (close < 0) return found;
-    found.push({ start, end: close + 2, body: text.slice(start + 3, close) });
-    from = close + 2;
-  }
-}
 
 /**
  * The typed TypeScript for `text`, or undefined when any expression in it has no typed form in
@@ -107,7 +96,7 @@ export function expressionsIn(text: string): { start: number; end: number; body:
  * render exactly the text it had.
  */
 export function typedString(text: string, scope: TypedScope, options: TypedPlaceOptions = {}): TypedString | undefined {
-  const expressions = expressionsIn(text);
+  const expressions = findExpressions(text);
   if (expressions.length === 0) return undefined;
   // control characters other than newlines and tabs are invisible in a template literal
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) return undefined;
@@ -155,31 +144,22 @@ type Node =
   | { kind: "compare"; operator: "==" | "!="; left: Node; right: Node }
   | { kind: "logic"; operator: "&&" | "||"; operands: Node[] };
 
-const TOKEN = /\s*(?:('(?:[^']|'')*')|(-?\d+(?:\.\d+)?(?![\w.]))|([A-Za-z_][A-Za-z0-9_-]*)|(==|!=|&&|\|\||[!().,]))/y;
-
-function tokenize(text: string): string[] | undefined {
-  const tokens: string[] = [];
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < text.length) {
-    const match = TOKEN.exec(text);
-    if (!match) return /^\s*$/.test(text.slice(TOKEN.lastIndex)) ? tokens : undefined;
-    tokens.push(match[1] ?? match[2] ?? match[3] ?? match[4]!);
-  }
-  return tokens;
-}
-
 /** The expression `text` as a tree, or undefined when it uses anything the helpers cannot write. */
 function parseExpression(text: string): Node | undefined {
   const tokens = tokenize(text);
-  if (tokens === undefined) return undefined;
   let at = 0;
-  const peek = () => tokens[at];
+  // punctuation and names by their text; a string literal never equals one of them
+  const peek = () => (tokens[at]?.kind === "string" ? undefined : tokens[at]?.text);
+  const take = (text: string): boolean => {
+    if (peek() !== text) return false;
+    at++;
+    return true;
+  };
   const logic = (operator: "&&" | "||", next: () => Node | undefined): Node | undefined => {
     const first = next();
     if (first === undefined) return undefined;
     const operands = [first];
-    while (peek() === operator) {
-      at++;
+    while (take(operator)) {
       const operand = next();
       if (operand === undefined) return undefined;
       operands.push(operand);
@@ -197,43 +177,42 @@ function parseExpression(text: string): Node | undefined {
     return right === undefined ? undefined : { kind: "compare", operator, left, right };
   };
   const unary = (): Node | undefined => {
-    if (peek() !== "!") return primary();
-    at++;
+    if (!take("!")) return primary();
     const operand = unary();
     return operand === undefined ? undefined : { kind: "not", operand };
   };
   const primary = (): Node | undefined => {
-    const token = tokens[at++];
-    if (token === undefined) return undefined;
+    const next = tokens[at++];
+    if (next === undefined) return undefined;
+    if (next.kind === "string") return { kind: "literal", value: next.text };
+    // a negative number is `-` then the number; only plain decimals render as they were written
+    const negative = next.kind === "punct" && next.text === "-" && tokens[at]?.kind === "number";
+    const number = negative ? tokens[at++]! : next;
+    if (number.kind === "number") return DECIMAL.test(number.text) ? { kind: "literal", value: Number(negative ? `-${number.text}` : number.text) } : undefined;
+    const token = next.text;
     if (token === "(") {
       const inner = or();
-      return tokens[at++] === ")" ? inner : undefined;
+      return take(")") ? inner : undefined;
     }
-    if (token.startsWith("'")) return { kind: "literal", value: token.slice(1, -1).replaceAll("''", "'") };
-    if (/^-?\d/.test(token)) return { kind: "literal", value: Number(token) };
-    if (!/^[A-Za-z_]/.test(token)) return undefined;
+    if (next.kind !== "name") return undefined;
     if (token === "true" || token === "false") return { kind: "literal", value: token === "true" };
     if (token === "null") return { kind: "literal", value: null };
-    if (peek() === "(") {
-      at++;
+    if (take("(")) {
       const args: Node[] = [];
       if (peek() !== ")") {
-        for (;;) {
+        do {
           const arg = or();
           if (arg === undefined) return undefined;
           args.push(arg);
-          if (peek() !== ",") break;
-          at++;
-        }
+        } while (take(","));
       }
-      return tokens[at++] === ")" ? { kind: "call", name: token, args } : undefined;
+      return take(")") ? { kind: "call", name: token, args } : undefined;
     }
     const parts = [token];
-    while (peek() === ".") {
-      at++;
+    while (take(".")) {
       const part = tokens[at++];
-      if (part === undefined || !PROPERTY.test(part)) return undefined;
-      parts.push(part);
+      if (part?.kind !== "name" || !PROPERTY.test(part.text)) return undefined;
+      parts.push(part.text);
     }
     return { kind: "path", parts };
   };
@@ -396,7 +375,7 @@ const STEP_OUTPUT_READ = /(?:^|[^\w.-])steps\.[\w-]+\.outputs\./;
 
 /** How many `${{ }}` expressions a value holds in all its strings (those that pass `filter`). */
 export function countExpressions(value: unknown, filter: (body: string) => boolean = () => true): number {
-  if (typeof value === "string") return expressionsIn(value).filter((expression) => filter(expression.body)).length;
+  if (typeof value === "string") return findExpressions(value).filter((expression) => filter(expression.body)).length;
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countExpressions(item, filter), 0);
   if (value !== null && typeof value === "object") return Object.values(value).reduce((sum: number, item) => sum + countExpressions(item, filter), 0);
   return 0;
