@@ -163,9 +163,10 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         // With a pool, the schema and the parser check this output on another thread while this
         // one goes on with the rules and the next output; the findings are gathered at the end.
         const input = { model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags };
-        const checking = options.validationCache?.has(cacheKey) ? undefined : options.validationPool ? options.validationPool.validate(input) : undefined;
+        const validated = options.validationCache?.has(cacheKey) ?? false;
+        const checking = validated ? undefined : options.validationPool?.validate(input);
         const found: Diagnostic[] = [];
-        if (!checking && !options.validationCache?.has(cacheKey)) {
+        if (!validated && !checking) {
           validators ??= await options.validators();
           found.push(...(await Promise.all(validators.map((validate) => validate(input)))).flat());
           if (!found.length) options.validationCache?.add(cacheKey);

@@ -5,7 +5,8 @@
 import path from "node:path";
 import { parse } from "yaml";
 import { BINDINGS_FOLDER, bindingName } from "../actions/bindings.js";
-import type { Json, JsonObject } from "../model/json.js";
+import { type Json, type JsonObject, isJsonObject } from "../model/json.js";
+import { propertyKey } from "../importer/print-ts.js";
 import { parseUses } from "../rules/_uses.js";
 import { FIX_TIMEOUT_MINUTES, fixYaml } from "../validate/fix-yaml.js";
 import type { Diagnostic, SourcePosition, SuggestedEdit, WorkflowPath } from "./diagnostic.js";
@@ -49,7 +50,7 @@ function editFor(diagnostic: Diagnostic, at: WorkflowPath, context: SourceEditCo
       const stepPath = at.slice(0, -1);
       const step = objectAt(context.model, stepPath);
       if (last !== "uses" || !step) return undefined;
-      const inputs = isObject(step["with"]) ? step["with"] : {};
+      const inputs = isJsonObject(step["with"]) ? step["with"] : {};
       return { place: stepPath, text: 'add "persist-credentials": false to this step\'s with', code: `with: ${tsValue({ ...inputs, "persist-credentials": false })},` };
     }
     case "unpinned-action":
@@ -101,8 +102,8 @@ function envEdit(diagnostic: Diagnostic, at: WorkflowPath, context: SourceEditCo
   if (!before || !fixed) return undefined;
   const after = objectAt(parse(fixed.text) as JsonObject, stepPath);
   const run = after?.["run"];
-  if (!after || typeof run !== "string" || !isObject(after["env"])) return undefined;
-  const previous = isObject(before["env"]) ? before["env"] : {};
+  if (!after || typeof run !== "string" || !isJsonObject(after["env"])) return undefined;
+  const previous = isJsonObject(before["env"]) ? before["env"] : {};
   const added = Object.entries(after["env"]).filter(([name]) => !(name in previous));
   if (added.length === 0) return undefined;
   const names = added.map(([name]) => name).join(", ");
@@ -142,8 +143,8 @@ function typedExpression(value: Json): string | undefined {
 function tsValue(value: Json): string {
   if (typeof value === "string") return typedExpression(value) ?? tsString(value);
   if (Array.isArray(value)) return `[${value.map(tsValue).join(", ")}]`;
-  if (isObject(value)) {
-    const entries = Object.entries(value).map(([key, entry]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${tsValue(entry)}`);
+  if (isJsonObject(value)) {
+    const entries = Object.entries(value).map(([key, entry]) => `${propertyKey(key)}: ${tsValue(entry)}`);
     return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
   }
   return JSON.stringify(value);
@@ -164,9 +165,5 @@ function valueAt(model: JsonObject, at: WorkflowPath): Json | undefined {
 
 function objectAt(model: JsonObject, at: WorkflowPath): JsonObject | undefined {
   const value = valueAt(model, at);
-  return isObject(value) ? value : undefined;
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return isJsonObject(value) ? value : undefined;
 }
