@@ -6,9 +6,11 @@ import { truthy } from "@actions/expressions/result";
 import { parse } from "yaml";
 import type { Workflow } from "../../src/dsl/types.js";
 import { emitYaml } from "../../src/emit/emit-yaml.js";
+import { parseHeader } from "../../src/emit/header.js";
 import { normalizeSource } from "../../src/normalize/normalize-source.js";
 import { validateWithParser } from "../../src/validate/parser.js";
 import { validateSchema } from "../../src/validate/schema.js";
+import { emitBodyWithYamlLibrary } from "../emit/_yaml-library-emit.js";
 
 /** A workflow as `gen` writes it, and as data read back from that text. */
 export interface Emitted {
@@ -25,6 +27,8 @@ export function emitWorkflows(workflows: Record<string, Workflow>, sourceFile = 
   if (diagnostics.length) throw new Error(`normalize reported: ${JSON.stringify(diagnostics, null, 2)}`);
   return normalized.map((workflow) => {
     const text = emitYaml(workflow.model, sourceFile);
+    // every block and template is also a case of the YAML writer against the yaml package
+    if (parseHeader(text)?.body !== emitBodyWithYamlLibrary(workflow.model)) throw new Error(`${workflow.fileName}: the YAML writer and the yaml package differ`);
     return { fileName: workflow.fileName, text, data: parse(text) };
   });
 }
