@@ -18,7 +18,12 @@ const RETYPED_PLAIN = [
   /^(?:<<|=)$/, // merge and value keys
 ];
 
+// Every pattern above starts with one of these characters (or matches the empty string): most text,
+// `ubuntu-latest` or `${{ … }}`, is told apart by its first character, not by fifteen patterns.
+const RETYPED_FIRST = "yYnNtTfFoO~+-.0123456789eE<=";
+
 /** Whether `text`, written as a plain scalar, would be read back by YAML 1.1 or 1.2 as a non-string. */
 export function isRetypedAsPlain(text: string): boolean {
+  if (text !== "" && !RETYPED_FIRST.includes(text[0]!)) return false;
   return RETYPED_PLAIN.some((pattern) => pattern.test(text));
 }

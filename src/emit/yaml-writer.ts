@@ -28,7 +28,9 @@ const STEP = "  ";
 // How a string is written. `plain` is the default: plain when it reads back as the same string.
 type Style = "plain" | "single" | "double" | "literal";
 
-// Control characters and lone surrogates can only be written as escapes, in double quotes.
+// Control characters and lone surrogates can only be written as escapes, in double quotes. The
+// first pattern, without Unicode mode, is the quick one: it also takes surrogates that are paired.
+const MAY_NEED_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]/;
 const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f]|\p{Cs}/u;
 // Text that cannot be a plain scalar: starts with an indicator, is a lone `-`/`?`, holds `: `
 // or ` #`, or ends with a blank or a colon.
@@ -134,7 +136,7 @@ class YamlWriter {
   }
 
   private string(text: string, style: Style, indent: string, isKey: boolean, atRoot: boolean, comment: string | undefined): string {
-    if (style !== "double" && NEEDS_ESCAPES.test(text)) style = "double";
+    if (style !== "double" && MAY_NEED_ESCAPES.test(text) && NEEDS_ESCAPES.test(text)) style = "double";
     switch (style) {
       case "double":
         return doubleQuoted(text);
