@@ -11,7 +11,7 @@ import type { LockedActionSpec } from "../actions/locked-catalog.js";
 import type { ValidationCache } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { RequiredCheck } from "../rules/_define-rule.js";
-import { lintCacheKeys } from "./lint-yaml.js";
+import { type ReadWorkflow, lintCacheKeys } from "./lint-yaml.js";
 
 /** One file to lint, with what its settings key and rulesets say. */
 export interface LintJob {
@@ -32,6 +32,8 @@ export interface LintWorkerData {
   lockedActions?: [string, { sha: string; tag: string }][];
   /** The locked actions' inputs and outputs, read by the main thread from their metadata. */
   lockedSpecs?: LockedActionSpec[];
+  /** Post back each file as data too, for the repository checks (see `onRead` of lintYaml). */
+  keepRead?: boolean;
 }
 
 /** Files posted to a worker; `knownKeys` are the cache keys of the file the main thread's cache holds. */
@@ -41,7 +43,7 @@ export interface LintBatch {
 }
 
 /** A worker's answer to a {@link LintBatch}: per file, its findings and the cache keys to add; or why it failed. */
-export type LintBatchResult = { id: number; results: { diagnostics: Diagnostic[]; added: string[] }[]; error?: undefined } | { id: number; error: string; results?: undefined };
+export type LintBatchResult = { id: number; results: { diagnostics: Diagnostic[]; added: string[]; read?: ReadWorkflow }[]; error?: undefined } | { id: number; error: string; results?: undefined };
 
 /** Options of {@link lintInParallel}. */
 export interface ParallelLintOptions extends LintWorkerData {
@@ -54,6 +56,8 @@ export interface ParallelLintOptions extends LintWorkerData {
   threshold?: number;
   /** The worker script; the built dist/lint-worker.js by default. */
   workerUrl?: URL;
+  /** Given each file a worker read as data, when `keepRead` is set (`lintHere` reports its own). */
+  onRead?: (file: string, read: ReadWorkflow) => void;
 }
 
 /** Files of a cold run below which no worker is started. */
@@ -123,7 +127,7 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
   for (let count = 0; count < workerCount; count++) {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}), ...(options.lockedSpecs ? { lockedSpecs: options.lockedSpecs } : {}) } satisfies LintWorkerData });
+      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}), ...(options.lockedSpecs ? { lockedSpecs: options.lockedSpecs } : {}), ...(options.keepRead ? { keepRead: true } : {}) } satisfies LintWorkerData });
     } catch {
       break;
     }
@@ -135,6 +139,7 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
       if (reply.results) {
         for (const [position, result] of reply.results.entries()) {
           results[batch.indexes[position]!] = result.diagnostics;
+          if (result.read) options.onRead?.(jobs[batch.indexes[position]!]!.file, result.read);
           for (const key of result.added) cache?.add(key);
         }
         post(worker);
