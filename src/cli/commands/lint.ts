@@ -32,7 +32,7 @@ export interface LintOptions {
   format: Format;
   /** Also print the findings the baseline accepts (`.trunkline/baseline.json`). */
   baseline?: boolean;
-  /** Worker threads for a run with many files to lint; one per spare core (at most 3) by default, 0 for none. */
+  /** Worker threads for a run with many files to lint; by default one per spare core (at most 3), none on two cores or fewer; 0 for none. */
   workers?: number;
   /** Start workers only when more files than this need linting; {@link PARALLEL_LINT_THRESHOLD} by default. */
   parallelThreshold?: number;
