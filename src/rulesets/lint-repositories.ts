@@ -92,7 +92,10 @@ function rootsOf(files: readonly string[]): Map<string, string[]> {
   const roots = new Map<string, string[]>();
   for (const file of files) {
     const root = repositoryRootOfWorkflow(file);
-    roots.set(root, [...(roots.get(root) ?? []), file]);
+    const lintedHere = roots.get(root);
+    // pushed, not copied: a copy per file was quadratic in a folder of thousands
+    if (lintedHere) lintedHere.push(file);
+    else roots.set(root, [file]);
   }
   return roots;
 }
