@@ -115,7 +115,15 @@ function hintFor(repository: RepositoryView, ruleset: RulesetView, context: stri
   if (elsewhere) {
     return `"${context}" is reported by ${describeJob(elsewhere.job)}, which pull requests never run; require a job of a workflow triggered by pull_request instead`;
   }
-  const onPullRequests = repository.checks.reported.filter((check) => pullRequestReporters(repository, check.context, branch).length > 0);
+  // every check whose name a pull-request run reports, found in one pass: asking per check was
+  // quadratic in the repository's jobs
+  const reportedOnPullRequests = new Set(
+    repository.checks.reported.filter((check) => {
+      const run = repository.workflow(check.runFile);
+      return run !== undefined && pullRequestTrigger(run.view, branch) !== undefined;
+    }).map((check) => check.context),
+  );
+  const onPullRequests = repository.checks.reported.filter((check) => reportedOnPullRequests.has(check.context));
   const suggestion = suggestName(context, onPullRequests.map((check) => check.context));
   if (suggestion) {
     const job = onPullRequests.find((check) => check.context === suggestion)!.job;

@@ -11,7 +11,7 @@ import type { LockedActionSpec } from "../actions/locked-catalog.js";
 import type { ValidationCache } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { RequiredCheck } from "../rules/_define-rule.js";
-import { lintCacheKeys } from "./lint-yaml.js";
+import { type ReadWorkflow, lintCacheKeys } from "./lint-yaml.js";
 
 /** One file to lint, with what its settings key and rulesets say. */
 export interface LintJob {
@@ -32,6 +32,8 @@ export interface LintWorkerData {
   lockedActions?: [string, { sha: string; tag: string }][];
   /** The locked actions' inputs and outputs, read by the main thread from their metadata. */
   lockedSpecs?: LockedActionSpec[];
+  /** Post back each file as data too, for the repository checks (see `onRead` of lintYaml). */
+  keepRead?: boolean;
 }
 
 /** Files posted to a worker; `knownKeys` are the cache keys of the file the main thread's cache holds. */
@@ -41,7 +43,7 @@ export interface LintBatch {
 }
 
 /** A worker's answer to a {@link LintBatch}: per file, its findings and the cache keys to add; or why it failed. */
-export type LintBatchResult = { id: number; results: { diagnostics: Diagnostic[]; added: string[] }[]; error?: undefined } | { id: number; error: string; results?: undefined };
+export type LintBatchResult = { id: number; results: { diagnostics: Diagnostic[]; added: string[]; read?: ReadWorkflow }[]; error?: undefined } | { id: number; error: string; results?: undefined };
 
 /** Options of {@link lintInParallel}. */
 export interface ParallelLintOptions extends LintWorkerData {
@@ -54,6 +56,8 @@ export interface ParallelLintOptions extends LintWorkerData {
   threshold?: number;
   /** The worker script; the built dist/lint-worker.js by default. */
   workerUrl?: URL;
+  /** Given each file a worker read as data, when `keepRead` is set (`lintHere` reports its own). */
+  onRead?: (file: string, read: ReadWorkflow) => void;
 }
 
 /** Files of a cold run below which no worker is started. */
@@ -63,9 +67,16 @@ const MAX_LINT_WORKERS = 3;
 // Files per message: large enough that posting costs little, small enough to share the tail evenly.
 const BATCH_SIZE = 8;
 
-/** One worker per core beside the main thread's, at most {@link MAX_LINT_WORKERS}. */
-export function defaultLintWorkers(): number {
-  return Math.max(0, Math.min(MAX_LINT_WORKERS, availableParallelism() - 1));
+/**
+ * One worker per core beside the main thread's, at most {@link MAX_LINT_WORKERS}; none on two
+ * cores or fewer, where the main thread alone finishes sooner.
+ */
+export function defaultLintWorkers(cores = availableParallelism()): number {
+  // On two cores the second one is not idle beside a lone main thread: V8 compiles hot code and
+  // collects garbage there. A worker competes with that, and pays its own start and warm-up
+  // (its first files run twice as slow as warm ones) for half the files.
+  if (cores <= 2) return 0;
+  return Math.min(MAX_LINT_WORKERS, cores - 1);
 }
 
 /**
@@ -123,7 +134,7 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
   for (let count = 0; count < workerCount; count++) {
     let worker: Worker;
     try {
-      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}), ...(options.lockedSpecs ? { lockedSpecs: options.lockedSpecs } : {}) } satisfies LintWorkerData });
+      worker = new Worker(workerUrl, { workerData: { lint: options.lint, configText: options.configText, featureFlags: options.featureFlags, ...(options.lockedActions ? { lockedActions: options.lockedActions } : {}), ...(options.lockedSpecs ? { lockedSpecs: options.lockedSpecs } : {}), ...(options.keepRead ? { keepRead: true } : {}) } satisfies LintWorkerData });
     } catch {
       break;
     }
@@ -135,6 +146,7 @@ export async function lintInParallel(jobs: readonly LintJob[], options: Parallel
       if (reply.results) {
         for (const [position, result] of reply.results.entries()) {
           results[batch.indexes[position]!] = result.diagnostics;
+          if (result.read) options.onRead?.(jobs[batch.indexes[position]!]!.file, result.read);
           for (const key of result.added) cache?.add(key);
         }
         post(worker);

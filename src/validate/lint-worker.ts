@@ -10,7 +10,7 @@ import { resolveLintSettings } from "../rules/_settings.js";
 import { allRules } from "../rules/index.js";
 import { defaultValidators } from "./default-validators.js";
 import type { LintBatch, LintBatchResult, LintWorkerData } from "./lint-parallel.js";
-import { lintYaml } from "./lint-yaml.js";
+import { type ReadWorkflow, lintYaml } from "./lint-yaml.js";
 import { createRuleRunner } from "./run-rules.js";
 
 const data = workerData as LintWorkerData;
@@ -31,8 +31,10 @@ parentPort!.on("message", async (batch: LintBatch) => {
       const known = new Set(job.knownKeys);
       const added: string[] = [];
       const validationCache = { has: (key: string) => known.has(key), add: (key: string) => void added.push(key) };
-      const diagnostics = await lintYaml(job.file, job.text, { validators, runRules, featureFlags: data.featureFlags, validationCache, rulesKey: job.rulesKey, requiredChecks: job.requiredChecks });
-      results.push({ diagnostics, added });
+      let read: ReadWorkflow | undefined;
+      const onRead = data.keepRead ? (workflow: ReadWorkflow) => void (read = workflow) : undefined;
+      const diagnostics = await lintYaml(job.file, job.text, { validators, runRules, featureFlags: data.featureFlags, validationCache, rulesKey: job.rulesKey, requiredChecks: job.requiredChecks, ...(onRead ? { onRead } : {}) });
+      results.push({ diagnostics, added, ...(read ? { read } : {}) });
     }
     reply = { id: batch.id, results };
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
-import { type Document, LineCounter, isScalar, parseDocument } from "yaml";
+import { type Document, LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { ValidationCache, Validator } from "../compile.js";
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { type YamlLocator, locatorOf } from "../diagnostics/locate.js";
@@ -35,6 +35,17 @@ export interface LintYamlOptions {
   requiredChecks?: readonly RequiredCheck[];
   /** Adds each stage's time (YAML, read value, each validator, rules) when a profile is asked for. */
   profile?: LintProfile;
+  /**
+   * Given the file as data when it reads as data with no repeated key, for the repository checks
+   * to reuse instead of parsing the file again. Not called for a file the cache knows clean.
+   */
+  onRead?: (read: ReadWorkflow) => void;
+}
+
+/** A workflow file read as data, with its `# trunkline-ignore:` suppressions. */
+export interface ReadWorkflow {
+  model: unknown;
+  suppressions?: Suppressions;
 }
 
 const VALIDATOR_STAGES = ["stage: schema", "stage: GitHub's parser"];
@@ -71,6 +82,10 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   const read = profile ? profile.time("stage: YAML to data", () => yamlValue(document, lineCounter)) : yamlValue(document, lineCounter);
   if (read.problems.length) return read.problems.map((problem) => ({ rule: "parser", severity: "error" as const, file, ...problem }));
   const model = read.value as JsonObject;
+  let locator: YamlLocator | undefined;
+  const locate = () => (locator ??= locatorOf(document, lineCounter, text));
+  // the repository checks parse with yaml's unique keys, and skip a file that repeats one
+  if (options.onRead && !hasRepeatedKey(document.contents)) options.onRead({ model, ...(text.includes("trunkline-ignore") ? { suppressions: commentSuppressions(text, locate()) } : {}) });
   if (isActionMetadata(file, model)) return lintAction(file, text, model, document, lineCounter, cacheKey, options);
   const diagnostics: Diagnostic[] = [];
   if (!options.validationCache?.has(cacheKey)) {
@@ -81,8 +96,6 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
     if (found.length === 0) options.validationCache?.add(cacheKey);
     diagnostics.push(...found);
   }
-  let locator: YamlLocator | undefined;
-  const locate = () => (locator ??= locatorOf(document, lineCounter, text));
   const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, locate()) : undefined;
   // a trailing comment belongs to the scalar before it: `uses: owner/repo@<sha> # v4.1.2`
   const comments = (path: WorkflowPath) => {
@@ -94,6 +107,26 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   diagnostics.push(...(profile ? profile.time("stage: rules (all)", () => options.runRules(ruleInput)) : options.runRules(ruleInput)));
   const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locate().positionOf(diagnostic.path) } : diagnostic));
   return mergeRepeats(located);
+}
+
+// Whether a mapping repeats a key, as yaml's `uniqueKeys` compares them: two scalar keys of the
+// same value (a key that is not a scalar is never equal to another).
+function hasRepeatedKey(node: unknown): boolean {
+  if (isMap(node)) {
+    const keys = new Set<unknown>();
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (isScalar(key)) {
+        // === never finds NaN equal to itself, where a Set would
+        if (keys.has(key.value) && !Number.isNaN(key.value)) return true;
+        keys.add(key.value);
+      } else if (hasRepeatedKey(key)) return true;
+      if (hasRepeatedKey(pair.value)) return true;
+    }
+    return false;
+  }
+  if (isSeq(node)) return node.items.some(hasRepeatedKey);
+  return false;
 }
 
 /**

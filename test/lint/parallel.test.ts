@@ -9,7 +9,7 @@ import { CACHE_DIR } from "../../src/load/load-modules.js";
 import { resolveLintSettings } from "../../src/rules/_settings.js";
 import { allRules } from "../../src/rules/index.js";
 import { defaultValidators } from "../../src/validate/default-validators.js";
-import { type LintJob, lintInParallel } from "../../src/validate/lint-parallel.js";
+import { type LintJob, defaultLintWorkers, lintInParallel } from "../../src/validate/lint-parallel.js";
 import { lintYaml } from "../../src/validate/lint-yaml.js";
 import { createRuleRunner } from "../../src/validate/run-rules.js";
 import { type TempRepo, REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
@@ -96,6 +96,10 @@ describe("parallel lint", () => {
     expect(await run({ workers: 2, parallelThreshold: 0 })).toEqual(sequential);
     // a threshold above the file count keeps to the main thread
     expect(await run({ workers: 1, parallelThreshold: 10_000 })).toEqual(sequential);
+  });
+
+  it("issue 12.4: starts no worker on two cores or fewer, one per spare core (at most 3) beyond", () => {
+    expect([1, 2, 3, 4, 8].map((cores) => defaultLintWorkers(cores))).toEqual([0, 0, 2, 3, 3]);
   });
 
   describe("lintInParallel", () => {

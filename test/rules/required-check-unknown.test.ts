@@ -1,3 +1,6 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { type RepositoryView, viewRepository } from "../../src/rules/_repository-view.js";
 import rule from "../../src/rules/required-check-unknown.js";
 import { rulesetRequiring, testRepositoryRule } from "./_test-repository-rule.js";
 
@@ -85,4 +88,25 @@ testRepositoryRule(rule, {
       errors: [FIRST_CHECK],
     },
   ],
+});
+
+describe("required-check-unknown on a large repository", () => {
+  it("issue 12.3: goes over the repository's checks a few times, not once per check", () => {
+    // 300 pull-request workflows of one job each, and a ruleset requiring a check none reports
+    const workflows = Array.from({ length: 300 }, (_, index) => ({ file: `.github/workflows/ci-${index}.yml`, model: parse(workflow(onPullRequests, job(`test-${index}`))) as unknown }));
+    const repository = viewRepository(workflows, [{ file: RULESET, document: rulesetRequiring(["Gate"]) }]);
+    let passes = 0;
+    const counted: RepositoryView = {
+      ...repository,
+      get checks() {
+        passes++;
+        return repository.checks;
+      },
+    };
+    const found: { message: string }[] = [];
+    rule.repository!({ repository: counted, options: rule.options, report: (finding) => void found.push(finding) });
+    expect(found.map((finding) => finding.message)).toEqual([expect.stringContaining('requires the check "Gate"')]);
+    // one pass over all checks per check (300 × 300 comparisons) made a large repository's lint take seconds
+    expect(passes).toBeLessThan(20);
+  });
 });

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { ExitCode } from "../../src/cli/exit-code.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { createNodeIo } from "../../src/io/node-io.js";
+import { lintRepositories } from "../../src/rulesets/lint-repositories.js";
+import { createRepositoryRuleRunner } from "../../src/rulesets/run-repository-rules.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
 // Hand-written workflows, clean for every per-file rule, and a ruleset exported from GitHub.
@@ -47,6 +51,32 @@ describe("trunkline lint compares rulesets on disk with every workflow of their 
     const relaxed = await repo.run(["lint", "--format", "json"]);
     expect(relaxed.code).toBe(ExitCode.Ok);
     expect(json(relaxed.stdout).map((diagnostic) => [diagnostic.rule, diagnostic.severity])).toEqual([["required-check-unknown", "warning"]]);
+  });
+
+  it("issue 12.3: takes each linted file as lint read it, without parsing it again", async () => {
+    repo = await createTempRepo({ ".github/workflows/ci.yml": CI, ".github/rulesets/main.json": ruleset("Gate") });
+    const io = createNodeIo(repo.root, { stdout: () => {}, stderr: () => {} }, {});
+    const texts = new Map([[".github/workflows/ci.yml", CI]]);
+    const run = createRepositoryRuleRunner();
+    const parsedHere = await lintRepositories(io, [...texts.keys()], texts, run);
+    expect(parsedHere.diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(["required-check-unknown"]);
+    // what lint read stands for the file: here a job named Gate, so the ruleset's check is reported
+    const read = new Map([[".github/workflows/ci.yml", { model: parse(CI.replace("name: Test", "name: Gate")) as unknown }]]);
+    expect((await lintRepositories(io, [...texts.keys()], texts, run, read)).diagnostics).toEqual([]);
+  });
+
+  it("issue 12.3: leaves a linted file that repeats a key out, with or without worker threads, as when it parsed each file itself", async () => {
+    // yaml's unique keys make this file unreadable to the repository checks, so its Test job counts for nothing
+    const repeated = CI.replace("    timeout-minutes: 10\n", "    timeout-minutes: 10\n    timeout-minutes: 10\n");
+    const others = Object.fromEntries(Array.from({ length: 5 }, (_, index) => [`.github/workflows/docs-${index}.yml`, DOCS.replace("name: Docs", `name: Docs ${index}`)]));
+    repo = await createTempRepo({ ".github/workflows/ci.yml": repeated, ...others, ".github/rulesets/main.json": ruleset("Test") });
+    const { lint } = await import("../../src/cli/commands/lint.js");
+    for (const threads of [{ workers: 0 }, { workers: 1, parallelThreshold: 0 }]) {
+      let stdout = "";
+      const io = createNodeIo(repo.root, { stdout: (text) => void (stdout += text), stderr: () => {} }, {});
+      await lint({ paths: [".github/workflows"], format: "json", ...threads }, io);
+      expect(json(stdout).filter((diagnostic) => diagnostic.file.endsWith("main.json")).map((diagnostic) => diagnostic.rule), JSON.stringify(threads)).toEqual(["required-check-unknown"]);
+    }
   });
 
   it("warns about a ruleset that is not JSON", async () => {

@@ -10,13 +10,13 @@ import { resolveLintSettings } from "../../rules/_settings.js";
 import { allRules } from "../../rules/index.js";
 import { defaultValidators } from "../../validate/default-validators.js";
 import { type LintJob, PARALLEL_LINT_THRESHOLD, lintInParallel } from "../../validate/lint-parallel.js";
-import { lintYaml } from "../../validate/lint-yaml.js";
+import { type ReadWorkflow, lintYaml } from "../../validate/lint-yaml.js";
 import { createRuleRunner } from "../../validate/run-rules.js";
 import { LOCKFILE, lockedPinsOf } from "../../actions/lockfile.js";
 import { lockedActionCatalog } from "../../actions/locked-catalog.js";
 import { sha256 } from "../../sync/manifest.js";
 import { readRulesetChecks, repositoryRootOfWorkflow } from "../../validate/ruleset-checks.js";
-import { lintRepositories } from "../../rulesets/lint-repositories.js";
+import { lintRepositories, repositoryWorkflowsNeeded } from "../../rulesets/lint-repositories.js";
 import { createRepositoryRuleRunner } from "../../rulesets/run-repository-rules.js";
 import { ExitCode } from "../exit-code.js";
 import { isMachineFormat } from "../../diagnostics/format/index.js";
@@ -32,7 +32,7 @@ export interface LintOptions {
   format: Format;
   /** Also print the findings the baseline accepts (`.trunkline/baseline.json`). */
   baseline?: boolean;
-  /** Worker threads for a run with many files to lint; one per spare core (at most 3) by default, 0 for none. */
+  /** Worker threads for a run with many files to lint; by default one per spare core (at most 3), none on two cores or fewer; 0 for none. */
   workers?: number;
   /** Start workers only when more files than this need linting; {@link PARALLEL_LINT_THRESHOLD} by default. */
   parallelThreshold?: number;
@@ -71,7 +71,11 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   diagnostics.push(...config.diagnostics, ...settings.diagnostics);
   const texts = new Map<string, string>();
   const threshold = options.parallelThreshold ?? PARALLEL_LINT_THRESHOLD;
-  const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, prepareRules: locked.load, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks, ...(profile ? { profile } : {}) });
+  // each file as data, kept for the repository checks instead of parsing it again there; with
+  // many files, only when those checks will read the workflows
+  const alreadyRead = new Map<string, ReadWorkflow>();
+  let keepRead = true;
+  const lintHere = ({ file, text, rulesKey, requiredChecks }: LintJob) => lintYaml(file, text, { validators, runRules, prepareRules: locked.load, featureFlags: config.featureFlags, validationCache, rulesKey, requiredChecks, ...(profile ? { profile } : {}), ...(keepRead ? { onRead: (read: ReadWorkflow) => void alreadyRead.set(file, read) } : {}) });
   const jobs: LintJob[] = [];
   const quiet = options.verbosity === "quiet";
   // files linted here are counted one by one; files shared between threads only in the time it takes
@@ -97,7 +101,8 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
     // in file order, so the findings arrive in the same order however the files were shared
     jobs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     await locked.load();
-    const found = await lintInParallel(jobs, { lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags, threshold, ...(profile ? { workers: 0 } : options.workers === undefined ? {} : { workers: options.workers }) });
+    keepRead = await repositoryWorkflowsNeeded(io, [...texts.keys()], texts);
+    const found = await lintInParallel(jobs, { keepRead, onRead: (file, read) => void alreadyRead.set(file, read), lintHere, validationCache, lint: config.lint, configText: config.text, lockedActions, lockedSpecs: locked.specs(), featureFlags: config.featureFlags, threshold, ...(profile ? { workers: 0 } : options.workers === undefined ? {} : { workers: options.workers }) });
     diagnostics.push(...found.flat());
   }
   progress.done();
@@ -106,7 +111,7 @@ export async function lint(options: LintOptions, io: Io): Promise<ExitCode> {
   if (options.fix && (await fixFiles(texts, diagnostics, new Map(lockedActions), io))) return lint({ ...options, fix: false }, io);
   const read = texts.size;
   // rulesets against every workflow of their repository (required-check-unknown and the like)
-  const repositories = await lintRepositories(io, [...texts.keys()], texts, createRepositoryRuleRunner({ settings: settings.settings }));
+  const repositories = await lintRepositories(io, [...texts.keys()], texts, createRepositoryRuleRunner({ settings: settings.settings }), alreadyRead);
   diagnostics.push(...repositories.diagnostics);
   for (const [file, text] of repositories.texts) texts.set(file, text);
   // findings the baseline accepts do not count; lint only reads it (gen drops what was fixed)
