@@ -8,7 +8,7 @@ import { toSourcePosition } from "./load/source-map.js";
 import { readDisk } from "./sync/disk.js";
 import { checkEmptyTargets } from "./sync/empty-targets.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
-import { defaultValidators } from "./validate/default-validators.js";
+import { defaultValidators, prepareValidators } from "./validate/default-validators.js";
 import { VALIDATION_WORKER_THRESHOLD, type ValidationPool, createValidationPool } from "./validate/validation-pool.js";
 import { CONFIG_FILE } from "./config/resolve-config.js";
 import { resolveLintSettings } from "./rules/_settings.js";
@@ -43,7 +43,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   // loads the validators while esbuild runs. One edited source is checked here: starting a thread
   // costs more CPU than it saves. The watch keeps its state in one thread, and validators given by
   // the caller run where they are.
-  const pool = options.validators || options.memo ? undefined : createValidationPool(defaultValidators);
+  const pool = options.validators || options.memo ? undefined : createValidationPool(defaultValidators, { prepareHere: prepareValidators });
   try {
     return await runStages(io, options, pool);
   } finally {
@@ -97,8 +97,8 @@ async function runStages(io: Io, options: { force: boolean; validators?: readonl
     actionValidator: async () => (await import("./validate/action-parser.js")).validateActionWithParser,
   });
   markStage("compile");
-  await validationCache?.save();
-  const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));
+  // the cache is saved while the outputs on disk are read: neither waits for the other
+  const [, disk] = await Promise.all([validationCache?.save(), readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path))]);
   markStage("read disk");
   const hashes = options.memo?.hashes;
   const plan = planSync(compiled.files, disk, { force: options.force, ...(hashes ? { hash: (text: string) => hashes.of(text) } : {}) });

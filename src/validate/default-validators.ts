@@ -8,3 +8,14 @@ export async function defaultValidators(): Promise<Validator[]> {
     ({ text, file, featureFlags, document }) => validateWithParser(text, file, { featureFlags, document }),
   ];
 }
+
+/**
+ * {@link defaultValidators} with GitHub's parser definition built and the code run once (warm-up.ts):
+ * what a thread about to check many outputs does while it waits for the first.
+ */
+export async function prepareValidators(): Promise<Validator[]> {
+  const [validators, { prepareParser }, { warmUpValidators }] = await Promise.all([defaultValidators(), import("./parser.js"), import("./warm-up.js")]);
+  prepareParser();
+  await warmUpValidators(validators);
+  return validators;
+}

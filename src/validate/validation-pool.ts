@@ -1,8 +1,11 @@
 // A cold gen spends most of its time checking the outputs: the JSON Schema and GitHub's parser, a
 // few milliseconds each, after loading ~900 KB of code for them. A worker thread started as soon as
 // many sources need compiling loads them while esbuild runs and the sources import, then checks
-// outputs while the main thread emits the next and runs the rules. Run from src/ (the tests,
-// in-process), no worker is ever started: the checks run on the calling thread, as before.
+// outputs while the main thread emits the next and runs the rules. Whichever thread is done first
+// takes the outputs the other has not begun: the main thread, once it has emitted every output, checks
+// those the worker has not started (newest first, the worker going oldest first), so neither waits
+// idle for the other at the end. Run from src/ (the tests, in-process), no worker is ever started:
+// the checks run on the calling thread, as before.
 import type { ExperimentalFeatures } from "@actions/expressions/features";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,7 +22,15 @@ export interface ValidationJob {
   text: string;
   file: string;
   featureFlags?: ExperimentalFeatures;
+  /**
+   * Sent with the first job of every {@link CLAIM_BLOCK} ids: one slot per job of the block, which
+   * the thread that checks the job claims first (the worker with 1, the main thread with 2).
+   */
+  claims?: SharedArrayBuffer;
 }
+
+/** How many jobs share one buffer of claims. */
+export const CLAIM_BLOCK = 1024;
 
 /** The worker's answer to a {@link ValidationJob}: the findings of every validator, or why it failed. */
 export type ValidationReply = { id: number; diagnostics: Diagnostic[]; error?: undefined } | { id: number; error: string; diagnostics?: undefined };
@@ -30,6 +41,13 @@ export interface ValidationPool {
   start(): void;
   /** The findings of the schema and GitHub's parser for one output, in that order. */
   validate(input: Omit<ValidationJob, "id">): Promise<Diagnostic[]>;
+  /**
+   * Checks on this thread, newest first, the outputs the worker has not begun, until none is left:
+   * for a caller that would otherwise wait for the worker. Does nothing unless `prepareHere` (given
+   * to {@link createValidationPool}) is done. The promises {@link validate} returned settle as
+   * before, wherever each output was checked. Resolves with how many outputs it checked.
+   */
+  takeOver(): Promise<number>;
   /** Ends the worker; outputs still outstanding are checked on this thread. */
   close(): Promise<void>;
 }
@@ -42,11 +60,12 @@ export const VALIDATION_WORKER_SILENCE_MS = 60_000;
 
 /**
  * A pool of one worker thread beside the main thread. `validateHere` checks one output on the
- * calling thread: used until the worker starts, and for every output it could not check (it failed
- * to start, died, or threw). The worker runs the very same validators, so no result depends on
+ * calling thread: used until the worker starts, for every output it could not check (it failed
+ * to start, died, or threw), and for those taken over at the end; `prepareHere`, started with the
+ * worker, readies this thread for that. The worker runs the very same validators, so no result depends on
  * where an output was checked.
  */
-export function createValidationPool(validateHere: () => Promise<readonly Validator[]>, options: { workerUrl?: URL; silenceMs?: number } = {}): ValidationPool {
+export function createValidationPool(validateHere: () => Promise<readonly Validator[]>, options: { workerUrl?: URL; silenceMs?: number; prepareHere?: () => Promise<unknown> } = {}): ValidationPool {
   const workerUrl = options.workerUrl ?? builtWorkerUrl();
   const silenceMs = options.silenceMs ?? VALIDATION_WORKER_SILENCE_MS;
   // No wait is unbounded: a worker silent that long while it owes answers is given up.
@@ -61,6 +80,12 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
   let failed = !workerUrl;
   let nextId = 0;
   let count = 0;
+  // The claims of each block of job ids (see ValidationJob.claims): a job is checked by the thread
+  // whose compare-and-swap from 0 wins, so none is checked twice nor skipped.
+  const claimBlocks: Int32Array[] = [];
+  // Whether `prepareHere` is done: only then does this thread take outputs over, as loading the
+  // validators at the end would cost more than the worker's last outputs.
+  let preparedHere = false;
   const here = async (job: ValidationJob): Promise<Diagnostic[]> => {
     const validators = await validateHere();
     return (await Promise.all(validators.map((validate) => validate({ model: job.model, text: job.text, file: job.file, featureFlags: job.featureFlags })))).flat();
@@ -97,6 +122,8 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
     });
     worker.on("error", abandon);
     worker.on("exit", abandon);
+    // this thread loads the validators too, while the sources compile, to take over at the end
+    options.prepareHere?.().then(() => (preparedHere = true), () => undefined);
     // An idle worker must not keep the process alive: the load of the sources tells a top-level
     // await that nothing can settle by the event loop running empty. It holds it while it owes
     // answers. After the listeners: adding one holds it again.
@@ -105,9 +132,16 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
   return {
     start,
     async validate(input) {
-      const job: ValidationJob = { id: nextId++, ...input };
+      const id = nextId++;
       if (++count > VALIDATION_WORKER_THRESHOLD) start();
-      if (!worker || failed) return here(job);
+      if (!worker || failed) return here({ id, ...input });
+      const block = Math.floor(id / CLAIM_BLOCK);
+      let claims: SharedArrayBuffer | undefined;
+      if (!claimBlocks[block]) {
+        claims = new SharedArrayBuffer(CLAIM_BLOCK * Int32Array.BYTES_PER_ELEMENT);
+        claimBlocks[block] = new Int32Array(claims);
+      }
+      const job: ValidationJob = { id, ...input, ...(claims ? { claims } : {}) };
       return new Promise<Diagnostic[]>((resolve, reject) => {
         waiting.set(job.id, { job, resolve, reject });
         if (waiting.size === 1) watchSilence();
@@ -118,6 +152,26 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
           abandon();
         }
       });
+    },
+    async takeOver() {
+      for (let taken = 0; ; taken++) {
+        if (!worker || failed || !preparedHere) return taken;
+        // the newest job not yet claimed by the worker, claimed here
+        let claimed: number | undefined;
+        for (const id of [...waiting.keys()].reverse()) {
+          const claims = claimBlocks[Math.floor(id / CLAIM_BLOCK)]!;
+          if (Atomics.compareExchange(claims, id % CLAIM_BLOCK, 0, 2) === 0) {
+            claimed = id;
+            break;
+          }
+        }
+        if (claimed === undefined) return taken;
+        const entry = waiting.get(claimed)!;
+        waiting.delete(claimed);
+        watchSilence();
+        if (waiting.size === 0) worker.unref();
+        await here(entry.job).then(entry.resolve, entry.reject);
+      }
     },
     async close() {
       if (!worker) return;
