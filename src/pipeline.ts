@@ -9,7 +9,7 @@ import { readDisk } from "./sync/disk.js";
 import { checkEmptyTargets } from "./sync/empty-targets.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
 import { defaultValidators, prepareValidators } from "./validate/default-validators.js";
-import { VALIDATION_WORKER_THRESHOLD, type ValidationPool, createValidationPool } from "./validate/validation-pool.js";
+import { VALIDATION_WORKER_THRESHOLD, type ValidationPool, createValidationPool, hasSpareCore } from "./validate/validation-pool.js";
 import { CONFIG_FILE } from "./config/resolve-config.js";
 import { resolveLintSettings } from "./rules/_settings.js";
 import { allRules } from "./rules/index.js";
@@ -43,7 +43,8 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   // loads the validators while esbuild runs. One edited source is checked here: starting a thread
   // costs more CPU than it saves. The watch keeps its state in one thread, and validators given by
   // the caller run where they are.
-  const pool = options.validators || options.memo ? undefined : createValidationPool(defaultValidators, { prepareHere: prepareValidators });
+  // This thread readies its validators too, to take over the worker's last outputs, when a core is free for it.
+  const pool = options.validators || options.memo ? undefined : createValidationPool(defaultValidators, hasSpareCore() ? { prepareHere: prepareValidators } : {});
   try {
     return await runStages(io, options, pool);
   } finally {

@@ -9,6 +9,7 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { Validator } from "../compile.js";
@@ -184,6 +185,15 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
       await ending.terminate();
     },
   };
+}
+
+/**
+ * Whether the machine has a core to spare for a second thread checking outputs (last minute's load
+ * below the number of cores), the condition for the main thread to ready its own validators and
+ * take over: on a busy machine, loading them a second time costs more than it saves.
+ */
+export function hasSpareCore(): boolean {
+  return (loadavg()[0] ?? 0) < availableParallelism();
 }
 
 // Only from the bundle (dist/cli.js or a chunk under dist/chunks/): run from src/, the worker
