@@ -1,7 +1,7 @@
 // The worker-thread side of a gen's validation pool (validation-pool.ts): checks each output the
 // main thread posts with the schema and GitHub's parser and posts back the findings. Built as its
 // own entry point, dist/validate-worker.js, sharing the CLI's chunks.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { Validator } from "../compile.js";
 import { prepareValidators } from "./default-validators.js";
 import { CLAIM_BLOCK, type ValidationJob, type ValidationReply } from "./validation-pool.js";
@@ -9,7 +9,8 @@ import { CLAIM_BLOCK, type ValidationJob, type ValidationReply } from "./validat
 const check = async (validators: readonly Validator[], job: Omit<ValidationJob, "id">) => (await Promise.all(validators.map((validate) => validate(job)))).flat();
 // The worker starts while the sources compile: it loads the validators and builds the parser's
 // definition then, work the first output would otherwise wait for.
-const ready = prepareValidators();
+// The layers before `firstLayer` are run by the main thread.
+const ready = prepareValidators((workerData as { firstLayer?: number } | undefined)?.firstLayer ?? 0);
 // One output at a time, in the order posted.
 let queue: Promise<unknown> = ready.catch(() => undefined);
 // The claims of each block of job ids: a job the main thread claimed first is its to check.

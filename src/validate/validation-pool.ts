@@ -59,6 +59,21 @@ export const VALIDATION_WORKER_THRESHOLD = 16;
 /** How long the worker may owe answers without giving one before its outputs are checked here. */
 export const VALIDATION_WORKER_SILENCE_MS = 60_000;
 
+/** Options of {@link createValidationPool}. */
+export interface ValidationPoolOptions {
+  /** The worker script; the bundle's own by default. */
+  workerUrl?: URL;
+  /** How long the worker may owe answers without giving one; {@link VALIDATION_WORKER_SILENCE_MS} by default. */
+  silenceMs?: number;
+  /** Readies this thread to take outputs over from the worker (see {@link ValidationPool.takeOver}). */
+  prepareHere?: () => Promise<unknown>;
+  /**
+   * The first layers of `validateHere`, run on this thread for every output the worker checks (it
+   * runs the others), when this thread is otherwise idle: `load` gives just those layers.
+   */
+  layersHere?: { count: number; load: () => Promise<readonly Validator[]> };
+}
+
 /**
  * A pool of one worker thread beside the main thread. `validateHere` checks one output on the
  * calling thread: used until the worker starts, for every output it could not check (it failed
@@ -66,7 +81,7 @@ export const VALIDATION_WORKER_SILENCE_MS = 60_000;
  * worker, readies this thread for that. The worker runs the very same validators, so no result depends on
  * where an output was checked.
  */
-export function createValidationPool(validateHere: () => Promise<readonly Validator[]>, options: { workerUrl?: URL; silenceMs?: number; prepareHere?: () => Promise<unknown> } = {}): ValidationPool {
+export function createValidationPool(validateHere: () => Promise<readonly Validator[]>, options: ValidationPoolOptions = {}): ValidationPool {
   const workerUrl = options.workerUrl ?? builtWorkerUrl();
   const silenceMs = options.silenceMs ?? VALIDATION_WORKER_SILENCE_MS;
   // No wait is unbounded: a worker silent that long while it owes answers is given up.
@@ -87,10 +102,10 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
   // Whether `prepareHere` is done: only then does this thread take outputs over, as loading the
   // validators at the end would cost more than the worker's last outputs.
   let preparedHere = false;
-  const here = async (job: ValidationJob): Promise<Diagnostic[]> => {
-    const validators = await validateHere();
-    return (await Promise.all(validators.map((validate) => validate({ model: job.model, text: job.text, file: job.file, featureFlags: job.featureFlags })))).flat();
-  };
+  const check = async (validators: readonly Validator[], job: ValidationJob) => (await Promise.all(validators.map((validate) => validate({ model: job.model, text: job.text, file: job.file, featureFlags: job.featureFlags })))).flat();
+  // The layers the worker runs (all but those run here), or all of them for an output it never got.
+  const firstThere = options.layersHere?.count ?? 0;
+  const here = async (job: ValidationJob, first = firstThere): Promise<Diagnostic[]> => check((await validateHere()).slice(first), job);
   // Every output the worker still owes is checked here instead.
   const abandon = () => {
     if (failed) return;
@@ -106,7 +121,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
     try {
       // required here, not imported: a run that checks nothing never loads it
       const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
-      worker = new Worker(workerUrl!);
+      worker = new Worker(workerUrl!, { workerData: { firstLayer: firstThere } });
     } catch {
       failed = true;
       return;
@@ -125,6 +140,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
     worker.on("exit", abandon);
     // this thread loads the validators too, while the sources compile, to take over at the end
     options.prepareHere?.().then(() => (preparedHere = true), () => undefined);
+    void options.layersHere?.load().catch(() => undefined);
     // An idle worker must not keep the process alive: the load of the sources tells a top-level
     // await that nothing can settle by the event loop running empty. It holds it while it owes
     // answers. After the listeners: adding one holds it again.
@@ -135,7 +151,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
     async validate(input) {
       const id = nextId++;
       if (++count > VALIDATION_WORKER_THRESHOLD) start();
-      if (!worker || failed) return here({ id, ...input });
+      if (!worker || failed) return here({ id, ...input }, 0);
       const block = Math.floor(id / CLAIM_BLOCK);
       let claims: SharedArrayBuffer | undefined;
       if (!claimBlocks[block]) {
@@ -143,16 +159,22 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
         claimBlocks[block] = new Int32Array(claims);
       }
       const job: ValidationJob = { id, ...input, ...(claims ? { claims } : {}) };
-      return new Promise<Diagnostic[]>((resolve, reject) => {
+      const layersHere = options.layersHere;
+      // run once this thread waits (a macrotask: after the caller's synchronous run of outputs)
+      const checkedHere = layersHere ? new Promise((resolve) => setImmediate(resolve)).then(async () => check(await layersHere.load(), job)) : Promise.resolve([]);
+      const checkedThere = new Promise<Diagnostic[]>((resolve, reject) => {
         waiting.set(job.id, { job, resolve, reject });
         if (waiting.size === 1) watchSilence();
         worker!.ref();
         try {
-          worker!.postMessage(job);
+          // the layers there read the text alone: the model is not copied to the worker
+          worker!.postMessage(firstThere ? { ...job, model: {} } : job);
         } catch {
           abandon();
         }
       });
+      const [first, rest] = await Promise.all([checkedHere, checkedThere]);
+      return [...first, ...rest];
     },
     async takeOver() {
       for (let taken = 0; ; taken++) {

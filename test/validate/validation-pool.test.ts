@@ -91,6 +91,31 @@ describe("issue 13.3: a gen checks its outputs on a worker thread", () => {
     }
   }, 60_000);
 
+  it("issue 13.3: split between the threads (the schema here, GitHub's parser on the worker), every output gets the findings of both, in order", async () => {
+    let calledHere = 0;
+    let loadedHere = 0;
+    const pool = createValidationPool(
+      async () => {
+        calledHere++;
+        return defaultValidators();
+      },
+      { workerUrl: WORKER, layersHere: { count: 1, load: async () => (loadedHere++, defaultValidators(0, 1)) } },
+    );
+    pool.start();
+    try {
+      const files = Object.keys(WORKFLOWS);
+      const found = await Promise.all(files.map((file) => pool.validate(jobOf(file))));
+      for (const [index, file] of files.entries()) expect(found[index]).toEqual(await validateHere(file));
+      // the schema's finding came from this thread, the parser's from the worker: the fallback never ran
+      expect(found[files.indexOf(".github/workflows/schema.yml")]!.map((diagnostic) => diagnostic.rule)).toContain("schema");
+      expect(found[files.indexOf(".github/workflows/parser.yml")]!.map((diagnostic) => diagnostic.rule)).toContain("parser");
+      expect(loadedHere).toBeGreaterThan(0);
+      expect(calledHere).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("issue 13.3: before this thread has its validators ready, nothing is taken over from the worker", async () => {
     let calledHere = 0;
     const pool = createValidationPool(
