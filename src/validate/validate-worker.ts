@@ -1,6 +1,7 @@
 // The worker-thread side of a gen's validation pool (validation-pool.ts): checks each output the
-// main thread posts with the schema and GitHub's parser and posts back the findings. Built as its
-// own entry point, dist/validate-worker.js, sharing the CLI's chunks.
+// main thread posts with the layers it was given (GitHub's parser; the schema too, unless the main
+// thread runs it) and posts back the findings. Built as its own entry point, dist/validate-worker.js,
+// sharing the CLI's chunks.
 import { parentPort, workerData } from "node:worker_threads";
 import type { Validator } from "../compile.js";
 import { prepareValidators } from "./default-validators.js";

@@ -1,11 +1,11 @@
 // A cold gen spends most of its time checking the outputs: the JSON Schema and GitHub's parser, a
 // few milliseconds each, after loading ~900 KB of code for them. A worker thread started as soon as
 // many sources need compiling loads them while esbuild runs and the sources import, then checks
-// outputs while the main thread emits the next and runs the rules. Whichever thread is done first
-// takes the outputs the other has not begun: the main thread, once it has emitted every output, checks
-// those the worker has not started (newest first, the worker going oldest first), so neither waits
-// idle for the other at the end. Run from src/ (the tests, in-process), no worker is ever started:
-// the checks run on the calling thread, as before.
+// outputs while the main thread emits the next and runs the rules. So that neither waits idle for the
+// other at the end, the main thread runs the schema itself once it has emitted every output (the
+// worker runs only the parser, the longer part), and, with a core to spare, takes over the outputs
+// the worker has not begun (newest first, the worker going oldest first). Run from src/ (the tests,
+// in-process), no worker is ever started: the checks run on the calling thread, as before.
 import type { ExperimentalFeatures } from "@actions/expressions/features";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
