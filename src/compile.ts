@@ -92,7 +92,7 @@ export interface CompileOptions {
   validators: () => Promise<readonly Validator[]>;
   validationCache?: ValidationCache;
   /** Checks workflows with the default validators on another thread (validation-pool.ts) instead of `validators`. */
-  validationPool?: Pick<ValidationPool, "validate">;
+  validationPool?: Pick<ValidationPool, "validate"> & Partial<Pick<ValidationPool, "takeOver">>;
   featureFlags?: ExperimentalFeatures;
   /** Turns a call site (in a compiled module, absolute) into the TypeScript position to report. */
   toSource: (position: SourcePosition) => SourcePosition;
@@ -136,6 +136,9 @@ export async function compile(targets: readonly TargetSources[], options: Compil
     diagnostics.push(...rulesets.diagnostics);
     const requiredChecks = JSON.stringify(rulesets.requiredChecks);
     const emitted: EmittedWorkflow[] = [];
+    // With a pool, the rules of each output run once every output of the target is posted to it,
+    // so that the other thread never waits for the next output while this one runs rules.
+    const ruleRuns: (() => Promise<void>)[] = [];
     for (const normalized of normalizedSources) {
       diagnostics.push(...normalized.diagnostics);
       for (const workflow of normalized.workflows) {
@@ -171,16 +174,20 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           found.push(...(await Promise.all(validators.map((validate) => validate(input)))).flat());
           if (!found.length) options.validationCache?.add(cacheKey);
         }
-        await options.prepareRules?.();
-        const ruleFindings = options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, releaseTags) }) ?? [];
-        const finish = async (validated: readonly Diagnostic[]) => {
-          if (checking && !validated.length) options.validationCache?.add(cacheKey);
-          found.push(...validated, ...ruleFindings);
-          if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
-          diagnostics.push(...(await withEdits(locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource), text, workflow, options)));
+        const applyRules = async () => {
+          await options.prepareRules?.();
+          const ruleFindings = options.runRules?.({ model: workflow.model, file: outputPath, suppressions: workflow.suppressions, requiredChecks: rulesets.requiredChecks, comments: (path) => emittedComment(workflow.model, path, releaseTags) }) ?? [];
+          const finish = async (validated: readonly Diagnostic[]) => {
+            if (checking && !validated.length) options.validationCache?.add(cacheKey);
+            found.push(...validated, ...ruleFindings);
+            if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
+            diagnostics.push(...(await withEdits(locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource), text, workflow, options)));
+          };
+          if (checking) pending.push(checking.then(finish));
+          else await finish([]);
         };
-        if (checking) pending.push(checking.then(finish));
-        else await finish([]);
+        if (checking) ruleRuns.push(applyRules);
+        else await applyRules();
         files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
       }
       for (const document of normalized.documents) {
@@ -198,6 +205,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         files.push({ path: outputPath, target: target.name, sourceFile: document.sourceFile, text: markdownHeader(document.sourceFile, document.text) + document.text });
       }
     }
+    for (const applyRules of ruleRuns) await applyRules();
     // Actions authored in TypeScript: those the sources export, then those their steps call that
     // no source exports (a template package's), each written once, under the first source calling
     // it. Each source is loaded apart, so one action reached from two sources is two equal objects.
@@ -231,6 +239,8 @@ export async function compile(targets: readonly TargetSources[], options: Compil
       diagnostics.push(...checkRepository(options.runRepositoryRules, emitted, rulesets.documents, (found, entry) => locateAll(found, entry.text, entry.workflow, options.toSource), options.toSource));
     }
   }
+  // every output is emitted: this thread checks those the worker has not begun rather than wait for it
+  await options.validationPool?.takeOver?.();
   await Promise.all(pending);
   diagnostics.push(...caseCollisions(files));
   return { files, diagnostics: sortDiagnostics(diagnostics) };

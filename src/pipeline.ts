@@ -8,8 +8,8 @@ import { toSourcePosition } from "./load/source-map.js";
 import { readDisk } from "./sync/disk.js";
 import { checkEmptyTargets } from "./sync/empty-targets.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
-import { defaultValidators } from "./validate/default-validators.js";
-import { VALIDATION_WORKER_THRESHOLD, type ValidationPool, createValidationPool } from "./validate/validation-pool.js";
+import { defaultValidators, prepareValidators } from "./validate/default-validators.js";
+import { VALIDATION_WORKER_THRESHOLD, type ValidationPool, createValidationPool, hasSpareCore } from "./validate/validation-pool.js";
 import { CONFIG_FILE } from "./config/resolve-config.js";
 import { resolveLintSettings } from "./rules/_settings.js";
 import { allRules } from "./rules/index.js";
@@ -43,7 +43,10 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   // loads the validators while esbuild runs. One edited source is checked here: starting a thread
   // costs more CPU than it saves. The watch keeps its state in one thread, and validators given by
   // the caller run where they are.
-  const pool = options.validators || options.memo ? undefined : createValidationPool(defaultValidators);
+  // This thread checks each output against the schema when it is idle (the worker runs GitHub's
+  // parser, the longer part), and readies the parser too, to take over the worker's last outputs,
+  // when a core is free for that.
+  const pool = options.validators || options.memo ? undefined : createValidationPool(() => defaultValidators(), { layersHere: { count: 1, load: () => defaultValidators(0, 1) }, ...(hasSpareCore() ? { prepareHere: prepareValidators } : {}) });
   try {
     return await runStages(io, options, pool);
   } finally {
@@ -97,8 +100,8 @@ async function runStages(io: Io, options: { force: boolean; validators?: readonl
     actionValidator: async () => (await import("./validate/action-parser.js")).validateActionWithParser,
   });
   markStage("compile");
-  await validationCache?.save();
-  const disk = await readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path));
+  // the cache is saved while the outputs on disk are read: neither waits for the other
+  const [, disk] = await Promise.all([validationCache?.save(), readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path))]);
   markStage("read disk");
   const hashes = options.memo?.hashes;
   const plan = planSync(compiled.files, disk, { force: options.force, ...(hashes ? { hash: (text: string) => hashes.of(text) } : {}) });

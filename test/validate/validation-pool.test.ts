@@ -1,13 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { JsonObject } from "../../src/model/json.js";
-import { defaultValidators } from "../../src/validate/default-validators.js";
+import { defaultValidators, prepareValidators } from "../../src/validate/default-validators.js";
 import { createValidationPool } from "../../src/validate/validation-pool.js";
+import { WARM_UP_WORKFLOW } from "../../src/validate/warm-up.js";
 import { type TempRepo, REPO_ROOT, createTempRepo } from "../support/temp-repo.js";
 
 const WORKER = pathToFileURL(path.join(REPO_ROOT, "dist", "validate-worker.js"));
@@ -47,6 +48,97 @@ describe("issue 13.3: a gen checks its outputs on a worker thread", () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it("issue 13.3: the main thread takes over the outputs the worker has not begun, each checked once, and every output gets its own findings", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "trunkline-pool-"));
+    // the real worker, counting the answers it posts in a file
+    const counting = path.join(folder, "counting-worker.mjs");
+    const answers = path.join(folder, "answers");
+    await writeFile(
+      counting,
+      `import { writeFileSync } from "node:fs";\nimport { parentPort } from "node:worker_threads";\nconst post = parentPort.postMessage.bind(parentPort);\nlet count = 0;\nparentPort.postMessage = (reply) => { writeFileSync(${JSON.stringify(answers)}, String(++count)); post(reply); };\nawait import(${JSON.stringify(WORKER.href)});\n`,
+    );
+    let calledHere = 0;
+    let prepared = 0;
+    const pool = createValidationPool(
+      async () => {
+        calledHere++;
+        return defaultValidators();
+      },
+      { workerUrl: pathToFileURL(counting), prepareHere: async () => void (await prepareValidators(), prepared++) },
+    );
+    pool.start();
+    try {
+      await vi.waitFor(() => expect(prepared).toBe(1), { timeout: 30_000 });
+      const files = Object.keys(WORKFLOWS);
+      const jobs = Array.from({ length: 45 }, (_, index) => files[index % files.length]!);
+      const checking = jobs.map((file) => pool.validate(jobOf(file)));
+      // the worker is running (it answered the first) and owes the rest
+      await checking[0];
+      const taken = await pool.takeOver();
+      const found = await Promise.all(checking);
+      for (const [index, file] of jobs.entries()) expect(found[index]).toEqual(await validateHere(file));
+      expect(calledHere).toBe(taken);
+      // each output was checked by one thread only: the worker skipped those taken here
+      expect(Number(await readFile(answers, "utf8")) + taken).toBe(jobs.length);
+      // the worker checked the first at least, the main thread the last at least
+      expect(taken).toBeGreaterThan(0);
+      expect(taken).toBeLessThan(jobs.length);
+    } finally {
+      await pool.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("issue 13.3: split between the threads (the schema here, GitHub's parser on the worker), every output gets the findings of both, in order", async () => {
+    let calledHere = 0;
+    let loadedHere = 0;
+    const pool = createValidationPool(
+      async () => {
+        calledHere++;
+        return defaultValidators();
+      },
+      { workerUrl: WORKER, layersHere: { count: 1, load: async () => (loadedHere++, defaultValidators(0, 1)) } },
+    );
+    pool.start();
+    try {
+      const files = Object.keys(WORKFLOWS);
+      const found = await Promise.all(files.map((file) => pool.validate(jobOf(file))));
+      for (const [index, file] of files.entries()) expect(found[index]).toEqual(await validateHere(file));
+      // the schema's finding came from this thread, the parser's from the worker: the fallback never ran
+      expect(found[files.indexOf(".github/workflows/schema.yml")]!.map((diagnostic) => diagnostic.rule)).toContain("schema");
+      expect(found[files.indexOf(".github/workflows/parser.yml")]!.map((diagnostic) => diagnostic.rule)).toContain("parser");
+      expect(loadedHere).toBeGreaterThan(0);
+      expect(calledHere).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("issue 13.3: before this thread has its validators ready, nothing is taken over from the worker", async () => {
+    let calledHere = 0;
+    const pool = createValidationPool(
+      async () => {
+        calledHere++;
+        return defaultValidators();
+      },
+      { workerUrl: WORKER, prepareHere: () => new Promise<void>(() => undefined) },
+    );
+    pool.start();
+    try {
+      const checking = Object.keys(WORKFLOWS).map((file) => pool.validate(jobOf(file)));
+      expect(await pool.takeOver()).toBe(0);
+      for (const [index, file] of Object.keys(WORKFLOWS).entries()) expect(await checking[index]).toEqual(await validateHere(file));
+      expect(calledHere).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("issue 13.3: the warm-up workflow a waiting thread checks first is clean, so it runs the path every output runs", async () => {
+    const found = (await Promise.all((await defaultValidators()).map((validate) => validate({ model: parse(WARM_UP_WORKFLOW) as JsonObject, text: WARM_UP_WORKFLOW, file: ".github/workflows/warm-up.yml" })))).flat();
+    expect(found).toEqual([]);
   });
 
   it("issue 13.3: a worker that dies leaves its outputs to the main thread, with the same findings", async () => {
