@@ -171,8 +171,10 @@ async function serveProject(): Promise<void> {
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => void queue.then(() => end(`stopped by ${signal}`)));
   // Warmed with a check, which writes nothing: the first call served is already a small one.
   enqueue(async () => {
+    const started = Date.now();
     await runCall({ argv: ["check", "--format", "json"], terminal: { stdout: false, stderr: false, stdin: false } }, () => undefined);
     await warmUp().catch(() => undefined);
+    log(`ready: warmed up in ${Date.now() - started} ms`);
   });
   setInterval(() => {
     if (busy || ending) return;
