@@ -1,9 +1,7 @@
 // The client of the background server (bundled on its own as dist/daemon-client.js, read by
 // bin/trunkline.js before the CLI when a gen or check was not replayed). Node's own modules only.
 import { existsSync, rmSync } from "node:fs";
-import { connect } from "node:net";
 import path from "node:path";
-import { isatty } from "node:tty";
 import { buildOf } from "../cli/replay.js";
 import { isPrivateFolder, isServedCall, mayUseServer, serverKey, socketPath } from "./address.js";
 import { type ServeReply, type ServeRequest, lineReader } from "./protocol.js";
@@ -20,12 +18,14 @@ export const SILENCE_ENV = "TRUNKLINE_DAEMON_SILENCE_MS";
  * drops the call or falls silent: the caller then runs the command itself (gen's writes are
  * idempotent, so a call cut short is safe to run again).
  */
-export function serve(argv: readonly string[]): Promise<boolean> {
+export async function serve(argv: readonly string[]): Promise<boolean> {
   const env = process.env;
   const build = buildOf(new URL("./cli.js", import.meta.url));
-  if (!isServedCall(argv) || !mayUseServer(env) || build === undefined) return Promise.resolve(false);
+  if (!isServedCall(argv) || !mayUseServer(env) || build === undefined) return false;
   const address = socketPath(serverKey(process.cwd(), env, build));
-  if (process.platform !== "win32" && (!existsSync(address) || !isPrivateFolder(path.dirname(address)))) return Promise.resolve(false);
+  if (process.platform !== "win32" && (!existsSync(address) || !isPrivateFolder(path.dirname(address)))) return false;
+  // loaded only when a server may answer: a call without one pays for none of it
+  const [{ connect }, { isatty }] = await Promise.all([import("node:net"), import("node:tty")]);
   const request: ServeRequest = { build, argv: [...argv], cwd: process.cwd(), terminal: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true, stdin: isatty(0) } };
   const silenceMs = Number(env[SILENCE_ENV]) > 0 ? Number(env[SILENCE_ENV]) : SILENCE_MS;
   return new Promise((resolve) => {
