@@ -1,10 +1,10 @@
 // What the background server's memory was built from, stamped when it was read, so that before each
 // call the server forgets exactly what changed since: no file event has to arrive in time for that.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import type { Io } from "../io/io.js";
-import { compiledInputsOf } from "../load/load-modules.js";
+import { CACHE_DIR, type LoadOptions, type LoadedModules, compiledInputsOf, compiledPath } from "../load/load-modules.js";
 import { listenToSourceReads } from "../load/source-reads.js";
 import type { WatchMemory } from "../watch/watch-memory.js";
 
@@ -20,6 +20,10 @@ interface ModuleReads {
   stamps: Map<string, Stamp>;
   /** Whether it did something that cannot be checked again (the clock, a program, the network). */
   untrackable: boolean;
+  /** How many modules were imported together, so share the blame. */
+  modules: number;
+  /** Their compile cache, when it is the project's (see {@link compiledPath}). */
+  cacheName: string | undefined;
 }
 
 /**
@@ -33,6 +37,9 @@ export class InputStamps {
   private readonly inputs = new Map<string, Stamp>();
   private readonly folders = new Map<string, Stamp>();
   private readonly reads = new Map<string, ModuleReads>();
+  // Modules forgotten for what they (or the batch they were imported with) read: imported one by
+  // one next time, so that each answers for its own reads and the others stay remembered.
+  private readonly suspects = new Set<string>();
 
   constructor(private readonly root: string) {}
 
@@ -63,10 +70,16 @@ export class InputStamps {
       for (const input of this.inputs.keys()) if (path.posix.dirname(input) === folder) inputs.add(input);
       changed.add(folder);
     }
+    const unchanged = new Map<ModuleReads, boolean>();
     for (const [module, reads] of this.reads) {
-      if (!reads.untrackable && [...reads.stamps].every(([file, stamp]) => stampOf(file, stamp) === stamp)) continue;
+      if (!unchanged.has(reads)) unchanged.set(reads, !reads.untrackable && [...reads.stamps].every(([file, stamp]) => stampOf(file, stamp) === stamp));
+      if (unchanged.get(reads)) continue;
       this.reads.delete(module);
       inputs.add(module);
+      this.suspects.add(module);
+      // Node keeps a module imported under the same URL, and the URL is the build's mtime: a module
+      // whose build did not change is evaluated again only once its mtime moves on
+      if (reads.cacheName !== undefined) touch(compiledPath(path.join(this.root, CACHE_DIR, reads.cacheName), module));
     }
     for (const input of inputs) changed.add(input);
     if (inputs.size) memory.forgetModules(inputs);
@@ -93,39 +106,71 @@ export class InputStamps {
         await io.remove(file);
       },
       loadModules: async (files, cacheName, options) => {
-        const reads: ModuleReads = { stamps: new Map(), untrackable: false };
-        const note = (entry: string) => {
-          if (!reads.stamps.has(entry)) reads.stamps.set(entry, stampOf(entry));
-        };
-        listenToSourceReads({ file: note, folder: note, entry: note, untrackable: () => (reads.untrackable = true) });
-        let loaded;
-        try {
-          loaded = await io.loadModules(files, cacheName, options);
-        } finally {
-          listenToSourceReads(undefined);
-        }
-        const built = [...loaded.modules.keys()].filter((file) => loaded.inputs?.has(file));
-        // the stamps the compile saw: an input edited while it compiled shows as a change next time
-        const compiled = options?.cacheDir === undefined ? await compiledInputsOf(this.root, built, cacheName) : undefined;
-        for (const file of built) {
-          for (const input of loaded.inputs!.get(file)!) {
-            if (input.startsWith("..") || path.isAbsolute(input)) continue;
-            const seen = compiled?.inputs[input];
-            this.inputs.set(input, seen ? `f${seen[0]}:${seen[1]}` : stampOf(this.absolute(input)));
-            const folder = path.posix.dirname(input);
-            if (!this.folders.has(folder)) this.folders.set(folder, stampOf(this.absolute(folder), undefined, true));
-          }
-          // what the batch read is blamed on each of its modules: a change reloads all of them
-          this.reads.set(file, reads);
-        }
-        return loaded;
+        const alone = files.length > 1 ? files.filter((file) => this.suspects.has(file)) : [];
+        if (alone.length === 0) return this.loadBatch(io, files, cacheName, options);
+        const rest = files.filter((file) => !this.suspects.has(file));
+        const parts: LoadedModules[] = [];
+        for (const batch of [...alone.map((file) => [file]), ...(rest.length ? [rest] : [])]) parts.push(await this.loadBatch(io, batch, cacheName, options));
+        for (const file of alone) this.suspects.delete(file);
+        return mergeLoaded(parts);
       },
     };
+  }
+
+  // Loads `files` together, stamping their inputs and what they read while imported.
+  private async loadBatch(io: Io, files: readonly string[], cacheName: string, options: LoadOptions | undefined): Promise<LoadedModules> {
+    const reads: ModuleReads = { stamps: new Map(), untrackable: false, modules: files.length, cacheName: options?.cacheDir === undefined ? cacheName : undefined };
+    const note = (entry: string) => {
+      if (!reads.stamps.has(entry)) reads.stamps.set(entry, stampOf(entry));
+    };
+    listenToSourceReads({ file: note, folder: note, entry: note, untrackable: () => (reads.untrackable = true) });
+    let loaded;
+    try {
+      loaded = await io.loadModules(files, cacheName, options);
+    } finally {
+      listenToSourceReads(undefined);
+    }
+    const built = [...loaded.modules.keys()].filter((file) => loaded.inputs?.has(file));
+    // the stamps the compile saw: an input edited while it compiled shows as a change next time
+    const compiled = options?.cacheDir === undefined ? await compiledInputsOf(this.root, built, cacheName) : undefined;
+    for (const file of built) {
+      for (const input of loaded.inputs!.get(file)!) {
+        if (input.startsWith("..") || path.isAbsolute(input)) continue;
+        const seen = compiled?.inputs[input];
+        this.inputs.set(input, seen ? `f${seen[0]}:${seen[1]}` : stampOf(this.absolute(input)));
+        const folder = path.posix.dirname(input);
+        if (!this.folders.has(folder)) this.folders.set(folder, stampOf(this.absolute(folder), undefined, true));
+      }
+      // what the batch read is blamed on each of its modules: a change reloads all of them
+      this.reads.set(file, reads);
+    }
+    return loaded;
   }
 
   private absolute(file: string): string {
     return path.resolve(this.root, file);
   }
+}
+
+// Moves a file's mtime on (by a millisecond at least); a file that went is left to the load to report.
+function touch(file: string): void {
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (!info) return;
+  const at = new Date(Math.max(Date.now(), Math.floor(info.mtimeMs) + 1));
+  utimesSync(file, at, at);
+}
+
+// Batches loaded one after the other, as one.
+function mergeLoaded(parts: readonly LoadedModules[]): LoadedModules {
+  const modules = new Map<string, Record<string, unknown>>();
+  const inputs = new Map<string, string[]>();
+  const importCycles = new Map<string, string[][]>();
+  for (const part of parts) {
+    for (const [file, exports] of part.modules) modules.set(file, exports);
+    for (const [file, read] of part.inputs ?? []) inputs.set(file, read);
+    for (const [file, cycles] of part.importCycles ?? []) importCycles.set(file, cycles);
+  }
+  return { modules, diagnostics: parts.flatMap((part) => part.diagnostics), inputs, ...(importCycles.size ? { importCycles } : {}) };
 }
 
 // What an import can resolve to in a folder: modules, JSON and sub-folders; not an editor's swap

@@ -66,6 +66,7 @@ describe("issue 13.3: a background server runs one-shot gen and check as the pro
   let logDir: string;
   let importLog: string;
   const servers = new Set<number>();
+  const killed = new Set<number>();
   let fake: Server | undefined;
   // the environment of a person's gen: no CI, and TRUNKLINE_DAEMON=1 standing in for a terminal
   const envOf = (extra: Record<string, string | undefined> = {}) => ({ ...process.env, GITHUB_ACTIONS: "", CI: "", IMPORT_LOG: importLog, TRUNKLINE_DAEMON: "1", ...extra });
@@ -114,6 +115,13 @@ describe("issue 13.3: a background server runs one-shot gen and check as the pro
     repo = await createTempRepo(FILES);
   });
   afterEach(async () => {
+    // every server the repository's log names (a run in its own process may have started another)
+    const log = (await repo.read(LOG)) ?? "";
+    for (const [, pid] of log.matchAll(/pid (\d+): serving/g)) servers.add(Number(pid));
+    // one that ended (or was killed here) is not asked again: its pid may be another process's by now
+    for (const [, pid] of log.matchAll(/pid (\d+): ended/g)) servers.delete(Number(pid));
+    for (const pid of killed) servers.delete(pid);
+    killed.clear();
     // stopped as a user would (it removes its socket), and killed when it does not end soon
     for (const pid of servers) if (isAlive(pid)) process.kill(pid, "SIGTERM");
     for (const pid of servers) await until("a stopped server's end", () => (isAlive(pid) ? undefined : true), 5_000).catch(() => process.kill(pid, "SIGKILL"));
@@ -147,6 +155,25 @@ describe("issue 13.3: a background server runs one-shot gen and check as the pro
     expect(await repo.read(".github/workflows/ci.yml")).toContain("just build");
     expect((await stat(path.join(repo.root, ".github/workflows/other.yml"))).mtimeMs).toBe(before);
     expect(run.imported).toEqual([[String(pid), "ci"]]);
+  });
+
+  it("issue 13.3: a file a source read while imported is watched too, and a source that reads the clock is imported on every call", async () => {
+    const reader = `import { readFileSync } from "node:fs";\nimport { appendFileSync } from "node:fs";\nimport { job, workflow } from "trunkline";\nappendFileSync(process.env.IMPORT_LOG!, \`\${process.pid} reader\\n\`);\nconst name = readFileSync("data/name.txt", "utf8").trim();\nconst t = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, steps: [{ run: \`make \${name}\` }] });\nexport default workflow("reader", { on: "push", permissions: { contents: "read" }, jobs: { t } });\n`;
+    const clock = source("clock", "tick", false).replace("const t =", "void Date.now();\nconst t =");
+    const files = { "workflows-src/reader.ts": reader, "workflows-src/clock.ts": clock, "data/name.txt": "first\n" };
+    for (const [file, text] of Object.entries(files)) await repo.write(file, text);
+    const pid = await withServer();
+    for (const [file, text] of Object.entries(files)) await copy!.write(file, text);
+    expect((await gen(["gen"], { TRUNKLINE_DAEMON: "0" }, copy)).status).toBe(0);
+    // the first call sorts out which of the sources imported together read what
+    expect((await gen()).status).toBe(0);
+    const run = await both((at) => at.write("data/name.txt", "second\n"));
+    await expectSameRun(run);
+    expect(await repo.read(".github/workflows/reader.yml")).toContain("make second");
+    expect(run.imported.sort()).toEqual([[String(pid), "clock"], [String(pid), "reader"]]);
+    const from = await importCount();
+    expect((await gen(["check"])).status).toBe(0);
+    expect(await importsSince(from)).toEqual([[String(pid), "clock"]]);
   });
 
   it("issue 13.3: a syntax error exits 2 with the same diagnostics, and the next save recovers", async () => {
@@ -211,6 +238,7 @@ describe("issue 13.3: a background server runs one-shot gen and check as the pro
   it("issue 13.3: a server killed with SIGKILL leaves the next gen to run in its own process, saying nothing of it", async () => {
     const pid = await withServer();
     process.kill(pid, "SIGKILL");
+    killed.add(pid);
     await until("the server's end", () => (isAlive(pid) ? undefined : true));
     const run = await both((at) => at.write("workflows-src/other.ts", source("other", "after", false)));
     await expectSameRun(run);
