@@ -14,8 +14,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const requireShim = 'import { createRequire as __trunklineCreateRequire } from "node:module"; const require = __trunklineCreateRequire(import.meta.url);';
 
 /**
- * Builds dist/cli.js, dist/replay.js (the up-to-date fast path), dist/daemon.js and dist/daemon-client.js
- * (the background server of gen and check, and its client), dist/index.js and dist/templates.js, and dist/lint-worker.js and
+ * Builds dist/cli.js, dist/replay.js (the up-to-date fast path), dist/daemon-client.js (the client of
+ * the background server of gen and check, which is dist/cli.js run with TRUNKLINE_DAEMON=serve), dist/index.js and dist/templates.js, and dist/lint-worker.js and
  * dist/validate-worker.js (the worker threads of a parallel lint and of a gen's validation, sharing the CLI's chunks). The CLI is split so that what a warm run does not need —
  * GitHub's parser and the schema validator, used only for outputs not validated before — sits in
  * chunks that are never read unless imported.
@@ -24,7 +24,7 @@ export async function build({ declarations = false } = {}) {
   const common = { absWorkingDir: root, bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning", legalComments: "none" };
   await rm(`${root}/dist`, { recursive: true, force: true });
   await Promise.all([
-    esbuild({ ...common, entryPoints: { cli: "src/cli/run.ts", daemon: "src/daemon/server.ts", "lint-worker": "src/validate/lint-worker.ts", "validate-worker": "src/validate/validate-worker.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", external: ["esbuild"], banner: { js: requireShim }, loader: { ".json": "json" } }),
+    esbuild({ ...common, entryPoints: { cli: "src/cli/run.ts", "lint-worker": "src/validate/lint-worker.ts", "validate-worker": "src/validate/validate-worker.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]", external: ["esbuild"], banner: { js: requireShim }, loader: { ".json": "json" } }),
     esbuild({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", packages: "external" }),
     // read by bin/trunkline.js before the CLI on every gen and check: Node's own modules only, one file
     esbuild({ ...common, entryPoints: ["src/cli/replay.ts"], outfile: "dist/replay.js", packages: "external" }),

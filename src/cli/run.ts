@@ -6,13 +6,15 @@ import { ExitCode } from "./exit-code.js";
 import { main } from "./main.js";
 import { recordRun } from "../io/recording-io.js";
 import { buildOf } from "./replay.js";
-import { isServedCall, mayStartServer } from "../daemon/address.js";
+import { DAEMON_ENV, SERVE, isServedCall, mayStartServer } from "../daemon/address.js";
 
 /**
  * The process entry point: the only place that reads process.argv or ends the process. It ends
  * it as soon as the command is done, whatever timers or handles a source left open.
  */
 export async function run(): Promise<void> {
+  // started by a one-shot gen or check (startServer below) to serve the next ones
+  if (process.env[DAEMON_ENV] === SERVE) return (await import("../daemon/server.js")).serveProject({ bundle: new URL(import.meta.url), build: buildOf(new URL(import.meta.url)), main });
   // Sources are imported into this process: from here on, only exitProcess ends it.
   guardProcess({ catchUncaught: true });
   const argv = process.argv.slice(2);
@@ -58,13 +60,14 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-// Starts the background server (dist/daemon.js, beside this bundle) detached, with this process's
-// folder and environment, which its sources will see; it outlives this process.
+// Starts the background server (the CLI, with TRUNKLINE_DAEMON=serve) detached, with this
+// process's folder and environment, which its sources will see; it outlives this process.
 async function startServer(env: Record<string, string | undefined>): Promise<void> {
   const { spawn } = await import("node:child_process");
   const { fileURLToPath } = await import("node:url");
   try {
-    spawn(process.execPath, [fileURLToPath(new URL("./daemon.js", import.meta.url))], { cwd: process.cwd(), env, detached: true, stdio: "ignore", windowsHide: true }).unref();
+    // bin/trunkline.js without arguments: it runs this bundle's run(), which then serves
+    spawn(process.execPath, [fileURLToPath(new URL("../bin/trunkline.js", import.meta.url))], { cwd: process.cwd(), env: { ...env, [DAEMON_ENV]: SERVE }, detached: true, stdio: "ignore", windowsHide: true }).unref();
   } catch {
     // no server: the next call runs in its own process, as this one did
   }

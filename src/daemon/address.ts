@@ -9,6 +9,8 @@ import { keyedEnvironment } from "../io/up-to-date.js";
 
 /** `TRUNKLINE_DAEMON=0` never uses nor starts a server; `=1` starts one even without a terminal. */
 export const DAEMON_ENV = "TRUNKLINE_DAEMON";
+/** The value of {@link DAEMON_ENV} that makes the CLI's process the server itself. */
+export const SERVE = "serve";
 // Bump when the request or reply changes: a server of the old shape is then never found.
 const PROTOCOL = 1;
 

@@ -1,11 +1,11 @@
-// The background server of one project (dist/daemon.js): started by a one-shot gen or check at a
+// The background server of one project (dist/cli.js run with TRUNKLINE_DAEMON=serve): started by a one-shot gen or check at a
 // terminal, it keeps what the watch keeps (compiled and imported sources, texts, esbuild contexts,
 // the emit and validation cache) and runs the next gen and check calls for the client in
 // bin/trunkline.js, so that an edit then `npm run gen` costs Node's start and a watch pass.
 import { appendFileSync, existsSync, rmSync, statSync } from "node:fs";
 import { type Server, type Socket, connect, createServer } from "node:net";
 import path from "node:path";
-import { main } from "../cli/main.js";
+import type { main as cliMain } from "../cli/main.js";
 import { findProject } from "../cli/find-project.js";
 import { buildOf } from "../cli/replay.js";
 import { ExitCode } from "../cli/exit-code.js";
@@ -33,15 +33,22 @@ export const DAEMON_LOG = `${CACHE_DIR}/daemon.log`;
 // How often it looks whether it is still wanted (its socket, the cache folder, the build).
 const LOOK_MS = 1_000;
 
-// Sources are imported into this process: from here on, only exitProcess ends it.
-guardProcess({ catchUncaught: true });
-await serveProject();
+/** What {@link serveProject} is given by the CLI's entry point. */
+export interface ServerOptions {
+  /** The CLI's bundle, and its stamp when the process started: a rebuild ends the server. */
+  bundle: URL;
+  build: string | undefined;
+  /** The CLI itself: handed over, not imported, so that it stays in the bundle that starts every call. */
+  main: typeof cliMain;
+}
 
-async function serveProject(): Promise<void> {
+/** Serves the project of the current folder until it is no longer wanted, then ends the process. */
+export async function serveProject({ bundle, build, main }: ServerOptions): Promise<void> {
+  // Sources are imported into this process: from here on, only exitProcess ends it.
+  guardProcess({ catchUncaught: true });
   const cwd = process.cwd();
   // as the client's process starts: restored before each call, whatever a source set
   const env = { ...process.env };
-  const build = buildOf(new URL("./cli.js", import.meta.url));
   const silent = { stdout: () => undefined, stderr: () => undefined };
   const project = build === undefined ? undefined : await findProject(createNodeIo(cwd, silent, env), cwd);
   if (build === undefined || !project) return exitProcess(0);
@@ -84,7 +91,7 @@ async function serveProject(): Promise<void> {
   };
   // Why this server can no longer answer as a new process would; undefined while it can.
   const outdated = (): string | undefined => {
-    if (buildOf(new URL("./cli.js", import.meta.url)) !== build) return "trunkline was rebuilt or upgraded";
+    if (buildOf(bundle) !== build) return "trunkline was rebuilt or upgraded";
     if (!existsSync(path.join(root, CACHE_DIR))) return `${CACHE_DIR} was removed`;
     if (process.platform !== "win32" && identityOf(address) !== socketId) return "its socket was removed";
     if (stampsOf(root, PROJECT_FILES) !== projectFiles) return "the packages or the project's settings changed";
