@@ -217,12 +217,18 @@ function startServer(root: string): number {
   throw new Error(`no background server was ready within 20 s (see ${log})`);
 }
 
+// Stops the server and waits (10 s at most) until it has ended: it writes its cache as it ends.
 function stopServer(pid: number): void {
-  try {
-    process.kill(pid, "SIGTERM");
-  } catch {
-    // already ended
-  }
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(pid, "SIGTERM");
+  for (const end = Date.now() + 10_000; alive() && Date.now() < end; ) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 }
 
 function checkGen(repo: SyntheticRepo, size: number) {
