@@ -2,7 +2,7 @@
 // terminal, it keeps what the watch keeps (compiled and imported sources, texts, esbuild contexts,
 // the emit and validation cache) and runs the next gen and check calls for the client in
 // bin/trunkline.js, so that an edit then `npm run gen` costs Node's start and a watch pass.
-import { appendFileSync, existsSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, rmSync, statSync } from "node:fs";
 import { type Server, type Socket, connect, createServer } from "node:net";
 import path from "node:path";
 import type { main as cliMain } from "../cli/main.js";
@@ -69,6 +69,9 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
   // another server answers there already
   if (!server) return exitProcess(0);
   const socketId = identityOf(address);
+  // the cache folder as it is now: one removed and made again (by this server's own compile) is another
+  const cacheDir = path.join(root, CACHE_DIR);
+  let cacheId = identityOf(cacheDir);
   const projectFiles = stampsOf(root, PROJECT_FILES);
   const idleMs = Number(env[IDLE_ENV]) > 0 ? Number(env[IDLE_ENV]) : IDLE_MS;
   const memoryMb = Number(env[MEMORY_ENV]) > 0 ? Number(env[MEMORY_ENV]) : MEMORY_MB;
@@ -92,7 +95,7 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
   // Why this server can no longer answer as a new process would; undefined while it can.
   const outdated = (): string | undefined => {
     if (buildOf(bundle) !== build) return "trunkline was rebuilt or upgraded";
-    if (!existsSync(path.join(root, CACHE_DIR))) return `${CACHE_DIR} was removed`;
+    if (identityOf(cacheDir) !== cacheId) return `${CACHE_DIR} was removed`;
     if (process.platform !== "win32" && identityOf(address) !== socketId) return "its socket was removed";
     if (stampsOf(root, PROJECT_FILES) !== projectFiles) return "the packages or the project's settings changed";
     return undefined;
@@ -181,6 +184,8 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
     const started = Date.now();
     await runCall({ argv: ["check", "--format", "json"], terminal: { stdout: false, stderr: false, stdin: false } }, () => undefined);
     await warmUp().catch(() => undefined);
+    // a gen --dry-run leaves no cache folder behind: the warm-up made it
+    if (cacheId === undefined) cacheId = identityOf(cacheDir);
     log(`ready: warmed up in ${Date.now() - started} ms`);
   });
   setInterval(() => {
@@ -217,9 +222,11 @@ function answers(address: string): Promise<boolean> {
   });
 }
 
-// The socket file's inode: another server's socket at the same path is not this one's.
-function identityOf(file: string): number | undefined {
-  return statSync(file, { throwIfNoEntry: false })?.ino;
+// A file's or folder's inode: another server's socket, or a cache folder made again, at the same path is another.
+function identityOf(file: string): string | undefined {
+  const info = statSync(file, { throwIfNoEntry: false });
+  // with the birth time: a file system may give a new file the inode of one just removed
+  return info && `${info.ino}:${info.birthtimeMs}`;
 }
 
 function stampsOf(root: string, files: readonly string[]): string {
