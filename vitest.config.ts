@@ -10,6 +10,8 @@ export default defineConfig({
     // fresh module state (none does: state lives in temp repositories and Io objects).
     isolate: false,
     globalSetup: ["test/global-setup.ts"],
+    // the CLI processes the tests start never leave a background server behind; its own tests opt in
+    env: { TRUNKLINE_DAEMON: "0" },
     // GitHub's parser imports its JSON schema without an import attribute, which Node's own
     // loader rejects; letting vite transform it (as the CLI bundle does) loads it.
     server: { deps: { inline: ["@actions/workflow-parser"] } },

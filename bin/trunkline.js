@@ -29,4 +29,6 @@ if (existsSync(path.join(root, "scripts", "build.mjs")) && existsSync(path.join(
 // again without loading the compiler (src/io/up-to-date.ts).
 const argv = process.argv.slice(2);
 const replayed = argv.length === 1 && (argv[0] === "gen" || argv[0] === "check") && (await import("../dist/replay.js")).replay(argv);
-if (!replayed) await (await import("../dist/cli.js")).run();
+// Else the project's background server runs it, when one answers (src/daemon/); else this process does.
+const served = !replayed && (argv[0] === "gen" || argv[0] === "check") && process.env.TRUNKLINE_DAEMON !== "0" && (await (await import("../dist/daemon-client.js")).serve(argv));
+if (!replayed && !served) await (await import("../dist/cli.js")).run();

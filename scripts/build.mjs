@@ -14,7 +14,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const requireShim = 'import { createRequire as __trunklineCreateRequire } from "node:module"; const require = __trunklineCreateRequire(import.meta.url);';
 
 /**
- * Builds dist/cli.js, dist/replay.js (the up-to-date fast path), dist/index.js and dist/templates.js, and dist/lint-worker.js and
+ * Builds dist/cli.js, dist/replay.js (the up-to-date fast path), dist/daemon-client.js (the client of
+ * the background server of gen and check, which is dist/cli.js run with TRUNKLINE_DAEMON=serve), dist/index.js and dist/templates.js, and dist/lint-worker.js and
  * dist/validate-worker.js (the worker threads of a parallel lint and of a gen's validation, sharing the CLI's chunks). The CLI is split so that what a warm run does not need —
  * GitHub's parser and the schema validator, used only for outputs not validated before — sits in
  * chunks that are never read unless imported.
@@ -27,6 +28,8 @@ export async function build({ declarations = false } = {}) {
     esbuild({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", packages: "external" }),
     // read by bin/trunkline.js before the CLI on every gen and check: Node's own modules only, one file
     esbuild({ ...common, entryPoints: ["src/cli/replay.ts"], outfile: "dist/replay.js", packages: "external" }),
+    // read by bin/trunkline.js when a gen or check was not replayed: asks the project's background server
+    esbuild({ ...common, entryPoints: ["src/daemon/client.ts"], outfile: "dist/daemon-client.js", packages: "external" }),
     esbuild({ ...common, entryPoints: ["src/templates/index.ts"], outfile: "dist/templates.js", packages: "external" }),
     ...(declarations ? [buildDeclarations()] : []),
   ]);

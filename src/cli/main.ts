@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { FORMATS, type Format } from "../diagnostics/format/index.js";
 import type { Io } from "../io/io.js";
+import type { CompileMemo } from "../compile.js";
 import { check } from "./commands/check.js";
 import { gen } from "./commands/gen.js";
 import { lint } from "./commands/lint.js";
@@ -12,8 +13,8 @@ import type { Verbosity } from "./terminal/index.js";
 import { VERSION } from "./version.js";
 import { loadTimeoutEnvProblem } from "../load/load-timeout.js";
 
-/** The CLI: argv (without node and script) → a command → an exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+/** The CLI: argv (without node and script) → a command → an exit code. `memo`: what a background server keeps between one-shot gens and checks. */
+export async function main(argv: readonly string[], io: Io, memo?: CompileMemo): Promise<ExitCode> {
   // The command comes first (`trunkline <command> [options]`); before it only --help and --version.
   const commandName = argv[0]?.startsWith("-") ? undefined : argv[0];
   if (commandName === undefined) {
@@ -89,12 +90,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
         if (flag("dry-run")) return usageError(spec, "--dry-run writes nothing, so there is nothing to watch; run gen --dry-run once", io);
         return watchCommand({ command: "gen", force: flag("force"), format }, spec, inProject);
       }
-      return gen({ force: flag("force"), dryRun: flag("dry-run"), verbosity, format }, inProject);
+      return gen({ force: flag("force"), dryRun: flag("dry-run"), verbosity, format, ...(memo ? { memo } : {}) }, inProject);
     case "check":
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject("run it in your repository");
       if (flag("watch")) return watchCommand({ command: "check", force: false, format }, spec, inProject);
-      return check({ format, verbosity }, inProject);
+      return check({ format, verbosity, ...(memo ? { memo } : {}) }, inProject);
     case "lint":
       // Named files can be linted anywhere; "lint everything" needs a project to know where that is.
       if (!project && rest.length === 0) return noProject("run it in your repository, or name the files to lint");

@@ -6,15 +6,20 @@ import { ExitCode } from "./exit-code.js";
 import { main } from "./main.js";
 import { recordRun } from "../io/recording-io.js";
 import { buildOf } from "./replay.js";
+import { DAEMON_ENV, SERVE, isServedCall, mayStartServer } from "../daemon/address.js";
 
 /**
  * The process entry point: the only place that reads process.argv or ends the process. It ends
  * it as soon as the command is done, whatever timers or handles a source left open.
  */
 export async function run(): Promise<void> {
+  // started by a one-shot gen or check (startServer below) to serve the next ones
+  if (process.env[DAEMON_ENV] === SERVE) return (await import("../daemon/server.js")).serveProject({ bundle: new URL(import.meta.url), build: buildOf(new URL(import.meta.url)), main });
   // Sources are imported into this process: from here on, only exitProcess ends it.
   guardProcess({ catchUncaught: true });
   const argv = process.argv.slice(2);
+  // as the process started: a source may set variables while it runs
+  const env = { ...process.env };
   const build = buildOf(new URL(import.meta.url));
   const io = createNodeIo(process.cwd(), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, process.env, {
     validatorFingerprint: build,
@@ -40,6 +45,8 @@ export async function run(): Promise<void> {
     if (code !== 70) code = ExitCode.SourceErrors;
   }
   await recording.finish(code).catch(() => undefined);
+  // the next gen or check at this terminal is served by a process that kept all this (src/daemon/)
+  if (code !== ExitCode.Usage && code !== 70 && isServedCall(argv) && mayStartServer(env, [process.stdout.isTTY === true, process.stderr.isTTY === true])) await startServer(env);
   // stdout and stderr are asynchronous when they are pipes: exiting before they drain loses output
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   exitProcess(code);
@@ -51,4 +58,17 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
     // an empty write completes after every write queued before it; an error (a closed pipe) ends the wait too
     stream.write("", () => resolve());
   });
+}
+
+// Starts the background server (the CLI, with TRUNKLINE_DAEMON=serve) detached, with this
+// process's folder and environment, which its sources will see; it outlives this process.
+async function startServer(env: Record<string, string | undefined>): Promise<void> {
+  const { spawn } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  try {
+    // bin/trunkline.js without arguments: it runs this bundle's run(), which then serves
+    spawn(process.execPath, [fileURLToPath(new URL("../bin/trunkline.js", import.meta.url))], { cwd: process.cwd(), env: { ...env, [DAEMON_ENV]: SERVE }, detached: true, stdio: "ignore", windowsHide: true }).unref();
+  } catch {
+    // no server: the next call runs in its own process, as this one did
+  }
 }

@@ -5,9 +5,11 @@ import { globFolders } from "./glob.js";
 import type { Io } from "./io.js";
 import { type FileStamp, type RunContext, contextKey, dropRecord, folderStampOf, isUnchanged, replayableCommand, stampOf, writeRecord } from "./up-to-date.js";
 
-// Files every compile depends on beside the sources (how esbuild resolves imports, which packages
-// are installed), relative to the project root.
-const PROJECT_FILES = ["package.json", "tsconfig.json", "package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lockb", "node_modules/.package-lock.json"];
+/**
+ * Files every compile depends on beside the sources (how esbuild resolves imports, which packages
+ * are installed), relative to the project root.
+ */
+export const PROJECT_FILES = ["package.json", "tsconfig.json", "package-lock.json", "npm-shrinkwrap.json", "pnpm-lock.yaml", "yarn.lock", "bun.lockb", "node_modules/.package-lock.json"];
 
 /** A run being recorded: the {@link Io} to run it with, and what to do once its exit code is known. */
 export interface RecordingRun {

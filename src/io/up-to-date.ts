@@ -56,9 +56,17 @@ export function replayableCommand(argv: readonly string[]): (typeof REPLAYABLE)[
  * written to disk.
  */
 export function contextKey(context: RunContext): string {
-  const env = Object.entries(context.env).filter(([name, value]) => value !== undefined && !SHELL_BOOKKEEPING.has(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const env = keyedEnvironment(context.env);
   const hash = createHash("sha256").update(JSON.stringify([RECORD_FORMAT, context.argv, context.cwd, context.build, process.version, context.terminals, env])).digest("hex");
   return hash;
+}
+
+/**
+ * The variables a run's key covers, sorted by name: all that are set, but the shell's bookkeeping
+ * and the names in `leftOut`.
+ */
+export function keyedEnvironment(env: Readonly<Record<string, string | undefined>>, leftOut: readonly string[] = []): [string, string][] {
+  return (Object.entries(env).filter(([name, value]) => value !== undefined && !SHELL_BOOKKEEPING.has(name) && !leftOut.includes(name)) as [string, string][]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The size and mtime of a file now, null when it is absent (or is not a file). */

@@ -120,8 +120,8 @@ export async function loadModules(root: string, files: readonly string[], cacheN
   }
 }
 
-// Where esbuild writes the build of a repo-relative source.
-function compiledPath(cacheDir: string, file: string): string {
+/** Where esbuild writes the build of a repo-relative source. */
+export function compiledPath(cacheDir: string, file: string): string {
   return path.join(cacheDir, file.replace(/\.[cm]?[jt]sx?$/, ".mjs"));
 }
 
