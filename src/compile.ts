@@ -92,7 +92,7 @@ export interface CompileOptions {
   validators: () => Promise<readonly Validator[]>;
   validationCache?: ValidationCache;
   /** Checks workflows with the default validators on another thread (validation-pool.ts) instead of `validators`. */
-  validationPool?: Pick<ValidationPool, "validate"> & Partial<Pick<ValidationPool, "takeOver">>;
+  validationPool?: Pick<ValidationPool, "validate">;
   featureFlags?: ExperimentalFeatures;
   /** Turns a call site (in a compiled module, absolute) into the TypeScript position to report. */
   toSource: (position: SourcePosition) => SourcePosition;
@@ -239,8 +239,6 @@ export async function compile(targets: readonly TargetSources[], options: Compil
       diagnostics.push(...checkRepository(options.runRepositoryRules, emitted, rulesets.documents, (found, entry) => locateAll(found, entry.text, entry.workflow, options.toSource), options.toSource));
     }
   }
-  // every output is emitted: this thread checks those the worker has not begun rather than wait for it
-  await options.validationPool?.takeOver?.();
   await Promise.all(pending);
   diagnostics.push(...caseCollisions(files));
   return { files, diagnostics: sortDiagnostics(diagnostics) };

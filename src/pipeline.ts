@@ -8,8 +8,8 @@ import { toSourcePosition } from "./load/source-map.js";
 import { readDisk } from "./sync/disk.js";
 import { checkEmptyTargets } from "./sync/empty-targets.js";
 import { type SyncPlan, planSync } from "./sync/plan-sync.js";
-import { defaultValidators, prepareValidators } from "./validate/default-validators.js";
-import { VALIDATION_WORKER_THRESHOLD, type ValidationPool, createValidationPool, hasSpareCore } from "./validate/validation-pool.js";
+import { defaultValidators } from "./validate/default-validators.js";
+import { VALIDATION_WORKER_THRESHOLD, type ValidationPool, createValidationPool } from "./validate/validation-pool.js";
 import { CONFIG_FILE } from "./config/resolve-config.js";
 import { resolveLintSettings } from "./rules/_settings.js";
 import { allRules } from "./rules/index.js";
@@ -46,7 +46,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   // This thread checks each output against the schema when it is idle (the worker runs GitHub's
   // parser, the longer part), and readies the parser too, to take over the worker's last outputs,
   // when a core is free for that.
-  const pool = options.validators || options.memo ? undefined : createValidationPool(() => defaultValidators(), { layersHere: { count: 1, load: () => defaultValidators(0, 1) }, ...(hasSpareCore() ? { prepareHere: prepareValidators } : {}) });
+  const pool = options.validators || options.memo ? undefined : createValidationPool(() => defaultValidators(), { layersHere: { count: 1, load: () => defaultValidators(0, 1) } });
   try {
     return await runStages(io, options, pool);
   } finally {

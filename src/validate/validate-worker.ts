@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Validator } from "../compile.js";
 import { prepareValidators } from "./default-validators.js";
-import { CLAIM_BLOCK, type ValidationJob, type ValidationReply } from "./validation-pool.js";
+import type { ValidationJob, ValidationReply } from "./validation-pool.js";
 
 const check = async (validators: readonly Validator[], job: Omit<ValidationJob, "id">) => (await Promise.all(validators.map((validate) => validate(job)))).flat();
 // The worker starts while the sources compile: it loads the validators and builds the parser's
@@ -14,14 +14,9 @@ const check = async (validators: readonly Validator[], job: Omit<ValidationJob, 
 const ready = prepareValidators((workerData as { firstLayer?: number } | undefined)?.firstLayer ?? 0);
 // One output at a time, in the order posted.
 let queue: Promise<unknown> = ready.catch(() => undefined);
-// The claims of each block of job ids: a job the main thread claimed first is its to check.
-const claimBlocks: Int32Array[] = [];
 
 parentPort!.on("message", (job: ValidationJob) => {
-  if (job.claims) claimBlocks[Math.floor(job.id / CLAIM_BLOCK)] = new Int32Array(job.claims);
   queue = queue.then(async () => {
-    const claims = claimBlocks[Math.floor(job.id / CLAIM_BLOCK)];
-    if (claims && Atomics.compareExchange(claims, job.id % CLAIM_BLOCK, 0, 1) !== 0) return;
     let reply: ValidationReply;
     try {
       reply = { id: job.id, diagnostics: await check(await ready, job) };

@@ -1,15 +1,13 @@
 // A cold gen spends most of its time checking the outputs: the JSON Schema and GitHub's parser, a
 // few milliseconds each, after loading ~900 KB of code for them. A worker thread started as soon as
 // many sources need compiling loads them while esbuild runs and the sources import, then checks
-// outputs while the main thread emits the next and runs the rules. So that neither waits idle for the
-// other at the end, the main thread runs the schema itself once it has emitted every output (the
-// worker runs only the parser, the longer part), and, with a core to spare, takes over the outputs
-// the worker has not begun (newest first, the worker going oldest first). Run from src/ (the tests,
+// outputs while the main thread emits the next and runs the rules. So that the main thread does not
+// wait idle for the worker at the end, it runs the schema itself once it has emitted every output
+// (the worker runs only the parser, the longer part). Run from src/ (the tests,
 // in-process), no worker is ever started: the checks run on the calling thread, as before.
 import type { ExperimentalFeatures } from "@actions/expressions/features";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { Validator } from "../compile.js";
@@ -23,15 +21,7 @@ export interface ValidationJob {
   text: string;
   file: string;
   featureFlags?: ExperimentalFeatures;
-  /**
-   * Sent with the first job of every {@link CLAIM_BLOCK} ids: one slot per job of the block, which
-   * the thread that checks the job claims first (the worker with 1, the main thread with 2).
-   */
-  claims?: SharedArrayBuffer;
 }
-
-/** How many jobs share one buffer of claims. */
-export const CLAIM_BLOCK = 1024;
 
 /** The worker's answer to a {@link ValidationJob}: the findings of every validator, or why it failed. */
 export type ValidationReply = { id: number; diagnostics: Diagnostic[]; error?: undefined } | { id: number; error: string; diagnostics?: undefined };
@@ -42,13 +32,6 @@ export interface ValidationPool {
   start(): void;
   /** The findings of the schema and GitHub's parser for one output, in that order. */
   validate(input: Omit<ValidationJob, "id">): Promise<Diagnostic[]>;
-  /**
-   * Checks on this thread, newest first, the outputs the worker has not begun, until none is left:
-   * for a caller that would otherwise wait for the worker. Does nothing unless `prepareHere` (given
-   * to {@link createValidationPool}) is done. The promises {@link validate} returned settle as
-   * before, wherever each output was checked. Resolves with how many outputs it checked.
-   */
-  takeOver(): Promise<number>;
   /** Ends the worker; outputs still outstanding are checked on this thread. */
   close(): Promise<void>;
 }
@@ -65,8 +48,6 @@ export interface ValidationPoolOptions {
   workerUrl?: URL;
   /** How long the worker may owe answers without giving one; {@link VALIDATION_WORKER_SILENCE_MS} by default. */
   silenceMs?: number;
-  /** Readies this thread to take outputs over from the worker (see {@link ValidationPool.takeOver}). */
-  prepareHere?: () => Promise<unknown>;
   /**
    * The first layers of `validateHere`, run on this thread for every output the worker checks (it
    * runs the others), when this thread is otherwise idle: `load` gives just those layers.
@@ -76,9 +57,8 @@ export interface ValidationPoolOptions {
 
 /**
  * A pool of one worker thread beside the main thread. `validateHere` checks one output on the
- * calling thread: used until the worker starts, for every output it could not check (it failed
- * to start, died, or threw), and for those taken over at the end; `prepareHere`, started with the
- * worker, readies this thread for that. The worker runs the very same validators, so no result depends on
+ * calling thread: used until the worker starts, and for every output it could not check (it failed
+ * to start, died, or threw). The worker runs the very same validators, so no result depends on
  * where an output was checked.
  */
 export function createValidationPool(validateHere: () => Promise<readonly Validator[]>, options: ValidationPoolOptions = {}): ValidationPool {
@@ -96,12 +76,6 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
   let failed = !workerUrl;
   let nextId = 0;
   let count = 0;
-  // The claims of each block of job ids (see ValidationJob.claims): a job is checked by the thread
-  // whose compare-and-swap from 0 wins, so none is checked twice nor skipped.
-  const claimBlocks: Int32Array[] = [];
-  // Whether `prepareHere` is done: only then does this thread take outputs over, as loading the
-  // validators at the end would cost more than the worker's last outputs.
-  let preparedHere = false;
   const check = async (validators: readonly Validator[], job: ValidationJob) => (await Promise.all(validators.map((validate) => validate({ model: job.model, text: job.text, file: job.file, featureFlags: job.featureFlags })))).flat();
   // The layers the worker runs (all but those run here), or all of them for an output it never got.
   const firstThere = options.layersHere?.count ?? 0;
@@ -138,8 +112,6 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
     });
     worker.on("error", abandon);
     worker.on("exit", abandon);
-    // this thread loads the validators too, while the sources compile, to take over at the end
-    options.prepareHere?.().then(() => (preparedHere = true), () => undefined);
     void options.layersHere?.load().catch(() => undefined);
     // An idle worker must not keep the process alive: the load of the sources tells a top-level
     // await that nothing can settle by the event loop running empty. It holds it while it owes
@@ -152,13 +124,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
       const id = nextId++;
       if (++count > VALIDATION_WORKER_THRESHOLD) start();
       if (!worker || failed) return here({ id, ...input }, 0);
-      const block = Math.floor(id / CLAIM_BLOCK);
-      let claims: SharedArrayBuffer | undefined;
-      if (!claimBlocks[block]) {
-        claims = new SharedArrayBuffer(CLAIM_BLOCK * Int32Array.BYTES_PER_ELEMENT);
-        claimBlocks[block] = new Int32Array(claims);
-      }
-      const job: ValidationJob = { id, ...input, ...(claims ? { claims } : {}) };
+      const job: ValidationJob = { id, ...input };
       const layersHere = options.layersHere;
       // run once this thread waits (a macrotask: after the caller's synchronous run of outputs)
       const checkedHere = layersHere ? new Promise((resolve) => setImmediate(resolve)).then(async () => check(await layersHere.load(), job)) : Promise.resolve([]);
@@ -176,26 +142,6 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
       const [first, rest] = await Promise.all([checkedHere, checkedThere]);
       return [...first, ...rest];
     },
-    async takeOver() {
-      for (let taken = 0; ; taken++) {
-        if (!worker || failed || !preparedHere) return taken;
-        // the newest job not yet claimed by the worker, claimed here
-        let claimed: number | undefined;
-        for (const id of [...waiting.keys()].reverse()) {
-          const claims = claimBlocks[Math.floor(id / CLAIM_BLOCK)]!;
-          if (Atomics.compareExchange(claims, id % CLAIM_BLOCK, 0, 2) === 0) {
-            claimed = id;
-            break;
-          }
-        }
-        if (claimed === undefined) return taken;
-        const entry = waiting.get(claimed)!;
-        waiting.delete(claimed);
-        watchSilence();
-        if (waiting.size === 0) worker.unref();
-        await here(entry.job).then(entry.resolve, entry.reject);
-      }
-    },
     async close() {
       if (!worker) return;
       const ending = worker;
@@ -207,15 +153,6 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
       await ending.terminate();
     },
   };
-}
-
-/**
- * Whether the machine has a core free for each thread busy while the sources compile (esbuild, the
- * worker and this one): the condition for the main thread to ready its own validators and take
- * over. Measured on 2 cores, loading them a second time costs ~10% more CPU and gains no time.
- */
-export function hasSpareCore(): boolean {
-  return availableParallelism() - (loadavg()[0] ?? 0) >= 3;
 }
 
 // Only from the bundle (dist/cli.js or a chunk under dist/chunks/): run from src/, the worker
