@@ -134,8 +134,8 @@ export class InputStamps {
     // the stamps the compile saw: an input edited while it compiled shows as a change next time
     const compiled = options?.cacheDir === undefined ? await compiledInputsOf(this.root, built, cacheName) : undefined;
     for (const file of built) {
+      // helpers outside the project too: an edit there changes the output as much as one inside
       for (const input of loaded.inputs!.get(file)!) {
-        if (input.startsWith("..") || path.isAbsolute(input)) continue;
         const seen = compiled?.inputs[input];
         this.inputs.set(input, seen ? `f${seen[0]}:${seen[1]}` : stampOf(this.absolute(input)));
         const folder = path.posix.dirname(input);

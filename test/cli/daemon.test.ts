@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { type Server, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -206,6 +206,25 @@ describe("issue 13.3: a background server runs one-shot gen and check as the pro
     const removed = await gen();
     expect(removed.stderr).toContain("removed .github/workflows/more.yml");
     expect(await repo.read(".github/workflows/more.yml")).toBeUndefined();
+  });
+
+  it("issue 13.3: a helper imported from outside the project is stamped too: its edit is served, not missed", async () => {
+    const outside = await mkdtemp(path.join(path.dirname(repo.root), "trunkline-shared-"));
+    try {
+      const helper = path.join(outside, "command.ts");
+      await writeFile(helper, HELPER);
+      const relative = path.relative(path.join(repo.root, "workflows-src"), helper).split(path.sep).join("/").replace(/\.ts$/, ".js");
+      await repo.write("workflows-src/ci.ts", source("ci", "build", true).replace("./lib/command.js", relative));
+      const pid = await withServer();
+      await writeFile(helper, HELPER.replace("make", "bazel"));
+      const from = await importCount();
+      const served = await gen();
+      expect(served.status).toBe(0);
+      expect(await repo.read(".github/workflows/ci.yml")).toContain("bazel build");
+      expect(await importsSince(from)).toEqual([[String(pid), "ci"]]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it("issue 13.3: another environment is another server's, TRUNKLINE_DAEMON aside; CI and TRUNKLINE_DAEMON=0 start none", async () => {
