@@ -37,6 +37,9 @@ export class InputStamps {
   private readonly inputs = new Map<string, Stamp>();
   private readonly folders = new Map<string, Stamp>();
   private readonly reads = new Map<string, ModuleReads>();
+  // The files of the packages the sources import: Node keeps an imported package for the life of
+  // the process, so a change to one is a reason to end the server, not something to forget.
+  private readonly packages = new Map<string, Stamp>();
   // Modules forgotten for what they (or the batch they were imported with) read: imported one by
   // one next time, so that each answers for its own reads and the others stay remembered.
   private readonly suspects = new Set<string>();
@@ -86,6 +89,12 @@ export class InputStamps {
     return [...changed].sort();
   }
 
+  /** A package file the sources import that changed since it was loaded, if any. */
+  changedPackage(): string | undefined {
+    for (const [file, stamp] of this.packages) if (stampOf(file, stamp) !== stamp) return file;
+    return undefined;
+  }
+
   /** `io` with every text it reads and every module it loads stamped (to be wrapped by the memory). */
   track(io: Io): Io {
     return {
@@ -133,6 +142,7 @@ export class InputStamps {
     const built = [...loaded.modules.keys()].filter((file) => loaded.inputs?.has(file));
     // the stamps the compile saw: an input edited while it compiled shows as a change next time
     const compiled = options?.cacheDir === undefined ? await compiledInputsOf(this.root, built, cacheName) : undefined;
+    for (const file of compiled?.packages ?? []) if (!this.packages.has(file)) this.packages.set(file, stampOf(file));
     for (const file of built) {
       // helpers outside the project too: an edit there changes the output as much as one inside
       for (const input of loaded.inputs!.get(file)!) {

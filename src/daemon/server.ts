@@ -98,6 +98,8 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
     if (identityOf(cacheDir) !== cacheId) return `${CACHE_DIR} was removed`;
     if (process.platform !== "win32" && identityOf(address) !== socketId) return "its socket was removed";
     if (stampsOf(root, PROJECT_FILES) !== projectFiles) return "the packages or the project's settings changed";
+    const changedPackage = stamps.changedPackage();
+    if (changedPackage) return `${path.relative(root, changedPackage)}, which a source imports, changed`;
     return undefined;
   };
 

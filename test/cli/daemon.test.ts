@@ -208,6 +208,26 @@ describe("issue 13.3: a background server runs one-shot gen and check as the pro
     expect(await repo.read(".github/workflows/more.yml")).toBeUndefined();
   });
 
+  it("issue 13.3: a package a source imports, changed in place (a linked template package), ends the server and the call runs in its own process", async () => {
+    const steps = "node_modules/acme-steps";
+    await repo.write(`${steps}/package.json`, JSON.stringify({ name: "acme-steps", type: "module", main: "index.js" }));
+    await repo.write(`${steps}/index.js`, 'export const command = (name) => `make ${name}`;\n');
+    await repo.write("workflows-src/ci.ts", source("ci", "build", true).replace("./lib/command.js", "acme-steps"));
+    const pid = await withServer();
+    // a served call first: the server has imported the package
+    await repo.write("workflows-src/other.ts", source("other", "lint --fix", false));
+    expect((await gen()).status).toBe(0);
+    await repo.write(`${steps}/index.js`, 'export const command = (name) => `bazel ${name}`;\n');
+    const from = await importCount();
+    const result = await gen();
+    expect(result.status).toBe(0);
+    expect(await repo.read(".github/workflows/ci.yml")).toContain("bazel build");
+    // run in the client's own process, not the server's
+    expect((await importsSince(from)).map(([by]) => by)).not.toContain(String(pid));
+    await until("the server's end", () => (isAlive(pid) ? undefined : true), 10_000);
+    expect(await repo.read(LOG)).toContain("acme-steps/index.js, which a source imports, changed");
+  });
+
   it("issue 13.3: a helper imported from outside the project is stamped too: its edit is served, not missed", async () => {
     const outside = await mkdtemp(path.join(path.dirname(repo.root), "trunkline-shared-"));
     try {
