@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { emitYamlBody } from "../../src/emit/emit-yaml.js";
 import { parseHeader } from "../../src/emit/header.js";
 import type { Json, JsonObject } from "../../src/model/json.js";
 import { CORPORA_DIR, HAS_CORPORA } from "../importer/corpus-inputs.js";
+import { corpusWorkflows } from "../support/corpus-workflows.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
 import { emitBodyWithYamlLibrary } from "./_yaml-library-emit.js";
 
@@ -111,21 +112,16 @@ describe("the YAML writer", () => {
   it.skipIf(!HAS_CORPORA)("issue 13.3: every workflow of the external corpora (../shared/corpora; skipped when absent) is written as before", () => {
     const folders = ["actionlint-ok", "schemastore/valid", "github-parser/reader"].map((folder) => path.join(CORPORA_DIR, folder));
     let compared = 0;
-    for (const folder of folders) {
-      for (const name of readdirSync(folder).filter((file) => /\.ya?ml$/.test(file))) {
-        const text = readFileSync(path.join(folder, name), "utf8");
-        // a github-parser case holds its options, then `---`, then the workflow under test
-        const workflow = folder.endsWith("reader") ? (text.split(/\r?\n---\r?\n/)[1] ?? "") : text;
-        let model: unknown;
-        try {
-          model = parse(workflow, { merge: true, logLevel: "error" });
-        } catch {
-          continue; // not YAML the importer reads either
-        }
-        if (typeof model !== "object" || model === null || Array.isArray(model)) continue;
-        expectSameAsLibrary(asTree(model));
-        compared++;
+    for (const { workflow } of corpusWorkflows(folders)) {
+      let model: unknown;
+      try {
+        model = parse(workflow, { merge: true, logLevel: "error" });
+      } catch {
+        continue; // not YAML the importer reads either
       }
+      if (typeof model !== "object" || model === null || Array.isArray(model)) continue;
+      expectSameAsLibrary(asTree(model));
+      compared++;
     }
     expect(compared).toBeGreaterThan(100);
   });

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createRuleRunner } from "../../src/validate/run-rules.js";
+import { corpusWorkflows } from "../support/corpus-workflows.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
 
 // `trunkline lint` runs the rules on any YAML, including workflows the schema rejects: whatever the
@@ -31,20 +32,15 @@ describe("rules on malformed workflows", () => {
   const folders = ["schemastore/valid", "schemastore/invalid", "github-parser/reader"].map((folder) => path.join(corpora, folder)).filter(existsSync);
   it.skipIf(folders.length === 0)("never throw on the corpora's valid and invalid workflows (skipped without ../shared/corpora)", () => {
     let checked = 0;
-    for (const folder of folders) {
-      for (const name of readdirSync(folder).filter((file) => /\.ya?ml$/.test(file))) {
-        // reader cases hold options, the workflow, then more parts, split on `---` lines
-        const text = readFileSync(path.join(folder, name), "utf8");
-        const workflow = folder.endsWith("reader") ? (text.split(/\r?\n---\r?\n/)[1] ?? "") : text;
-        let model: unknown;
-        try {
-          model = parse(workflow, { maxAliasCount: 1000, uniqueKeys: false, logLevel: "error" });
-        } catch {
-          continue; // not YAML at all: lint reports that before the rules run
-        }
-        expect(() => runRules({ model, file: name })).not.toThrow();
-        checked++;
+    for (const { name, workflow } of corpusWorkflows(folders)) {
+      let model: unknown;
+      try {
+        model = parse(workflow, { maxAliasCount: 1000, uniqueKeys: false, logLevel: "error" });
+      } catch {
+        continue; // not YAML at all: lint reports that before the rules run
       }
+      expect(() => runRules({ model, file: name })).not.toThrow();
+      checked++;
     }
     expect(checked).toBeGreaterThan(200);
   });
