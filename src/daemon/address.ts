@@ -57,7 +57,7 @@ export function socketPath(key: string): string {
 
 /**
  * Whether `folder` is a folder that only this user can enter, so that whatever listens in it is
- * theirs. Creates it when `create` and it is missing. Always true on Windows (pipes are per session).
+ * theirs. Creates it when `create` and it is missing. Always true on Windows, where a named pipe has no folder to check.
  */
 export function isPrivateFolder(folder: string, create = false): boolean {
   if (process.platform === "win32") return true;

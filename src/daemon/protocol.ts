@@ -17,7 +17,7 @@ export interface ServeRequest {
  */
 export type ServeReply = { out: string } | { err: string } | { beat: true } | { exit: number } | { decline: string };
 
-/** Seconds between signs of life while a command runs. */
+/** Milliseconds between signs of life while a command runs. */
 export const HEARTBEAT_MS = 5_000;
 
 /** Splits a stream of lines into JSON documents, handing each to `each`; the rest waits for more. */

@@ -13,6 +13,7 @@ import { formatDiagnostics } from "../diagnostics/format/index.js";
 import type { Io } from "../io/io.js";
 import { createNodeIo } from "../io/node-io.js";
 import { PROJECT_FILES } from "../io/recording-io.js";
+import { stampOf } from "../io/up-to-date.js";
 import { CACHE_DIR } from "../load/load-modules.js";
 import { exitProcess, guardProcess } from "../load/process-guard.js";
 import { takeSourceFaultDiagnostics } from "../load/source-faults.js";
@@ -232,8 +233,5 @@ function identityOf(file: string): string | undefined {
 }
 
 function stampsOf(root: string, files: readonly string[]): string {
-  return JSON.stringify(files.map((file) => {
-    const info = statSync(path.join(root, file), { throwIfNoEntry: false });
-    return info ? [info.size, info.mtimeMs] : null;
-  }));
+  return JSON.stringify(files.map((file) => stampOf(path.join(root, file))));
 }

@@ -84,9 +84,10 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   const model = read.value as JsonObject;
   let locator: YamlLocator | undefined;
   const locate = () => (locator ??= locatorOf(document, lineCounter, text));
+  const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, locate()) : undefined;
   // the repository checks parse with yaml's unique keys, and skip a file that repeats one
-  if (options.onRead && !hasRepeatedKey(document.contents)) options.onRead({ model, ...(text.includes("trunkline-ignore") ? { suppressions: commentSuppressions(text, locate()) } : {}) });
-  if (isActionMetadata(file, model)) return lintAction(file, text, model, document, lineCounter, cacheKey, options);
+  if (options.onRead && !hasRepeatedKey(document.contents)) options.onRead({ model, ...(suppressions ? { suppressions } : {}) });
+  if (isActionMetadata(file, model)) return lintAction(file, text, model, { document, locator: locate(), suppressions }, cacheKey, options);
   const diagnostics: Diagnostic[] = [];
   if (!options.validationCache?.has(cacheKey)) {
     const input = { model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter } };
@@ -96,7 +97,6 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
     if (found.length === 0) options.validationCache?.add(cacheKey);
     diagnostics.push(...found);
   }
-  const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, locate()) : undefined;
   // a trailing comment belongs to the scalar before it: `uses: owner/repo@<sha> # v4.1.2`
   const comments = (path: WorkflowPath) => {
     const node = document.getIn(path, true);
@@ -141,7 +141,8 @@ export function isActionMetadata(file: string, model: unknown): boolean {
 
 // An action.yml: GitHub's action parser (`action-v1.0`), then the step rules over a composite's
 // steps, each finding at its action.yml line.
-async function lintAction(file: string, text: string, model: JsonObject, document: Document, lineCounter: LineCounter, cacheKey: string, options: LintYamlOptions): Promise<Diagnostic[]> {
+async function lintAction(file: string, text: string, model: JsonObject, read: { document: Document; locator: YamlLocator; suppressions: Suppressions | undefined }, cacheKey: string, options: LintYamlOptions): Promise<Diagnostic[]> {
+  const { document, locator, suppressions } = read;
   const diagnostics: Diagnostic[] = [];
   if (!options.validationCache?.has(cacheKey)) {
     const { validateActionWithParser } = await import("./action-parser.js");
@@ -149,8 +150,6 @@ async function lintAction(file: string, text: string, model: JsonObject, documen
     if (found.length === 0) options.validationCache?.add(cacheKey);
     diagnostics.push(...found);
   }
-  const locator = locatorOf(document, lineCounter, text);
-  const suppressions = text.includes("trunkline-ignore") ? commentSuppressions(text, locator) : undefined;
   const comments = (path: WorkflowPath) => {
     const node = document.getIn(path, true);
     return isScalar(node) && node.comment ? node.comment.trim() : undefined;

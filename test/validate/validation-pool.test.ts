@@ -23,6 +23,27 @@ const WORKFLOWS: Record<string, string> = {
 
 const jobOf = (file: string) => ({ file, text: WORKFLOWS[file]!, model: parse(WORKFLOWS[file]!) as JsonObject });
 
+// Every fixture through a pool whose worker is the module `script`: the findings, and how many
+// outputs the pool checked on this thread.
+async function throughWorker(script: string, options: { silenceMs?: number } = {}): Promise<{ found: Awaited<ReturnType<typeof validateHere>>[]; calledHere: number }> {
+  const folder = await mkdtemp(path.join(tmpdir(), "trunkline-pool-"));
+  try {
+    const worker = path.join(folder, "worker.mjs");
+    await writeFile(worker, script);
+    let calledHere = 0;
+    const pool = createValidationPool(async () => {
+      calledHere++;
+      return defaultValidators();
+    }, { workerUrl: pathToFileURL(worker), ...options });
+    pool.start();
+    const found = await Promise.all(Object.keys(WORKFLOWS).map((file) => pool.validate(jobOf(file))));
+    await pool.close();
+    return { found, calledHere };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 async function validateHere(file: string) {
   const job = jobOf(file);
   return (await Promise.all((await defaultValidators()).map((validate) => validate(job)))).flat();
@@ -81,45 +102,17 @@ describe("issue 13.3: a gen checks its outputs on a worker thread", () => {
   });
 
   it("issue 13.3: a worker that dies leaves its outputs to the main thread, with the same findings", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "trunkline-pool-"));
-    try {
-      // a worker that takes the job and ends without an answer
-      const dying = path.join(folder, "dying-worker.mjs");
-      await writeFile(dying, 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => process.exit(1));\n');
-      let calledHere = 0;
-      const pool = createValidationPool(async () => {
-        calledHere++;
-        return defaultValidators();
-      }, { workerUrl: pathToFileURL(dying) });
-      pool.start();
-      const found = await Promise.all(Object.keys(WORKFLOWS).map((file) => pool.validate(jobOf(file))));
-      await pool.close();
-      for (const [index, file] of Object.keys(WORKFLOWS).entries()) expect(found[index]).toEqual(await validateHere(file));
-      expect(calledHere).toBeGreaterThan(0);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    // a worker that takes the job and ends without an answer
+    const { found, calledHere } = await throughWorker('import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => process.exit(1));\n');
+    for (const [index, file] of Object.keys(WORKFLOWS).entries()) expect(found[index]).toEqual(await validateHere(file));
+    expect(calledHere).toBeGreaterThan(0);
   });
 
   it("issue 13.3: a worker that stays silent while it owes answers is given up after a bound, and its outputs are checked here", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "trunkline-pool-"));
-    try {
-      // a worker that takes every job and never answers, nor ends
-      const silent = path.join(folder, "silent-worker.mjs");
-      await writeFile(silent, 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => {});\n');
-      let calledHere = 0;
-      const pool = createValidationPool(async () => {
-        calledHere++;
-        return defaultValidators();
-      }, { workerUrl: pathToFileURL(silent), silenceMs: 300 });
-      pool.start();
-      const found = await Promise.all(Object.keys(WORKFLOWS).map((file) => pool.validate(jobOf(file))));
-      await pool.close();
-      for (const [index, file] of Object.keys(WORKFLOWS).entries()) expect(found[index]).toEqual(await validateHere(file));
-      expect(calledHere).toBe(Object.keys(WORKFLOWS).length);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    // a worker that takes every job and never answers, nor ends
+    const { found, calledHere } = await throughWorker('import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => {});\n', { silenceMs: 300 });
+    for (const [index, file] of Object.keys(WORKFLOWS).entries()) expect(found[index]).toEqual(await validateHere(file));
+    expect(calledHere).toBe(Object.keys(WORKFLOWS).length);
   }, 20_000);
 
   it("issue 13.3: run from the sources, no worker is started: every output is checked on the calling thread", async () => {
