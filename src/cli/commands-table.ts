@@ -128,6 +128,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     exitCodes: "0 · 2 the file is missing or not a workflow · 3 usage",
   },
   {
+    name: "server",
+    synopsis: "trunkline server [status | stop] [--format pretty|json]",
+    summary: "list the project's background servers, or stop them",
+    details:
+      "A gen or check run at a terminal leaves a background server for its folder, so that the next call after an edit costs little more than Node's start (see the README: The background server). status (the default) lists each server of this project: its process, the folder it serves, how long it has run, its last call, its memory. stop ends them, each once the call it is running has written its files.",
+    options: { format: { type: "string", value: "f", help: "pretty | json (default: pretty)" } },
+    formats: ["pretty", "json"],
+    exitCodes: "0 listed, or stopped (or none running) · 2 a server did not answer within 3 s, or did not end within 10 s · 3 usage",
+  },
+  {
     name: "cost",
     synopsis: "trunkline cost [--repo owner/name] [--since 7d] [--workflow ci.yml] [--from dir] [--save dir] [--budget limits]… [--format pretty|json|markdown]",
     summary: "report runner occupancy, queue time, cancelled and superseded runs, and check budgets",

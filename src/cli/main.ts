@@ -156,6 +156,14 @@ export async function main(argv: readonly string[], io: Io, memo?: CompileMemo):
       const { init } = await import("./commands/on-demand.js");
       return init({ gitRoot: repository, yes: flag("yes") }, io.withRoot(root));
     }
+    case "server": {
+      const [action = "status", ...extra] = rest;
+      if ((action !== "status" && action !== "stop") || extra.length) return usageError(spec, action !== "status" && action !== "stop" ? `unknown subcommand "${action}" (status or stop)` : `takes no arguments after ${action} (got ${extra.join(" ")})`, io);
+      if (!project) return noProject("run it in your repository");
+      // loaded on demand: gen and check never need it
+      const { server } = await import("./commands/on-demand.js");
+      return server({ action, format: format === "json" ? "json" : "pretty" }, inProject);
+    }
     case "cost": {
       if (rest.length) return usageError(spec, `takes no paths (got ${rest.join(" ")})`, io);
       if (!project) return noProject("run it in your repository");

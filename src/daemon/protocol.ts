@@ -11,6 +11,31 @@ export interface ServeRequest {
 }
 
 /**
+ * A question about the server itself, answered whatever build asks: its state (`status`, one `out`
+ * line holding a {@link ServerStatus}, then `exit`), or to end once the call under way is done
+ * (`stop`, then `exit`).
+ */
+export interface ControlRequest {
+  control: "status" | "stop";
+}
+
+/** What a server says of itself. */
+export interface ServerStatus {
+  pid: number;
+  /** The folder it serves, absolute. */
+  cwd: string;
+  /** When it started and when it last ran a call (its warm-up counts), as ISO dates. */
+  started: string;
+  lastCall: string;
+  /** Calls it ran for clients. */
+  calls: number;
+  /** Whether a call is running or waiting. */
+  busy: boolean;
+  /** Its resident memory, in megabytes. */
+  memoryMb: number;
+}
+
+/**
  * One line of the reply: stdout text (`out`), stderr text (`err`), a sign of life while the command
  * runs (`beat`), the exit code that ends the reply (`exit`), or a refusal to run it at all (`decline`,
  * then the client runs the command itself).

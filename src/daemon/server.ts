@@ -21,7 +21,8 @@ import { WatchMemory } from "../watch/watch-memory.js";
 import { isPrivateFolder, serverKey, socketFolder, socketPath } from "./address.js";
 import { InputStamps } from "./input-stamps.js";
 import { warmUp } from "./warm-up.js";
-import { HEARTBEAT_MS, type ServeReply, type ServeRequest, lineReader } from "./protocol.js";
+import { type ControlRequest, HEARTBEAT_MS, type ServeReply, type ServeRequest, type ServerStatus, lineReader } from "./protocol.js";
+import { registerServer, unregisterServer } from "./registry.js";
 
 /** Milliseconds without a call after which the server ends (10 minutes by default). */
 export const IDLE_ENV = "TRUNKLINE_DAEMON_IDLE_MS";
@@ -61,7 +62,8 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
       // no cache folder: nothing to note it in
     }
   };
-  const address = socketPath(serverKey(cwd, env, build));
+  const key = serverKey(cwd, env, build);
+  const address = socketPath(key);
   if (process.platform !== "win32" && !isPrivateFolder(socketFolder(), true)) {
     log(`not started: ${socketFolder()} is not a folder only this user can enter`);
     return exitProcess(0);
@@ -81,7 +83,9 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
   const memory = new WatchMemory(() => true);
   const stamps = new InputStamps(root);
   let busy = 0;
+  const started = new Date();
   let lastCall = Date.now();
+  let calls = 0;
   let ending = false;
 
   const end = async (reason: string, save = true) => {
@@ -89,6 +93,7 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
     ending = true;
     server.close();
     if (process.platform !== "win32" && identityOf(address) === socketId) rmSync(address, { force: true });
+    unregisterServer(root, key, process.pid);
     if (save) await memory.save().catch(() => undefined);
     log(`ended: ${reason}`);
     exitProcess(0);
@@ -155,9 +160,18 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
     let taken = false;
     socket.on(
       "data",
-      lineReader<ServeRequest>((request) => {
+      lineReader<ServeRequest | ControlRequest>((request) => {
         if (taken) return;
         taken = true;
+        if ("control" in request) {
+          // answered at once, even while a call runs; a stop lets that call finish its writes first
+          if (request.control === "status") send({ out: `${JSON.stringify(statusOf())}\n` });
+          send({ exit: 0 });
+          clearInterval(beat);
+          socket.end();
+          if (request.control === "stop") void queue.then(() => end("stopped by trunkline server stop"));
+          return;
+        }
         enqueue(async () => {
           try {
             const stale = request.build !== build ? "another build" : outdated();
@@ -166,6 +180,7 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
               if (stale && request.build === build) await end(stale, !stale.startsWith(CACHE_DIR));
               return;
             }
+            calls++;
             const code = await runCall(request, send);
             send({ exit: code });
             const usedMb = process.memoryUsage().rss / 2 ** 20;
@@ -184,12 +199,22 @@ export async function serveProject({ bundle, build, main }: ServerOptions): Prom
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => void queue.then(() => end(`stopped by ${signal}`)));
   // Warmed with a check, which writes nothing: the first call served is already a small one.
   enqueue(async () => {
-    const started = Date.now();
+    const warming = Date.now();
     await runCall({ argv: ["check", "--format", "json"], terminal: { stdout: false, stderr: false, stdin: false } }, () => undefined);
     await warmUp().catch(() => undefined);
     // a gen --dry-run leaves no cache folder behind: the warm-up made it
+    registerServer(root, key, { pid: process.pid, cwd, address, started: started.toISOString() });
     if (cacheId === undefined) cacheId = identityOf(cacheDir);
-    log(`ready: warmed up in ${Date.now() - started} ms`);
+    log(`ready: warmed up in ${Date.now() - warming} ms`);
+  });
+  const statusOf = (): ServerStatus => ({
+    pid: process.pid,
+    cwd,
+    started: started.toISOString(),
+    lastCall: new Date(lastCall).toISOString(),
+    calls,
+    busy: busy > 0,
+    memoryMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   });
   setInterval(() => {
     if (busy || ending) return;

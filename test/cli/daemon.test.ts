@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { type Server, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -328,5 +328,59 @@ describe("issue 13.3: a background server runs one-shot gen and check as the pro
     expect(quiet.status).toBe(0);
     expect(quiet.stderr.split("\n").filter((line) => line.includes("background server"))).toEqual(["trunkline: the background server sent nothing for 1 s; running gen in this process"]);
     expect(await repo.read(".github/workflows/other.yml")).toContain("quiet");
+  });
+  it("trunkline server lists the project's servers, one per folder, and server stop ends them all; a killed server's note is removed and named", async () => {
+    const ready = async (count: number) =>
+      until(`${count} servers ready`, async () => {
+        const ready = ((await repo.read(LOG)) ?? "").split("\n").filter((line) => line.includes(": ready: "));
+        return ready.length >= count ? true : undefined;
+      });
+    const rootPid = await withServer();
+    await repo.write("sub/deep/.keep", "");
+    expect((await runBin(["gen"], path.join(repo.root, "sub/deep"), envOf())).status).toBe(0);
+    await ready(2);
+    const listed = await runBin(["server", "--format", "json"], path.join(repo.root, "sub"), envOf());
+    expect(listed.status).toBe(0);
+    const servers = JSON.parse(listed.stdout) as { pid: number; folder: string; calls: number; busy: boolean; memoryMb: number; started: string }[];
+    expect(servers.map((server) => server.folder).sort()).toEqual([".", "sub/deep"]);
+    expect(servers.find((server) => server.folder === ".")!.pid).toBe(rootPid);
+    for (const server of servers) {
+      expect(isAlive(server.pid)).toBe(true);
+      expect(server.busy).toBe(false);
+      expect(server.memoryMb).toBeGreaterThan(10);
+      expect(Number.isNaN(Date.parse(server.started))).toBe(false);
+    }
+    // a served call counts
+    expect((await gen(["check"])).status).toBe(0);
+    const again = JSON.parse((await runBin(["server", "--format", "json"], repo.root, envOf())).stdout) as typeof servers;
+    expect(again.find((server) => server.folder === ".")!.calls).toBe(servers.find((server) => server.folder === ".")!.calls + 1);
+
+    const stopped = await runBin(["server", "stop"], repo.root, envOf());
+    expect(stopped.status).toBe(0);
+    expect(stopped.stdout).toContain(`pid ${rootPid} (.)`);
+    for (const server of servers) expect(isAlive(server.pid)).toBe(false);
+    expect((await repo.read(LOG))!.split("\n").filter((line) => line.includes("ended: stopped by trunkline server stop"))).toHaveLength(2);
+    expect(JSON.parse((await runBin(["server", "--format", "json"], repo.root, envOf())).stdout)).toEqual([]);
+    expect(await readdir(path.join(repo.root, ".trunkline/cache/servers"))).toEqual([]);
+
+    // killed: its note stays behind until the next listing, which removes it and says so
+    const pid = await withServerAgain();
+    process.kill(pid, "SIGKILL");
+    killed.add(pid);
+    await until("the killed server's end", () => (isAlive(pid) ? undefined : true));
+    const afterKill = await runBin(["server"], repo.root, envOf());
+    expect(afterKill.status).toBe(0);
+    expect(afterKill.stderr).toMatch(new RegExp(`removed \\.trunkline/cache/servers/[0-9a-f]+\\.json, the note of a server that no longer answers \\(pid ${pid}\\)`));
+    expect(afterKill.stdout).toContain("No background server for this project");
+    expect(await readdir(path.join(repo.root, ".trunkline/cache/servers"))).toEqual([]);
+
+    async function withServerAgain() {
+      const before = ((await repo.read(LOG)) ?? "").split("\n").filter((line) => line.includes(": ready: ")).length;
+      await repo.write("workflows-src/other.ts", source("other", "again", false));
+      expect((await gen()).status).toBe(0);
+      await ready(before + 1);
+      const lines = ((await repo.read(LOG)) ?? "").split("\n").filter((line) => line.includes(": ready: "));
+      return Number(/pid (\d+)/.exec(lines.at(-1)!)![1]);
+    }
   });
 });

@@ -1,6 +1,9 @@
 // The README's CLI table is the contract: every exit code it lists for a command is produced here
 // by a scenario, and no scenario produces a code the table does not list.
 import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASIC, fixtureFiles } from "../cost/_fixtures.js";
@@ -26,7 +29,21 @@ interface Scenario {
   argv: string[];
   /** A command that runs until stopped (--watch): Ctrl-C, as the SIGINT event, until it ends. */
   stopWithCtrlC?: boolean;
+  /** Started before the command, in the repository; what it returns is called after it. */
+  setup?: (root: string) => Promise<() => Promise<void>>;
 }
+
+// A background server's note whose socket accepts calls and never answers (a server stuck in a
+// source's code); the pid noted is this process's, which is alive.
+const silentServer = async (root: string) => {
+  const address = path.join(tmpdir(), `trunkline-silent-${process.pid}-${Date.now()}.sock`);
+  // read (and ignored), so that the client's hang-up ends the connection and the listener can close
+  const listener = createServer((socket) => socket.resume());
+  await new Promise<void>((resolve) => listener.listen(address, resolve));
+  await mkdir(path.join(root, ".trunkline/cache/servers"), { recursive: true });
+  await writeFile(path.join(root, ".trunkline/cache/servers/silent.json"), JSON.stringify({ pid: process.pid, cwd: root, address, started: new Date().toISOString() }));
+  return () => new Promise<void>((resolve) => listener.close(() => resolve()));
+};
 
 const GENERATED = { "workflows-src/ci.ts": SOURCE };
 // A metadata folder as `actions add --metadata` reads it: the tags, and the action.yml at a commit.
@@ -125,6 +142,16 @@ const SCENARIOS: Record<string, Record<number, Scenario>> = {
     2: { files: { ...COST_DATA, "cost-data/bad.json": "{" }, argv: ["cost", "--from", "cost-data"] },
     3: { files: COST_DATA, argv: ["cost", "--from", "cost-data", "--since", "yesterday"] },
   },
+  "trunkline server [status] [--format f]": {
+    0: { files: GENERATED, argv: ["server", "--format", "json"] },
+    2: { files: GENERATED, setup: silentServer, argv: ["server"] },
+    3: { files: GENERATED, argv: ["server", "restart"] },
+  },
+  "trunkline server stop [--format f]": {
+    0: { files: GENERATED, argv: ["server", "stop"] },
+    2: { files: GENERATED, setup: silentServer, argv: ["server", "stop"] },
+    3: { files: GENERATED, argv: ["server", "stop", "now"] },
+  },
   "trunkline --version": { 0: { argv: ["--version"] } },
 };
 
@@ -171,8 +198,10 @@ describe("the README's CLI table", () => {
             const text = await repo.read(file);
             await repo.write(file, typeof edit === "string" ? edit : edit(text ?? ""));
           }
+          const teardown = await scenario.setup?.(repo.root);
           const running = repo.run(scenario.argv);
           const result = scenario.stopWithCtrlC ? await stoppedWithCtrlC(running) : await running;
+          await teardown?.();
           expect(result.code, `${scenario.argv.join(" ")}\n${result.stderr}`).toBe(Number(code));
         } finally {
           await repo.dispose();

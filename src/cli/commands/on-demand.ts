@@ -7,4 +7,5 @@ export { graph } from "./graph.js";
 export { importCommand } from "./import.js";
 export { init } from "./init.js";
 export { rulesetsPlan } from "./rulesets.js";
+export { server } from "./server.js";
 export { watch } from "../../watch/index.js";
