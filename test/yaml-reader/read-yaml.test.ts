@@ -159,6 +159,18 @@ describe("the quick YAML reader", () => {
     expect(read).toBeGreaterThan(150);
   }, 60_000);
 
+  it("never fails on arbitrary text, and reads what it accepts of it as yaml does", () => {
+    const piece = fc.constantFrom(..."ab1 :-#|>'\"[]{},&*!\n\n\n\t.+0x~?%@`\\", "  ", "- ", ": ", "\n  ", "\n    ", "|-\n", "# c\n", "k: ");
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        if (expectSameAsYaml(pieces.join(""), JSON.stringify(pieces.join("")))) read++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(read).toBeGreaterThan(200);
+  }, 60_000);
+
   it("reads awkward scalars as yaml does: numbers, booleans, nulls, quotes, # and : inside values", () => {
     const values = ["0o17", "0x1F", "017", "+12", "-0", "1e3", "1.5E-2", ".inf", "-.Inf", ".NaN", "1_000", "true", "False", "TRUE", "yes", "~", "null", "Null", "", "a # b", "a#b", "a: b", "http://x:1", "'q'", '"q"', "it's", "-", "- a", "?", "? a", ":", ":a", "a:", "@x", "`x`", "%x", "*x", "&x", "!x", "[a]", "{a}", "a,b", "1.0", "1.", ".5", "0.10", "1e", "0b101", "12:30", "2024-01-01", "\\t", "é", "a  b", " a", "a ", "#", "|", ">", "${{ x }}"];
     for (const value of values) {
