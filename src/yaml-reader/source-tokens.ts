@@ -1,9 +1,13 @@
 // Turns the text of a block-style YAML document into the source tokens `yaml`'s own parser builds
 // (its CST: a document token holding block maps, block sequences, scalars and flow collections,
 // each with the spaces, comments and newlines around it where that parser puts them), for the
-// subset real workflows are written in. Anything else gives undefined, and the caller parses the
-// text with `yaml` itself: anchors, aliases, tags, directives, `---` or `...` lines, `?` keys,
-// tabs in indentation, carriage returns, plain or quoted scalars over several lines, nested or multi-line flow collections, a scalar or a flow collection as the whole document.
+// subset real workflows are written in: block maps and sequences, one-line plain and quoted
+// scalars, block scalars, one-line flow sequences of scalars, `{}`, comments and blank lines
+// anywhere, `&anchor` on a value or an item, `*alias` values, one `---` at the top. Anything else
+// gives undefined, and the caller parses the text with `yaml` itself: tags, directives, a second
+// document or `...`, `?` keys, tabs in indentation, carriage returns, a byte order mark, plain or
+// quoted scalars over several lines, nested or multi-line flow collections, flow maps with
+// entries, a scalar or a flow collection as the whole document.
 //
 // Two stages, as in `yaml`: a line scanner cuts the text into tokens, and a stack of open
 // collections places each token. The placement follows `yaml`'s documented CST: where a comment
@@ -57,7 +61,7 @@ class TokenPlacer {
   private atNewLine = true;
   private onKeyLine = false;
 
-  /** Feeds one token of the given type and source at `offset`; returns the token as placed. */
+  /** Places one token of the given type and source at `offset`, tracking the line's indent as `yaml` does. */
   feed(type: SourceToken["type"], offset: number, source: string): void {
     const token: SourceToken = { type, offset, indent: this.indent, source };
     this.step(token);
@@ -134,7 +138,7 @@ class TokenPlacer {
     switch (top.type) {
       case "document":
         if (top.value) return this.lineEnd(top as never, token);
-        if (token.type === "seq-item-ind") return this.startValue(top, token);
+        if (token.type === "seq-item-ind") return this.startSequence(token);
         // after `---`: the rest of its line, blank lines and comments
         if (token.type === "space" || token.type === "comment" || token.type === "newline") {
           top.start.push(token);
@@ -311,9 +315,8 @@ class TokenPlacer {
     return true;
   }
 
-  // `- ` where a value starts: a new block sequence.
-  private startValue(parent: Document, token: SourceToken): void {
-    void parent;
+  // `- ` where the document's value starts: a new block sequence.
+  private startSequence(token: SourceToken): void {
     this.stack.push({ type: "block-seq", offset: token.offset, indent: token.indent, items: [{ start: [token] }] });
   }
 
@@ -810,8 +813,8 @@ class LineScanner {
         else break;
       }
     }
+    // tabs inside the text are its own; only one after the text's last line is left to `yaml`
     const source = text.slice(bodyStart, nl + 1);
-    // tabs in the text itself are fine; a tab in the indentation of a text line is not read here
     this.pos = bodyStart + source.length;
     this.placer.blockScalar({ type: "block-scalar", offset: headerStart, indent: 0, props, source });
   }
