@@ -1,5 +1,5 @@
 import type { ExperimentalFeatures } from "@actions/expressions/features";
-import { type Document, LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { type Document, LineCounter, isMap, isScalar, isSeq } from "yaml";
 import type { ValidationCache, Validator } from "../compile.js";
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { type YamlLocator, locatorOf } from "../diagnostics/locate.js";
@@ -9,8 +9,8 @@ import type { RequiredCheck } from "../rules/_define-rule.js";
 import { sha256 } from "../sync/manifest.js";
 import { runRulesOnAction } from "./action-rules.js";
 import { mergeRepeats } from "./merge-repeats.js";
-import { PARSER_YAML_OPTIONS } from "./parsed-yaml.js";
 import { yamlValue } from "./yaml-value.js";
+import { readYaml } from "../yaml-reader/read-yaml.js";
 import type { LintProfile } from "./lint-profile.js";
 import type { RuleRunner, Suppressions } from "./run-rules.js";
 
@@ -74,7 +74,7 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   const lineCounter = new LineCounter();
   // parsed the way GitHub's reader parses, so its layer reads this document instead of parsing again
   const profile = options.profile;
-  const document = profile ? profile.time("stage: YAML parse", () => parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS })) : parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS });
+  const document = profile ? profile.time("stage: YAML parse", () => readYaml(text, lineCounter)) : readYaml(text, lineCounter);
   if (document.errors.length) {
     return document.errors.map((error) => ({ rule: "parser", severity: "error" as const, file, line: error.linePos?.[0].line, column: error.linePos?.[0].col, message: error.message.split("\n")[0]! }));
   }
