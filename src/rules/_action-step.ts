@@ -23,6 +23,17 @@ export interface ActionStep {
  * it). Local actions, docker images and refs built by expressions give undefined.
  */
 export function actionOfStep(step: StepView, comment: (path: WorkflowPath) => string | undefined): ActionStep | undefined {
+  const known = actionSteps.get(step);
+  if (known && known.comment === comment) return known.used;
+  const used = findAction(step, comment);
+  actionSteps.set(step, { comment, used });
+  return used;
+}
+
+// Asked by the action-* rules about every step of a run, like `specs` below.
+const actionSteps = new WeakMap<StepView, { comment: (path: WorkflowPath) => string | undefined; used: ActionStep | undefined }>();
+
+function findAction(step: StepView, comment: (path: WorkflowPath) => string | undefined): ActionStep | undefined {
   if (step.uses === undefined) return undefined;
   const target = parseUses(step.uses);
   if (target?.kind !== "remote" || target.ref.includes("${{") || step.uses.includes("${{")) return undefined;
@@ -35,7 +46,26 @@ export function actionOfStep(step: StepView, comment: (path: WorkflowPath) => st
 }
 
 /** The spec of a step's action and its `with:` mapping, when the catalog knows the action and `with` is a mapping (or absent). */
-export function specOfStep(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): { used: ActionStep; spec: ActionSpec; inputs: JsonObject | undefined } | undefined {
+export function specOfStep(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): StepSpec | undefined {
+  const known = specs.get(step);
+  if (known && known.actions === actions && known.comment === comment) return known.found;
+  const found = findSpec(step, actions, comment);
+  specs.set(step, { actions, comment, found });
+  return found;
+}
+
+/** A step's action, its spec in the catalog and its `with:` mapping. */
+export interface StepSpec {
+  used: ActionStep;
+  spec: ActionSpec;
+  inputs: JsonObject | undefined;
+}
+
+// Three action-* rules ask about every step; the answer depends on the step, the catalog and the
+// comments alone, so it is worked out once per step of a run.
+const specs = new WeakMap<StepView, { actions: ActionCatalog; comment: (path: WorkflowPath) => string | undefined; found: StepSpec | undefined }>();
+
+function findSpec(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): StepSpec | undefined {
   const used = actionOfStep(step, comment);
   const spec = used && actions.spec(used.action, used.version, used.ref);
   if (!used || !spec) return undefined;

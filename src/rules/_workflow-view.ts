@@ -157,9 +157,15 @@ function viewJob(id: string, raw: JsonObject): JobView {
     get expressions() {
       if (!expressions) {
         expressions = [];
-        for (const [key, value] of Object.entries(raw)) {
-          if (key === "steps") for (const step of steps) expressions.push(...step.expressions);
-          else collectExpressions(value, [...path, key], key === "if", expressions);
+        const stack: (string | number)[] = [...path];
+        for (const key of Object.keys(raw)) {
+          if (key === "steps") {
+            for (const step of steps) for (const use of step.expressions) expressions.push(use);
+            continue;
+          }
+          stack.push(key);
+          collectExpressions(raw[key]!, stack, key === "if", expressions);
+          stack.pop();
         }
       }
       return expressions;
@@ -183,7 +189,12 @@ function viewStep(raw: JsonObject, index: number, path: WorkflowPath): StepView 
     get expressions() {
       if (!expressions) {
         expressions = [];
-        for (const [key, value] of Object.entries(raw)) collectExpressions(value, [...path, key], key === "if", expressions);
+        const stack: (string | number)[] = [...path];
+        for (const key of Object.keys(raw)) {
+          stack.push(key);
+          collectExpressions(raw[key]!, stack, key === "if", expressions);
+          stack.pop();
+        }
       }
       return expressions;
     },

@@ -58,6 +58,8 @@ rulesets found beside the workflows (\`rulesets/*.json\` next to \`.github/\`, o
 and from \`lint.requiredChecks\` in \`trunkline.config.ts\`.`,
   },
   workflow({ workflow, project, report }) {
+    // only a pull-request trigger's filters are reported: without one, finding the checks is wasted
+    if (!PULL_REQUEST_EVENTS.some((event) => workflow.triggers.get(event)?.config)) return;
     const holders = new Map<JobView, readonly string[] | undefined>();
     // per job, where its check is required: a ruleset file, or the config's entry
     const requiredBy = new Map<JobView, Set<string>>();
