@@ -23,15 +23,12 @@ export interface ActionStep {
  * it). Local actions, docker images and refs built by expressions give undefined.
  */
 export function actionOfStep(step: StepView, comment: (path: WorkflowPath) => string | undefined): ActionStep | undefined {
-  const known = actionSteps.get(step);
-  if (known && known.comment === comment) return known.used;
-  const used = findAction(step, comment);
-  actionSteps.set(step, { comment, used });
-  return used;
+  const known = step.remember(ACTION, () => ({ comment, used: findAction(step, comment) }));
+  return known.comment === comment ? known.used : findAction(step, comment);
 }
 
-// Asked by the action-* rules about every step of a run, like `specs` below.
-const actionSteps = new WeakMap<StepView, { comment: (path: WorkflowPath) => string | undefined; used: ActionStep | undefined }>();
+// Asked by the action-* rules about every step of a run, like `SPEC` below.
+const ACTION = {};
 
 function findAction(step: StepView, comment: (path: WorkflowPath) => string | undefined): ActionStep | undefined {
   if (step.uses === undefined) return undefined;
@@ -47,11 +44,8 @@ function findAction(step: StepView, comment: (path: WorkflowPath) => string | un
 
 /** The spec of a step's action and its `with:` mapping, when the catalog knows the action and `with` is a mapping (or absent). */
 export function specOfStep(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): StepSpec | undefined {
-  const known = specs.get(step);
-  if (known && known.actions === actions && known.comment === comment) return known.found;
-  const found = findSpec(step, actions, comment);
-  specs.set(step, { actions, comment, found });
-  return found;
+  const known = step.remember(SPEC, () => ({ actions, comment, found: findSpec(step, actions, comment) }));
+  return known.actions === actions && known.comment === comment ? known.found : findSpec(step, actions, comment);
 }
 
 /** A step's action, its spec in the catalog and its `with:` mapping. */
@@ -63,7 +57,7 @@ export interface StepSpec {
 
 // Three action-* rules ask about every step; the answer depends on the step, the catalog and the
 // comments alone, so it is worked out once per step of a run.
-const specs = new WeakMap<StepView, { actions: ActionCatalog; comment: (path: WorkflowPath) => string | undefined; found: StepSpec | undefined }>();
+const SPEC = {};
 
 function findSpec(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): StepSpec | undefined {
   const used = actionOfStep(step, comment);

@@ -60,14 +60,11 @@ export interface RunnerRequest {
  * matrix (a label that is not known, such as from `vars`, is left out).
  */
 export function runnerRequest(job: JobView): RunnerRequest | undefined {
-  if (requests.has(job)) return requests.get(job);
-  const request = requestOf(job);
-  requests.set(job, request);
-  return request;
+  return job.remember(REQUEST, () => requestOf(job));
 }
 
 // runner-label-unknown and runner-retired both ask about every job; the answer depends on the job alone.
-const requests = new WeakMap<JobView, RunnerRequest | undefined>();
+const REQUEST = {};
 
 function requestOf(job: JobView): RunnerRequest | undefined {
   const runsOn = job.raw["runs-on"];

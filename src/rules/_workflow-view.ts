@@ -33,6 +33,18 @@ export interface StepView {
   run: string | undefined;
   /** The expressions in this step's values, `if:` included. */
   readonly expressions: readonly ExpressionUse[];
+  /** A fact about this step, worked out by `compute` once per view (see {@link Remembering}). */
+  remember: Remembering["remember"];
+}
+
+/**
+ * What several rules ask about the same job or step (its action in the catalog, its runner labels)
+ * is kept on the view itself: a module-level WeakMap keyed by views cost the garbage collector more
+ * than the work it saved, with tens of thousands of short-lived views in a lint run.
+ */
+export interface Remembering {
+  /** The value `compute` gives, computed on the first call with this `key` (a module's own constant). */
+  remember<T>(key: object, compute: () => T): T;
 }
 
 /** One job of the workflow. */
@@ -54,6 +66,8 @@ export interface JobView {
   readonly expressions: readonly ExpressionUse[];
   /** The expressions of the job's `if:`, empty when it has none. */
   readonly conditionFacts: readonly ExpressionFacts[];
+  /** A fact about this job, worked out by `compute` once per view (see {@link Remembering}). */
+  remember: Remembering["remember"];
 }
 
 /** A trigger (`on:` entry) and where it is written. */
@@ -157,6 +171,11 @@ class JobViewOf implements JobView {
   readonly stepIndexById: ReadonlyMap<string, number>;
   #expressions: ExpressionUse[] | undefined;
   #conditionFacts: ExpressionFacts[] | undefined;
+  #remembered: Map<object, unknown> | undefined;
+
+  remember<T>(key: object, compute: () => T): T {
+    return remembered((this.#remembered ??= new Map()), key, compute);
+  }
 
   constructor(id: string, raw: JsonObject) {
     const path = ["jobs", id];
@@ -223,6 +242,11 @@ class StepViewOf implements StepView {
   readonly uses: string | undefined;
   readonly run: string | undefined;
   #expressions: ExpressionUse[] | undefined;
+  #remembered: Map<object, unknown> | undefined;
+
+  remember<T>(key: object, compute: () => T): T {
+    return remembered((this.#remembered ??= new Map()), key, compute);
+  }
 
   constructor(raw: JsonObject, index: number, path: WorkflowPath) {
     this.index = index;
@@ -246,6 +270,13 @@ class StepViewOf implements StepView {
     }
     return this.#expressions;
   }
+}
+
+function remembered<T>(store: Map<object, unknown>, key: object, compute: () => T): T {
+  if (store.has(key)) return store.get(key) as T;
+  const value = compute();
+  store.set(key, value);
+  return value;
 }
 
 /** The expression texts of an `if:` value: the whole value when it has no `${{ }}`. */
