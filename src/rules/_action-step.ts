@@ -23,6 +23,14 @@ export interface ActionStep {
  * it). Local actions, docker images and refs built by expressions give undefined.
  */
 export function actionOfStep(step: StepView, comment: (path: WorkflowPath) => string | undefined): ActionStep | undefined {
+  const known = step.remember(ACTION, () => ({ comment, used: findAction(step, comment) }));
+  return known.comment === comment ? known.used : findAction(step, comment);
+}
+
+// Asked by the action-* rules about every step of a run, like `SPEC` below.
+const ACTION = {};
+
+function findAction(step: StepView, comment: (path: WorkflowPath) => string | undefined): ActionStep | undefined {
   if (step.uses === undefined) return undefined;
   const target = parseUses(step.uses);
   if (target?.kind !== "remote" || target.ref.includes("${{") || step.uses.includes("${{")) return undefined;
@@ -35,7 +43,23 @@ export function actionOfStep(step: StepView, comment: (path: WorkflowPath) => st
 }
 
 /** The spec of a step's action and its `with:` mapping, when the catalog knows the action and `with` is a mapping (or absent). */
-export function specOfStep(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): { used: ActionStep; spec: ActionSpec; inputs: JsonObject | undefined } | undefined {
+export function specOfStep(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): StepSpec | undefined {
+  const known = step.remember(SPEC, () => ({ actions, comment, found: findSpec(step, actions, comment) }));
+  return known.actions === actions && known.comment === comment ? known.found : findSpec(step, actions, comment);
+}
+
+/** A step's action, its spec in the catalog and its `with:` mapping. */
+export interface StepSpec {
+  used: ActionStep;
+  spec: ActionSpec;
+  inputs: JsonObject | undefined;
+}
+
+// Three action-* rules ask about every step; the answer depends on the step, the catalog and the
+// comments alone, so it is worked out once per step of a run.
+const SPEC = {};
+
+function findSpec(step: StepView, actions: ActionCatalog, comment: (path: WorkflowPath) => string | undefined): StepSpec | undefined {
   const used = actionOfStep(step, comment);
   const spec = used && actions.spec(used.action, used.version, used.ref);
   if (!used || !spec) return undefined;

@@ -39,6 +39,19 @@ const NEVER_IN_REF = /[\s~^:\x00-\x1f\x7f]|\.\.|@\{|\/\//;
 
 /** Why a pattern can never match or is malformed, as the end of a sentence; undefined when fine. */
 export function filterPatternProblem(pattern: string, kind: FilterKind): string | undefined {
+  const key = `${kind}\0${pattern}`;
+  if (problems.has(key)) return problems.get(key);
+  if (problems.size >= PROBLEMS_LIMIT) problems.clear();
+  const problem = patternProblem(pattern, kind);
+  problems.set(key, problem);
+  return problem;
+}
+
+// The same patterns (`main`, `**.md`, `v*`) recur across workflows; the answer depends on the text alone.
+const problems = new Map<string, string | undefined>();
+const PROBLEMS_LIMIT = 10_000;
+
+function patternProblem(pattern: string, kind: FilterKind): string | undefined {
   if (pattern === "") return "is empty";
   const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
   if (body === "") return "is only \"!\"";

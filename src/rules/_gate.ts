@@ -16,13 +16,11 @@ const GATE_ACTIONS = ["re-actors/alls-green@"];
  * `all-green`, `required`, …) and needs at least one job.
  */
 export function isGate(job: JobView): boolean {
-  let known = gateCache.get(job);
-  if (known === undefined) gateCache.set(job, (known = decideGate(job)));
-  return known;
+  return job.remember(GATE, () => decideGate(job));
 }
 
 // Several rules ask about every job; the answer depends on the job alone.
-const gateCache = new WeakMap<JobView, boolean>();
+const GATE = {};
 
 function decideGate(job: JobView): boolean {
   if (job.needs.length === 0) return false;

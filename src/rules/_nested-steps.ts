@@ -13,6 +13,8 @@ export interface StepAt {
 
 /** The step itself and every step nested in its `parallel:` lists, depth first. */
 export function stepsWithin(step: StepView): StepAt[] {
+  // most steps have no `parallel:`: no walk for them
+  if (!Array.isArray(step.raw["parallel"])) return [{ raw: step.raw, path: step.path }];
   const found: StepAt[] = [];
   const walk = (raw: JsonObject, path: WorkflowPath) => {
     found.push({ raw, path });

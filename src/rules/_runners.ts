@@ -60,6 +60,13 @@ export interface RunnerRequest {
  * matrix (a label that is not known, such as from `vars`, is left out).
  */
 export function runnerRequest(job: JobView): RunnerRequest | undefined {
+  return job.remember(REQUEST, () => requestOf(job));
+}
+
+// runner-label-unknown and runner-retired both ask about every job; the answer depends on the job alone.
+const REQUEST = {};
+
+function requestOf(job: JobView): RunnerRequest | undefined {
   const runsOn = job.raw["runs-on"];
   const path = [...job.path, "runs-on"];
   if (runsOn === undefined) return undefined;

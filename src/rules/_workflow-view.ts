@@ -33,6 +33,18 @@ export interface StepView {
   run: string | undefined;
   /** The expressions in this step's values, `if:` included. */
   readonly expressions: readonly ExpressionUse[];
+  /** A fact about this step, worked out by `compute` once per view (see {@link Remembering}). */
+  remember: Remembering["remember"];
+}
+
+/**
+ * What several rules ask about the same job or step (its action in the catalog, its runner labels)
+ * is kept on the view itself: a module-level WeakMap keyed by views cost the garbage collector more
+ * than the work it saved, with tens of thousands of short-lived views in a lint run.
+ */
+export interface Remembering {
+  /** The value `compute` gives, computed on the first call with this `key` (a module's own constant). */
+  remember<T>(key: object, compute: () => T): T;
 }
 
 /** One job of the workflow. */
@@ -54,6 +66,8 @@ export interface JobView {
   readonly expressions: readonly ExpressionUse[];
   /** The expressions of the job's `if:`, empty when it has none. */
   readonly conditionFacts: readonly ExpressionFacts[];
+  /** A fact about this job, worked out by `compute` once per view (see {@link Remembering}). */
+  remember: Remembering["remember"];
 }
 
 /** A trigger (`on:` entry) and where it is written. */
@@ -95,21 +109,39 @@ export function stringAt(value: JsonObject | undefined, key: string): string | u
 /** Builds the view of a workflow model; undefined when the model is not a mapping. */
 export function viewWorkflow(model: unknown): WorkflowView | undefined {
   if (!isObject(model as Json)) return undefined;
-  const raw = model as JsonObject;
-  const jobsObject = objectAt(raw, "jobs") ?? {};
-  const jobs = Object.entries(jobsObject).flatMap(([id, job]) => (isObject(job) ? [viewJob(id, job)] : []));
-  const byId = new Map(jobs.map((job) => [job.id.toLowerCase(), job]));
-  let expressions: ExpressionUse[] | undefined;
-  return {
-    raw,
-    jobs,
-    job: (id) => byId.get(id.toLowerCase()),
-    triggers: viewTriggers(raw["on"]),
-    get expressions() {
-      expressions ??= Object.entries(raw).flatMap(([key, value]) => (key === "jobs" || key === "on" ? [] : expressionsIn(value, [key])));
-      return expressions;
-    },
-  };
+  return new WorkflowViewOf(model as JsonObject);
+}
+
+// Classes, not object literals with getters: a literal's getters are new closures for every
+// workflow, job and step viewed, which lint builds by the ten thousand.
+class WorkflowViewOf implements WorkflowView {
+  readonly raw: JsonObject;
+  readonly jobs: readonly JobView[];
+  readonly triggers: ReadonlyMap<string, TriggerView>;
+  readonly #byId: ReadonlyMap<string, JobView>;
+  #expressions: ExpressionUse[] | undefined;
+
+  constructor(raw: JsonObject) {
+    this.raw = raw;
+    const jobsObject = objectAt(raw, "jobs") ?? {};
+    const jobs: JobView[] = [];
+    for (const id of Object.keys(jobsObject)) {
+      const job = jobsObject[id]!;
+      if (isObject(job)) jobs.push(new JobViewOf(id, job));
+    }
+    this.jobs = jobs;
+    this.#byId = new Map(jobs.map((job) => [job.id.toLowerCase(), job]));
+    this.triggers = viewTriggers(raw["on"]);
+  }
+
+  job(id: string): JobView | undefined {
+    return this.#byId.get(id.toLowerCase());
+  }
+
+  get expressions(): readonly ExpressionUse[] {
+    this.#expressions ??= Object.entries(this.raw).flatMap(([key, value]) => (key === "jobs" || key === "on" ? [] : expressionsIn(value, [key])));
+    return this.#expressions;
+  }
 }
 
 function viewTriggers(on: Json | undefined): Map<string, TriggerView> {
@@ -127,67 +159,124 @@ function viewTriggers(on: Json | undefined): Map<string, TriggerView> {
   return triggers;
 }
 
-function viewJob(id: string, raw: JsonObject): JobView {
-  const path = ["jobs", id];
-  const rawNeeds = raw["needs"];
-  const needs: NeedsEntry[] = [];
-  if (typeof rawNeeds === "string") needs.push({ id: rawNeeds, path: [...path, "needs"] });
-  else if (Array.isArray(rawNeeds)) {
-    rawNeeds.forEach((need, index) => {
-      if (typeof need === "string") needs.push({ id: need, path: [...path, "needs", index] });
-    });
+class JobViewOf implements JobView {
+  readonly id: string;
+  readonly path: WorkflowPath;
+  readonly raw: JsonObject;
+  readonly name: string;
+  readonly needs: readonly NeedsEntry[];
+  readonly steps: readonly StepView[];
+  readonly condition: string | undefined;
+  readonly isCall: boolean;
+  readonly stepIndexById: ReadonlyMap<string, number>;
+  #expressions: ExpressionUse[] | undefined;
+  #conditionFacts: ExpressionFacts[] | undefined;
+  #remembered: Map<object, unknown> | undefined;
+
+  remember<T>(key: object, compute: () => T): T {
+    return remembered((this.#remembered ??= new Map()), key, compute);
   }
-  const rawSteps = raw["steps"];
-  const steps = Array.isArray(rawSteps) ? rawSteps.flatMap((step, index) => (isObject(step) ? [viewStep(step, index, [...path, "steps", index])] : [])) : [];
-  const stepIndexById = new Map<string, number>();
-  for (const step of steps) if (step.id !== undefined && !stepIndexById.has(step.id.toLowerCase())) stepIndexById.set(step.id.toLowerCase(), step.index);
-  const condition = raw["if"];
-  let expressions: ExpressionUse[] | undefined;
-  let conditionFacts: ExpressionFacts[] | undefined;
-  return {
-    id,
-    path,
-    raw,
-    name: stringAt(raw, "name") ?? id,
-    needs,
-    steps,
-    condition: typeof condition === "string" || typeof condition === "boolean" ? String(condition) : undefined,
-    isCall: typeof raw["uses"] === "string",
-    stepIndexById,
-    get expressions() {
-      if (!expressions) {
-        expressions = [];
-        for (const [key, value] of Object.entries(raw)) {
-          if (key === "steps") for (const step of steps) expressions.push(...step.expressions);
-          else collectExpressions(value, [...path, key], key === "if", expressions);
-        }
+
+  constructor(id: string, raw: JsonObject) {
+    const path = ["jobs", id];
+    this.id = id;
+    this.path = path;
+    this.raw = raw;
+    this.name = stringAt(raw, "name") ?? id;
+    const rawNeeds = raw["needs"];
+    const needs: NeedsEntry[] = [];
+    if (typeof rawNeeds === "string") needs.push({ id: rawNeeds, path: [...path, "needs"] });
+    else if (Array.isArray(rawNeeds)) {
+      rawNeeds.forEach((need, index) => {
+        if (typeof need === "string") needs.push({ id: need, path: [...path, "needs", index] });
+      });
+    }
+    this.needs = needs;
+    const rawSteps = raw["steps"];
+    const steps: StepView[] = [];
+    if (Array.isArray(rawSteps)) {
+      for (let index = 0; index < rawSteps.length; index++) {
+        const step = rawSteps[index]!;
+        if (isObject(step)) steps.push(new StepViewOf(step, index, ["jobs", id, "steps", index]));
       }
-      return expressions;
-    },
-    get conditionFacts() {
-      conditionFacts ??= typeof condition === "string" ? conditionExpressions(condition).map(expressionFacts) : [];
-      return conditionFacts;
-    },
-  };
+    }
+    this.steps = steps;
+    const condition = raw["if"];
+    this.condition = typeof condition === "string" || typeof condition === "boolean" ? String(condition) : undefined;
+    this.isCall = typeof raw["uses"] === "string";
+    const stepIndexById = new Map<string, number>();
+    for (const step of steps) if (step.id !== undefined && !stepIndexById.has(step.id.toLowerCase())) stepIndexById.set(step.id.toLowerCase(), step.index);
+    this.stepIndexById = stepIndexById;
+  }
+
+  get expressions(): readonly ExpressionUse[] {
+    if (!this.#expressions) {
+      const expressions: ExpressionUse[] = [];
+      const stack: (string | number)[] = [...this.path];
+      for (const key of Object.keys(this.raw)) {
+        if (key === "steps") {
+          for (const step of this.steps) for (const use of step.expressions) expressions.push(use);
+          continue;
+        }
+        stack.push(key);
+        collectExpressions(this.raw[key]!, stack, key === "if", expressions);
+        stack.pop();
+      }
+      this.#expressions = expressions;
+    }
+    return this.#expressions;
+  }
+
+  get conditionFacts(): readonly ExpressionFacts[] {
+    const condition = this.raw["if"];
+    this.#conditionFacts ??= typeof condition === "string" ? conditionExpressions(condition).map(expressionFacts) : [];
+    return this.#conditionFacts;
+  }
 }
 
-function viewStep(raw: JsonObject, index: number, path: WorkflowPath): StepView {
-  let expressions: ExpressionUse[] | undefined;
-  return {
-    index,
-    path,
-    raw,
-    id: stringAt(raw, "id"),
-    uses: stringAt(raw, "uses"),
-    run: stringAt(raw, "run"),
-    get expressions() {
-      if (!expressions) {
-        expressions = [];
-        for (const [key, value] of Object.entries(raw)) collectExpressions(value, [...path, key], key === "if", expressions);
+class StepViewOf implements StepView {
+  readonly index: number;
+  readonly path: WorkflowPath;
+  readonly raw: JsonObject;
+  readonly id: string | undefined;
+  readonly uses: string | undefined;
+  readonly run: string | undefined;
+  #expressions: ExpressionUse[] | undefined;
+  #remembered: Map<object, unknown> | undefined;
+
+  remember<T>(key: object, compute: () => T): T {
+    return remembered((this.#remembered ??= new Map()), key, compute);
+  }
+
+  constructor(raw: JsonObject, index: number, path: WorkflowPath) {
+    this.index = index;
+    this.path = path;
+    this.raw = raw;
+    this.id = stringAt(raw, "id");
+    this.uses = stringAt(raw, "uses");
+    this.run = stringAt(raw, "run");
+  }
+
+  get expressions(): readonly ExpressionUse[] {
+    if (!this.#expressions) {
+      const expressions: ExpressionUse[] = [];
+      const stack: (string | number)[] = [...this.path];
+      for (const key of Object.keys(this.raw)) {
+        stack.push(key);
+        collectExpressions(this.raw[key]!, stack, key === "if", expressions);
+        stack.pop();
       }
-      return expressions;
-    },
-  };
+      this.#expressions = expressions;
+    }
+    return this.#expressions;
+  }
+}
+
+function remembered<T>(store: Map<object, unknown>, key: object, compute: () => T): T {
+  if (store.has(key)) return store.get(key) as T;
+  const value = compute();
+  store.set(key, value);
+  return value;
 }
 
 /** The expression texts of an `if:` value: the whole value when it has no `${{ }}`. */

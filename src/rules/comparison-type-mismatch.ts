@@ -44,6 +44,23 @@ const EQUALITY = new Set(["==", "!="]);
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
   // only expressions with an equality operator: most have none
   if (!use.text.includes("==") && !use.text.includes("!=")) return;
+  const key = `${use.isCondition ? "if" : "value"}\0${use.text}`;
+  let problems = problemsByText.get(key);
+  if (!problems) {
+    problems = problemsOf(use);
+    if (problemsByText.size >= PROBLEMS_CACHE_LIMIT) problemsByText.clear();
+    problemsByText.set(key, problems);
+  }
+  for (const problem of problems) report({ path: use.path, ...problem });
+}
+
+// The same conditions recur across jobs and files (`github.ref == 'refs/heads/main'`): what one text
+// gives depends on the text alone, so each is tokenized once.
+const problemsByText = new Map<string, readonly Omit<Finding, "path">[]>();
+const PROBLEMS_CACHE_LIMIT = 20_000;
+
+function problemsOf(use: ExpressionUse): Omit<Finding, "path">[] {
+  const problems: Omit<Finding, "path">[] = [];
   const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
   for (const body of bodies) {
     const tokens = tokenize(body);
@@ -56,13 +73,13 @@ function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void 
       const [object, literal] = left && isObjectReference(left) && rightLiteral ? [left, rightLiteral] : right && isObjectReference(right) && leftLiteral ? [right, leftLiteral] : [];
       if (!object || !literal) return;
       const text = formatReference(object);
-      report({
-        path: use.path,
+      problems.push({
         message: `${text} is an object, and an object is never equal to ${literal.kind === "string" ? `the string '${literal.text}'` : `the number ${literal.text}`}, so this ${token.text} is always ${token.text === "==" ? "false" : "true"}`,
         hint: hintFor(object),
       });
     });
   }
+  return problems;
 }
 
 function hintFor(reference: Reference): string {

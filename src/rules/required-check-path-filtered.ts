@@ -58,6 +58,13 @@ rulesets found beside the workflows (\`rulesets/*.json\` next to \`.github/\`, o
 and from \`lint.requiredChecks\` in \`trunkline.config.ts\`.`,
   },
   workflow({ workflow, project, report }) {
+    // Only a pull-request trigger's path filters, or its branch filters against the branches a
+    // required check protects, are reported: without either, finding the checks is wasted.
+    const filtered = PULL_REQUEST_EVENTS.some((event) => {
+      const config = workflow.triggers.get(event)?.config;
+      return config !== undefined && (config["paths"] !== undefined || config["paths-ignore"] !== undefined);
+    });
+    if (!filtered && !project.requiredChecks.some((check) => check.branches?.length)) return;
     const holders = new Map<JobView, readonly string[] | undefined>();
     // per job, where its check is required: a ruleset file, or the config's entry
     const requiredBy = new Map<JobView, Set<string>>();

@@ -93,7 +93,9 @@ through their own \`env:\`.`,
   step({ step, job, workflow, report }) {
     for (const at of stepsWithin(step)) {
       const codeInput = codeInputOf(at.raw);
-      const env = untrustedEnv([workflow.raw["env"], job.raw["env"], at.raw["env"]]);
+      // the untrusted variables, read only for a step that uses env or writes the env file: most do neither
+      let env: Map<string, UntrustedVariable> | undefined;
+      const envOf = () => (env ??= untrustedEnv([workflow.raw["env"], job.raw["env"], at.raw["env"]]));
       for (const use of step.expressions) {
         const key = keyUnder(at, use.path);
         const depth = use.path.length - at.path.length;
@@ -109,7 +111,7 @@ through their own \`env:\`.`,
               reported.add(text);
               report(finding(use.path, text, isCode && isGithubScript(at.raw)));
             } else if (reference.root === "env" && reference.segments.length === 1 && typeof reference.segments[0] === "string") {
-              const source = env.get(reference.segments[0]);
+              const source = envOf().get(reference.segments[0]);
               if (!source) continue;
               reported.add(text);
               report({
@@ -122,7 +124,7 @@ through their own \`env:\`.`,
         }
       }
       const run = at.raw["run"];
-      if (typeof run === "string") reportEnvFileWrites(run, [...at.path, "run"], env, report);
+      if (typeof run === "string" && (run.includes("GITHUB_ENV") || run.includes("GITHUB_PATH"))) reportEnvFileWrites(run, [...at.path, "run"], envOf(), report);
     }
   },
 });
