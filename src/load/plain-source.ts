@@ -1,0 +1,275 @@
+/**
+ * Which sources can be imported as they are, without esbuild: plain JavaScript in a `.ts` file
+ * (what `trunkline init`, the templates and most hand-written sources are), whose only imports are
+ * packages. The scan is cheap and conservative: anything it does not fully account for goes
+ * through esbuild, so a source read here runs exactly as its build would.
+ */
+
+// Words whose meaning differs between a bundle and a module Node loads as it is (CommonJS names
+// esbuild shims, classes whose fields tsconfig may compile differently), or TypeScript-only words
+// that would fail to parse anyway: such a source goes through esbuild.
+const BUNDLE_ONLY = new Set(["require", "module", "exports", "__dirname", "__filename", "class", "enum", "interface", "declare", "namespace", "abstract", "satisfies", "implements"]);
+
+interface Token {
+  kind: "word" | "string" | "punct";
+  value: string;
+}
+
+/** One `import` declaration of a package: what it imports from, and the names it binds. */
+interface PackageImport {
+  specifier: string;
+  bindings: string[];
+}
+
+/**
+ * The package specifiers a source imports, when it can be imported as it is: no relative,
+ * absolute, `#`, URL or dynamic imports, and none of the syntax whose meaning TypeScript changes
+ * (a `<` may open type arguments: `f<T>(x)` is a valid comparison in JavaScript). Undefined when
+ * it must be compiled.
+ *
+ * An import none of whose names is used would be dropped by TypeScript (and so never loaded); only
+ * this package's own modules may be imported so, as loading them changes nothing.
+ */
+export function plainImportsOf(text: string): string[] | undefined {
+  const tokens = tokenize(text);
+  if (!tokens) return undefined;
+  const imports: PackageImport[] = [];
+  const reexports: string[] = [];
+  const declarations = new Set<number>(); // token positions inside import declarations
+  let depth = 0;
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    if (token.kind === "punct") {
+      if (token.value === "{" || token.value === "(" || token.value === "[") depth++;
+      else if (token.value === "}" || token.value === ")" || token.value === "]") depth--;
+      continue;
+    }
+    if (token.kind !== "word") continue;
+    if (BUNDLE_ONLY.has(token.value)) return undefined;
+    const previous = tokens[at - 1];
+    // a property named like a keyword (`x.import`) is no declaration
+    if (previous?.kind === "punct" && previous.value === ".") continue;
+    if (token.value === "import") {
+      const next = tokens[at + 1];
+      if (next?.kind === "punct" && next.value === ".") continue; // import.meta
+      if (depth !== 0) return undefined; // import(…), or something unexpected
+      const declaration = importDeclaration(tokens, at);
+      if (!declaration) return undefined;
+      imports.push(declaration.import);
+      for (let inside = at; inside < declaration.end; inside++) declarations.add(inside);
+      at = declaration.end - 1;
+    } else if (token.value === "export" && depth === 0) {
+      const reexport = reexportDeclaration(tokens, at);
+      if (reexport === null) return undefined;
+      if (reexport) {
+        reexports.push(reexport.specifier);
+        at = reexport.end - 1;
+      }
+    }
+  }
+  if (depth !== 0) return undefined;
+  const used = usedNames(tokens, declarations);
+  for (const { specifier, bindings } of imports) {
+    if (bindings.length && !bindings.some((name) => used.has(name)) && !isOwnPackage(specifier)) return undefined;
+  }
+  const specifiers = [...imports.map((entry) => entry.specifier), ...reexports];
+  return specifiers.every(isPackageSpecifier) ? [...new Set(specifiers)] : undefined;
+}
+
+function isOwnPackage(specifier: string): boolean {
+  return specifier === "trunkline" || specifier.startsWith("trunkline/");
+}
+
+// A package name (with a subpath), or a Node built-in: what esbuild leaves out of the bundle.
+function isPackageSpecifier(specifier: string): boolean {
+  if (specifier.startsWith("node:")) return /^node:[a-z_/]+$/.test(specifier);
+  return /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.@-]+)*$/i.test(specifier) && !specifier.includes("..");
+}
+
+// Names read outside the import declarations: not as a property (`x.name`) nor as a key (`name: 1`).
+function usedNames(tokens: readonly Token[], declarations: ReadonlySet<number>): Set<string> {
+  const used = new Set<string>();
+  tokens.forEach((token, at) => {
+    if (token.kind !== "word" || declarations.has(at)) return;
+    const previous = tokens[at - 1];
+    const next = tokens[at + 1];
+    if (previous?.kind === "punct" && (previous.value === "." || previous.value === "?.")) return;
+    if (next?.kind === "punct" && next.value === ":") return;
+    used.add(token.value);
+  });
+  return used;
+}
+
+const punct = (token: Token | undefined, value: string) => token?.kind === "punct" && token.value === value;
+const word = (token: Token | undefined, value?: string) => token?.kind === "word" && (value === undefined || token.value === value);
+
+// `import "x"`, `import a from "x"`, `import * as a from "x"`, `import { a, b as c } from "x"`,
+// `import a, { b } from "x"`, `import a, * as b from "x"`; nothing else (no `type`, no attributes).
+function importDeclaration(tokens: readonly Token[], start: number): { import: PackageImport; end: number } | undefined {
+  let at = start + 1;
+  const bindings: string[] = [];
+  if (tokens[at]?.kind !== "string") {
+    if (word(tokens[at]) && !word(tokens[at], "type")) {
+      bindings.push(tokens[at]!.value);
+      at++;
+      if (punct(tokens[at], ",")) at++;
+      else if (!word(tokens[at], "from")) return undefined;
+    }
+    if (punct(tokens[at], "*")) {
+      if (!word(tokens[at + 1], "as") || !word(tokens[at + 2])) return undefined;
+      bindings.push(tokens[at + 2]!.value);
+      at += 3;
+    } else if (punct(tokens[at], "{")) {
+      const names = namedList(tokens, at);
+      if (!names) return undefined;
+      bindings.push(...names.locals);
+      at = names.end;
+    }
+    if (!word(tokens[at], "from")) return undefined;
+    at++;
+  }
+  const specifier = tokens[at];
+  if (specifier?.kind !== "string") return undefined;
+  at++;
+  if (punct(tokens[at], ";")) at++;
+  // `with { type: "json" }` and `assert { … }` are left to esbuild
+  else if (word(tokens[at], "with") || word(tokens[at], "assert")) return undefined;
+  return { import: { specifier: specifier.value, bindings }, end: at };
+}
+
+// `{ a, b as c, default as d, "e" as f }` from its `{`: the local names, and the token after `}`.
+function namedList(tokens: readonly Token[], open: number): { locals: string[]; end: number } | undefined {
+  const locals: string[] = [];
+  let at = open + 1;
+  while (!punct(tokens[at], "}")) {
+    const name = tokens[at];
+    if (!name || name.kind === "punct" || word(name, "type")) return undefined;
+    at++;
+    let local = name.value;
+    if (word(tokens[at], "as")) {
+      if (!word(tokens[at + 1])) return undefined;
+      local = tokens[at + 1]!.value;
+      at += 2;
+    } else if (name.kind === "string") return undefined;
+    locals.push(local);
+    if (punct(tokens[at], ",")) at++;
+    else if (!punct(tokens[at], "}")) return undefined;
+  }
+  return { locals, end: at + 1 };
+}
+
+// `export … from "x"`: its specifier and the token after it; undefined for an export that
+// imports nothing; null for a form not accounted for (`export type`, `export =`).
+function reexportDeclaration(tokens: readonly Token[], start: number): { specifier: string; end: number } | undefined | null {
+  const next = tokens[start + 1];
+  let at: number;
+  if (punct(next, "*")) {
+    at = start + 2;
+    if (word(tokens[at], "as")) at += 2;
+  } else if (punct(next, "{")) {
+    const names = namedList(tokens, start + 1);
+    if (!names) return null;
+    at = names.end;
+    if (!word(tokens[at], "from")) return undefined; // export { a, b }: local names
+  } else if (word(next, "type") || punct(next, "=") || word(next, "import")) return null;
+  else return undefined;
+  if (!word(tokens[at], "from") || tokens[at + 1]?.kind !== "string") return null;
+  at += 2;
+  if (word(tokens[at], "with") || word(tokens[at], "assert")) return null;
+  return { specifier: tokens[at - 1]!.value, end: at };
+}
+
+/**
+ * The tokens of `text`, comments and whitespace left out, strings and template texts as `string`
+ * tokens (the code in `${…}` is tokenized). Undefined for what the scan does not read: a `/` that
+ * is not a comment (a regular expression or a division), `<`, `@`, `#`, `\` outside strings.
+ */
+function tokenize(text: string): Token[] | undefined {
+  const tokens: Token[] = [];
+  // one entry per open template substitution: the brace depth at which it closes
+  const templates: number[] = [];
+  let braces = 0;
+  let at = text.startsWith("#!") ? text.indexOf("\n") + 1 || text.length : 0;
+  const readTemplate = (): boolean => {
+    // `at` is just after "`" or after the "}" of a substitution
+    let value = "";
+    while (at < text.length) {
+      const char = text[at]!;
+      if (char === "\\") {
+        value += text.slice(at, at + 2);
+        at += 2;
+      } else if (char === "`") {
+        at++;
+        tokens.push({ kind: "string", value });
+        return true;
+      } else if (char === "$" && text[at + 1] === "{") {
+        at += 2;
+        tokens.push({ kind: "string", value });
+        tokens.push({ kind: "punct", value: "(" }); // a substitution reads as a parenthesized expression
+        templates.push(++braces);
+        return true;
+      } else {
+        value += char;
+        at++;
+      }
+    }
+    return false;
+  };
+  while (at < text.length) {
+    const char = text[at]!;
+    if (/\s/.test(char)) {
+      at++;
+    } else if (char === "/" && text[at + 1] === "/") {
+      const end = text.indexOf("\n", at);
+      at = end < 0 ? text.length : end;
+    } else if (char === "/" && text[at + 1] === "*") {
+      const end = text.indexOf("*/", at + 2);
+      if (end < 0) return undefined;
+      at = end + 2;
+    } else if (char === '"' || char === "'") {
+      let value = "";
+      at++;
+      for (;;) {
+        const inside = text[at];
+        if (inside === undefined || inside === "\n" || inside === "\r") return undefined;
+        at++;
+        if (inside === char) break;
+        if (inside === "\\") {
+          const escaped = text[at];
+          if (escaped === undefined) return undefined;
+          // a specifier is read as a string token: keep escapes out of it
+          value += `\\${escaped}`;
+          at++;
+        } else value += inside;
+      }
+      tokens.push({ kind: "string", value });
+    } else if (char === "`") {
+      at++;
+      if (!readTemplate()) return undefined;
+    } else if (/[\p{ID_Start}$_]/u.test(char)) {
+      const match = /^[\p{ID_Continue}$\u200c\u200d]+/u.exec(text.slice(at, at + 256))!;
+      tokens.push({ kind: "word", value: match[0] });
+      at += match[0].length;
+    } else if (/[0-9]/.test(char) || (char === "." && /[0-9]/.test(text[at + 1] ?? ""))) {
+      const match = /^(?:0[xXoObB][\da-fA-F_]+n?|(?:\d[\d_]*)?\.?[\d_]*(?:[eE][+-]?\d+)?n?)/.exec(text.slice(at, at + 64))!;
+      tokens.push({ kind: "word", value: match[0] });
+      at += Math.max(1, match[0].length);
+    } else if (char === "/" || char === "<" || char === "@" || char === "#" || char === "\\") {
+      return undefined;
+    } else if (char === "}" && templates.length && templates[templates.length - 1] === braces) {
+      templates.pop();
+      braces--;
+      tokens.push({ kind: "punct", value: ")" });
+      at++;
+      if (!readTemplate()) return undefined;
+    } else {
+      if (char === "{") braces++;
+      else if (char === "}") braces--;
+      const pair = text.slice(at, at + 2);
+      const value = pair === "?." && !/[0-9]/.test(text[at + 2] ?? "") ? pair : char;
+      tokens.push({ kind: "punct", value });
+      at += value.length;
+    }
+  }
+  return templates.length ? undefined : tokens;
+}
