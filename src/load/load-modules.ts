@@ -135,8 +135,10 @@ export async function loadModules(root: string, files: readonly string[], cacheN
       for (const file of again) delete index.copies[file];
       const failedAgain = await compile(root, cacheDir, again, index, diagnostics, options.builds);
       for (const file of again) if (!failedAgain.has(file)) importing.add(file);
+      // read before the clock is watched: reading it is the sources' only while they run
+      const remaining = Math.max(1, (deadline - Date.now()) / 1000);
       evaluated = evaluatingSources();
-      const second = await settleWithin(importAll(again.filter((file) => !failedAgain.has(file))), Math.max(1, (deadline - Date.now()) / 1000));
+      const second = await settleWithin(importAll(again.filter((file) => !failedAgain.has(file))), remaining);
       if (outcome === "done") outcome = second;
     }
     markStage("load: import");

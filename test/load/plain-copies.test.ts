@@ -1,7 +1,8 @@
 // Sources written in plain JavaScript whose only imports are packages are imported as they are,
 // without esbuild: same outputs, same records, same error places, and never evaluated twice.
 import { spawnSync } from "node:child_process";
-import { cp, readFile, readdir } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ciSource } from "../../src/init/ci-source.js";
@@ -17,14 +18,30 @@ const build = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 10, steps: [s
 export default workflow("plain", { on: { push: { branches: ["main"] } }, permissions: { contents: "read" }, jobs: { build } });
 `;
 
-// Counts its evaluations in a file beside it (read from disk, so a second process would see it too).
+// Notes each evaluation in the file EVALUATIONS names, outside the project (a second process sees it too).
 const counting = (name: string, rest: string) => `import { appendFileSync } from "node:fs";
 import { job, step, workflow } from "trunkline";
-appendFileSync(new URL("./evaluations.txt", import.meta.url.replace("/.trunkline/cache/sources/workflows-src/", "/workflows-src/")), "x");
+appendFileSync(process.env.EVALUATIONS, "${name}\\n");
 ${rest}
 const build = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 10, steps: [step({ run: "echo hi" })] });
 export default workflow("${name}", { on: { push: { branches: ["main"] } }, permissions: { contents: "read" }, jobs: { build } });
 `;
+
+// The evaluation log of each repository, outside it: the same one for every gen (it is part of the environment).
+const logs = new Map<string, string>();
+
+/** `gen` in a process of its own (Node's own loader), and what the sources evaluated in it. */
+async function genProcess(repo: TempRepo): Promise<{ status: number | null; stderr: string; evaluated: string[] }> {
+  let log = logs.get(repo.root);
+  if (!log) {
+    log = path.join(await mkdtemp(path.join(tmpdir(), "trunkline-evaluations-")), "log");
+    logs.set(repo.root, log);
+  }
+  await writeFile(log, "");
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, "bin", "trunkline.js"), "gen"], { cwd: repo.root, encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL", env: { ...process.env, GITHUB_ACTIONS: "", TRUNKLINE_DAEMON: "0", EVALUATIONS: log } });
+  const evaluated = (await readFile(log, "utf8")).split("\n").filter(Boolean).sort();
+  return { status: run.status, stderr: run.stderr, evaluated };
+}
 
 async function cacheIndex(repo: TempRepo): Promise<{ copies: Record<string, string>; entries: Record<string, Record<string, unknown>>; packages: Record<string, string[]>; cycles: Record<string, unknown> }> {
   return JSON.parse(await readFile(path.join(repo.root, ".trunkline/cache/sources/index.json"), "utf8"));
@@ -53,6 +70,8 @@ async function bothWays(files: Record<string, string>, extra?: (repo: TempRepo) 
 describe("sources imported as they are", () => {
   let repo: TempRepo | undefined;
   afterEach(async () => {
+    for (const log of logs.values()) await rm(path.dirname(log), { recursive: true, force: true });
+    logs.clear();
     await repo?.dispose();
     repo = undefined;
   });
@@ -124,13 +143,12 @@ describe("sources imported as they are", () => {
       "workflows-src/linked.ts": counting("linked", `import { Workflow } from "trunkline";`),
       // a SyntaxError thrown while evaluating is not a parse error
       "workflows-src/thrown.ts": counting("thrown", `JSON.parse("{");`),
-      "workflows-src/evaluations.txt": "",
     });
     // a real process: Node's own loader, whose parse and link errors come before any evaluation
-    const gen = spawnSync(process.execPath, [path.join(REPO_ROOT, "bin", "trunkline.js"), "gen"], { cwd: repo.root, encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL", env: { ...process.env, GITHUB_ACTIONS: "", TRUNKLINE_DAEMON: "0" } });
+    const gen = await genProcess(repo);
     expect(gen.status, gen.stderr).toBe(2);
-    // each source's top level ran exactly once: typed, linked (compiled), thrown
-    expect(await repo.read("workflows-src/evaluations.txt")).toBe("xxx");
+    // each source's top level ran exactly once
+    expect(gen.evaluated).toEqual(["linked", "thrown", "typed"]);
     expect(await repo.read(".github/workflows/typed.yml")).toBeUndefined();
     expect(gen.stderr).toMatch(/importing workflows-src\/thrown\.ts threw "[^"]*JSON[^"]*"/);
     expect(gen.stderr).not.toMatch(/typed\.ts|linked\.ts/);
@@ -138,6 +156,28 @@ describe("sources imported as they are", () => {
     // the two that failed before running are compiled now; the one that threw stays a copy
     expect(Object.keys(index.copies).sort()).toEqual(["workflows-src/thrown.ts"]);
     expect(Object.keys(index.entries).sort()).toEqual(["workflows-src/linked.ts", "workflows-src/thrown.ts", "workflows-src/typed.ts"]);
+  });
+
+  it("issue 13.plain-replay: a gen that copied a source, or compiled one whose copy failed to parse, is replayed by the next like any other", async () => {
+    repo = await createTempRepo({
+      "workflows-src/typed.ts": counting("typed", `const kind: string = "typed";\nconsole.assert(kind === "typed");`),
+      "workflows-src/plain.ts": counting("plain", ""),
+    });
+    const first = await genProcess(repo);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.evaluated).toEqual(["plain", "typed"]);
+    expect(Object.keys((await cacheIndex(repo)).copies)).toEqual(["workflows-src/plain.ts"]);
+    // saved again unchanged: copied again (one compiled again), nothing written, and recorded
+    const later = new Date(Date.now() + 5_000);
+    for (const file of ["workflows-src/typed.ts", "workflows-src/plain.ts"]) await utimes(path.join(repo.root, file), later, later);
+    const second = await genProcess(repo);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.evaluated).toEqual(["plain", "typed"]);
+    expect(second.stderr).toContain("0 written");
+    // nothing the loader did counts as a source reading the clock or spawning: replayed
+    const third = await genProcess(repo);
+    expect(third.status, third.stderr).toBe(0);
+    expect(third.evaluated).toEqual([]);
   });
 
   it("issue 13.plain-resolve: a source whose folder holds a package.json or node_modules is compiled, resolving its packages as esbuild does from there", async () => {
