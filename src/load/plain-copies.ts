@@ -52,6 +52,16 @@ export async function writePlainCopies(root: string, cacheDir: string, files: re
     }
     return verdict;
   };
+  // each output folder made once, and what it already holds (maps of earlier builds)
+  const outputs = new Map<string, Promise<Set<string>>>();
+  const outputFolder = (folder: string): Promise<Set<string>> => {
+    let names = outputs.get(folder);
+    if (!names) {
+      names = mkdir(folder, { recursive: true }).then(() => readdir(folder)).then((found) => new Set(found));
+      outputs.set(folder, names);
+    }
+    return names;
+  };
   await Promise.all(
     candidates.map(async (file) => {
       if (!(await plainFolder(path.posix.dirname(file)))) return;
@@ -81,10 +91,10 @@ export async function writePlainCopies(root: string, cacheDir: string, files: re
       }
       const nonce = `${Date.now().toString(36)}.${process.pid.toString(36)}.${++copies}`;
       const target = output(file);
-      await mkdir(path.dirname(target), { recursive: true });
+      const existing = await outputFolder(path.dirname(target));
       await writeFile(target, `${text}${text.endsWith("\n") ? "" : "\n"}${sentinelImport(nonce)}\n`);
       // a map left by an earlier build would move its error positions
-      await rm(`${target}.map`, { force: true });
+      if (existing.has(`${path.basename(target)}.map`)) await rm(`${target}.map`, { force: true });
       written.set(file, { stamp, packages: [...new Set(packages)], nonce });
     }),
   );
