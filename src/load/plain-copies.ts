@@ -110,14 +110,15 @@ function sentinelImport(nonce: string): string {
   return `import "data:text/javascript,${encodeURIComponent(`globalThis[Symbol.for("trunkline.evaluating")]?.add(${JSON.stringify(nonce)})`)}";`;
 }
 
-// Resolves a specifier as Node does from the cache folder: the copies live below it, and nothing
+// Resolves a specifier as Node does from `.trunkline/cache`: the copies live below it, and nothing
 // between them and it changes resolution (only compiled files are written there).
 async function packageResolver(cacheDir: string): Promise<(specifier: string) => string> {
-  const file = path.join(cacheDir, "resolve-packages.mjs");
+  // beside the cache's folders, where no compiled source can be written
+  const file = path.join(path.dirname(cacheDir), "resolve-packages.mjs");
   const text = "export const resolve = (specifier) => import.meta.resolve(specifier);\n";
   const current = await readFile(file, "utf8").catch(() => undefined);
   if (current !== text) {
-    await mkdir(cacheDir, { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text);
   }
   const { resolve } = (await import(pathToFileURL(file).href)) as { resolve: (specifier: string) => string };
