@@ -58,6 +58,8 @@ export function plainImportsOf(text: string): string[] | undefined {
       imports.push(declaration.import);
       for (let inside = at; inside < declaration.end; inside++) declarations.add(inside);
       at = declaration.end - 1;
+    } else if (token.value === "export" && depth === 0 && word(tokens[at + 1], "default") && namesItsDefault(tokens, at + 2)) {
+      return undefined;
     } else if (token.value === "export" && depth === 0) {
       const reexport = reexportDeclaration(tokens, at);
       if (reexport === null) return undefined;
@@ -67,13 +69,99 @@ export function plainImportsOf(text: string): string[] | undefined {
       }
     }
   }
-  if (depth !== 0) return undefined;
+  if (depth !== 0 || mayReadBeforeInitialized(tokens)) return undefined;
   const used = usedNames(tokens, declarations);
   for (const { specifier, bindings } of imports) {
     if (bindings.length && !bindings.some((name) => used.has(name)) && !isOwnPackage(specifier)) return undefined;
   }
   const specifiers = [...imports.map((entry) => entry.specifier), ...reexports];
   return specifiers.every(isPackageSpecifier) ? [...new Set(specifiers)] : undefined;
+}
+
+const OPENING = new Set(["{", "(", "["]);
+const CLOSING = new Set(["}", ")", "]"]);
+const STATEMENT_START = new Set(["const", "let", "var", "export", "function", "import", "class"]);
+
+/**
+ * Whether a top-level `const` or `let` may be read before it is initialized. A bundle declares them
+ * with `var` (such a read gives undefined), Node keeps them as they are (it throws): a source where
+ * that can happen is compiled. Conservative: the name anywhere before its declaration (or in its
+ * own initializer), or in a function declaration (hoisted) whose name appears before it, counts.
+ */
+function mayReadBeforeInitialized(tokens: readonly Token[]): boolean {
+  const depths: number[] = [];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.kind === "punct" && CLOSING.has(token.value)) depth--;
+    depths.push(depth);
+    if (token.kind === "punct" && OPENING.has(token.value)) depth++;
+  }
+  const isReference = (at: number) => {
+    const previous = tokens[at - 1];
+    if (punct(previous, ".") || punct(previous, "?.")) return false;
+    // a key in an object literal (`{ name: …`), not a read
+    return !((punct(previous, "{") || punct(previous, ",")) && punct(tokens[at + 1], ":"));
+  };
+  // top-level declarations: the name's position and where its statement surely ended
+  const declared: { name: string; at: number; end: number }[] = [];
+  const functions: { name: string; at: number; body: [number, number] }[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    if (token.kind !== "word" || depths[at] !== 0 || punct(tokens[at - 1], ".")) continue;
+    if (token.value === "const" || token.value === "let") {
+      let end = at + 1;
+      while (end < tokens.length && !(depths[end] === 0 && (punct(tokens[end], ";") || (word(tokens[end]) && STATEMENT_START.has(tokens[end]!.value))))) end++;
+      for (let name = at + 1; name < end; name++) {
+        // the first declarator, and each after a comma at the statement's own depth
+        if (name !== at + 1 && !(depths[name] === 0 && punct(tokens[name - 1], ",") && punct(tokens[name + 1], "="))) continue;
+        if (!word(tokens[name])) return true; // a destructuring pattern
+        declared.push({ name: tokens[name]!.value, at: name, end });
+      }
+    } else if (token.value === "function") {
+      const nameAt = punct(tokens[at + 1], "*") ? at + 2 : at + 1;
+      if (!word(tokens[nameAt])) continue;
+      let open = nameAt + 1;
+      while (open < tokens.length && !(punct(tokens[open], "{") && depths[open] === 0)) open++;
+      let close = open + 1;
+      while (close < tokens.length && !(punct(tokens[close], "}") && depths[close] === 0)) close++;
+      functions.push({ name: tokens[nameAt]!.value, at: nameAt, body: [open, close] });
+    }
+  }
+  const firstReference = new Map<string, number>();
+  tokens.forEach((token, at) => {
+    if (token.kind === "word" && !firstReference.has(token.value) && isReference(at)) firstReference.set(token.value, at);
+  });
+  // the names each function declaration reads, through the functions it names
+  const reads = new Map(functions.map((fn) => [fn.name, new Set(tokens.slice(fn.body[0], fn.body[1]).filter((token, offset) => token.kind === "word" && isReference(fn.body[0] + offset)).map((token) => token.value))]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const names of reads.values()) {
+      for (const name of [...names]) {
+        for (const more of reads.get(name) ?? []) {
+          if (!names.has(more)) {
+            names.add(more);
+            grew = true;
+          }
+        }
+      }
+    }
+  }
+  for (const { name, at, end } of declared) {
+    if ((firstReference.get(name) ?? Infinity) < at) return true;
+    for (let inside = at + 1; inside < end; inside++) if (word(tokens[inside], name) && isReference(inside)) return true;
+    for (const fn of functions) {
+      if (!reads.get(fn.name)?.has(name)) continue;
+      const named = tokens.findIndex((token, position) => position !== fn.at && word(token, fn.name) && isReference(position));
+      if (named >= 0 && named < end) return true;
+    }
+  }
+  return false;
+}
+
+// An anonymous function as the default export: Node names it "default", a bundle after the file.
+function namesItsDefault(tokens: readonly Token[], at: number): boolean {
+  const value = tokens[at];
+  return word(value, "function") || word(value, "async") || punct(value, "(") || (word(value) && punct(tokens[at + 1], "=") && punct(tokens[at + 2], ">"));
 }
 
 function isOwnPackage(specifier: string): boolean {

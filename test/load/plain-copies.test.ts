@@ -82,6 +82,9 @@ describe("sources imported as they are", () => {
     expect(plainImportsOf(`import a, * as b from "pkg";\nexport { x } from "@scope/other/sub";\nexport * from "node:path";\nconsole.log(a, b, \`\${a}\`);`)).toEqual(["pkg", "@scope/other/sub", "node:path"]);
     // an own-package import none of whose names is used: TypeScript drops it, loading it changes nothing
     expect(plainImportsOf(`import { pinnedAction } from "trunkline";\nexport const x = 1;`)).toEqual(["trunkline"]);
+    expect(plainImportsOf(`import { workflow } from "trunkline";\nexport default workflow("w", {});\nexport function named() {}`)).toEqual(["trunkline"]);
+    // declared before it is read, or read only by a function called after: the same either way
+    expect(plainImportsOf(`import { job, workflow } from "trunkline";\nconst test = job({ test: 1 });\nfunction later() { return test; }\nexport default workflow("w", { jobs: { test }, x: later() });`)).toEqual(["trunkline"]);
     const compiled = [
       `import { helper } from "./helper.js";\nhelper();`, // relative
       `import { a } from "/abs/path.js";\na();`,
@@ -103,6 +106,17 @@ describe("sources imported as they are", () => {
       `const t = \`\${"unterminated"`,
       `enum E { A }`,
       `const x = { a: 1 } satisfies object;`,
+      // an anonymous default function: a bundle names it after the file
+      `export default function () { return 1; }`,
+      `export default () => 1;`,
+      `export default x => x;`,
+      `export default async () => 1;`,
+      // read before initialized: a bundle's \`var\` gives undefined, Node throws
+      `import { job, workflow } from "trunkline";\nexport default workflow("w", { jobs: { test } });\nconst test = job({});`,
+      `const a = { n: 1 }, b = a.n + c;\nconst c = 2;`,
+      `const self = [self];`,
+      `run();\nconst later = 1;\nfunction run() { return helper(); }\nfunction helper() { return later; }`,
+      `const { a, b } = { a: 1, b: 2 };`,
     ];
     for (const text of compiled) expect(plainImportsOf(text), text).toBeUndefined();
     // strings and comments are not code: their slashes, "<" and words do not count
