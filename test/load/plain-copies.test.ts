@@ -18,6 +18,18 @@ const build = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 10, steps: [s
 export default workflow("plain", { on: { push: { branches: ["main"] } }, permissions: { contents: "read" }, jobs: { build } });
 `;
 
+// Three warnings, each naming a place in the source.
+const WARNED = `import { job, step, workflow } from "trunkline";
+
+const build = job({
+  "runs-on": "ubuntu-latest",
+  steps: [
+    step({ name: "Check out", uses: "actions/checkout@v4" }),
+  ],
+});
+export default workflow("warned", { on: { pull_request: {} }, jobs: { build } });
+`;
+
 // Notes each evaluation in the file EVALUATIONS names, outside the project (a second process sees it too).
 const counting = (name: string, rest: string) => `import { appendFileSync } from "node:fs";
 import { job, step, workflow } from "trunkline";
@@ -47,7 +59,7 @@ async function cacheIndex(repo: TempRepo): Promise<{ copies: Record<string, stri
   return JSON.parse(await readFile(path.join(repo.root, ".trunkline/cache/sources/index.json"), "utf8"));
 }
 
-/** Every generated file of `files`, generated once with copies and once with every source compiled. */
+/** Every generated file of `files` and the findings, generated once with copies and once with every source compiled. */
 async function bothWays(files: Record<string, string>, extra?: (repo: TempRepo) => Promise<void>): Promise<{ copied: Record<string, string>; compiled: Record<string, string>; copies: string[] }> {
   const results: Record<string, string>[] = [];
   let copies: string[] = [];
@@ -55,9 +67,10 @@ async function bothWays(files: Record<string, string>, extra?: (repo: TempRepo) 
     const repo = await createTempRepo(files);
     try {
       await extra?.(repo);
-      const gen = await repo.run(["gen"], env);
+      const gen = await repo.run(["gen", "--format", "json"], env);
       expect(gen.code, gen.stderr).toBe(0);
-      results.push(await repo.snapshot());
+      // the findings too, with the TypeScript places they name
+      results.push({ ...(await repo.snapshot()), "(findings)": JSON.stringify(JSON.parse(gen.stdout)) });
       if (env === COMPILE_ALL) expect(Object.keys((await cacheIndex(repo)).copies)).toEqual([]);
       else copies = Object.keys((await cacheIndex(repo)).copies);
     } finally {
@@ -135,16 +148,19 @@ describe("sources imported as they are", () => {
     await walk("workflows-src");
     const facts = { packageManager: "npm" as const, yarnBerry: false, packageManagerField: false, node: { test: true }, python: { requirements: true, pyproject: false }, go: true, rust: true, trunk: "main", checkCommand: "npm run check" };
     const synthetic = Object.fromEntries([0, 1, 2, 3, 4, 5].map((index) => [`workflows-src/wf-${index}.ts`, syntheticWorkflowSource(index)]));
-    const sets: { files: Record<string, string>; extra?: (repo: TempRepo) => Promise<void>; copied: number }[] = [
+    const sets: { files: Record<string, string>; extra?: (repo: TempRepo) => Promise<void>; copied: number; findings?: boolean }[] = [
       { files: ownSources, copied: 3 },
       { files: {}, extra: (target) => cp(path.join(REPO_ROOT, "test/fixtures/consumer-repo/workflows-src"), path.join(target.root, "workflows-src"), { recursive: true }), copied: 1 },
       { files: { "workflows-src/ci.ts": ciSource(facts) }, copied: 1 },
       { files: synthetic, copied: 6 },
+      // warnings that name their TypeScript call sites
+      { files: { "workflows-src/warned.ts": WARNED }, copied: 1, findings: true },
     ];
     for (const set of sets) {
       const { copied, compiled, copies } = await bothWays(set.files, set.extra);
       expect(Object.keys(copied).filter((file) => file.endsWith(".yml")).length).toBeGreaterThan(0);
       expect(copied).toEqual(compiled);
+      if (set.findings) expect(JSON.parse(copied["(findings)"]!).filter((finding: { source?: unknown }) => finding.source).length).toBeGreaterThan(2);
       expect(copies.length, copies.join()).toBeGreaterThanOrEqual(set.copied);
     }
   }, 120_000);
