@@ -41,7 +41,17 @@ export async function writePlainCopies(root: string, cacheDir: string, files: re
   const written = new Map<string, PlainCopy>();
   const candidates = files.filter((file) => /\.m?ts$/.test(file) && !/\.d\.m?ts$/.test(file) && !file.startsWith("../"));
   if (candidates.length === 0 || !(await tsconfigKeepsPackages(root))) return written;
+  const nodeOnly = nodeOnlyConditions();
   const resolver = await packageResolver(cacheDir);
+  const packageChecks = new Map<string, Promise<boolean>>();
+  const sameForEsbuild = (file: string) => {
+    let check = packageChecks.get(file);
+    if (!check) {
+      check = resolvesAlikeFor(file, nodeOnly);
+      packageChecks.set(file, check);
+    }
+    return check;
+  };
   const folders = new Map<string, Promise<boolean>>();
   const plainFolder = (folder: string): Promise<boolean> => {
     if (folder === "." || folder === "") return Promise.resolve(true);
@@ -89,6 +99,7 @@ export async function writePlainCopies(root: string, cacheDir: string, files: re
         if (url.startsWith("file:")) packages.push(fileURLToPath(url));
         else if (!url.startsWith("node:")) return;
       }
+      if (!(await Promise.all(packages.map(sameForEsbuild))).every(Boolean)) return;
       const nonce = `${Date.now().toString(36)}.${process.pid.toString(36)}.${++copies}`;
       const target = output(file);
       const existing = await outputFolder(path.dirname(target));
@@ -99,6 +110,38 @@ export async function writePlainCopies(root: string, cacheDir: string, files: re
     }),
   );
   return written;
+}
+
+/**
+ * The export conditions this Node matches and esbuild (as trunkline calls it: "node", "import",
+ * "default") does not: its own ("module-sync", "node-addons") and those given with `--conditions`
+ * (`-C`, on the command line or in NODE_OPTIONS). A package that names one may resolve to another
+ * file in Node. As a pattern of quoted names.
+ */
+function nodeOnlyConditions(): RegExp {
+  const names = new Set(["module-sync", "node-addons"]);
+  const args = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean)];
+  args.forEach((arg, at) => {
+    const joined = /^(?:--conditions=|-C=?)(.+)$/.exec(arg);
+    if (joined) names.add(joined[1]!);
+    else if ((arg === "--conditions" || arg === "-C") && args[at + 1] !== undefined) names.add(args[at + 1]!);
+  });
+  for (const shared of ["node", "import", "default"]) names.delete(shared);
+  return new RegExp(`"(?:${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})"`);
+}
+
+/**
+ * Whether the package that `file` belongs to resolves the same in Node and esbuild: none of the
+ * package.json files from its folder up to the package's own names a condition only Node matches.
+ */
+async function resolvesAlikeFor(file: string, nodeOnly: RegExp): Promise<boolean> {
+  for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+    const text = await readFile(path.join(folder, "package.json"), "utf8").catch(() => undefined);
+    if (text !== undefined && nodeOnly.test(text)) return false;
+    const parent = path.dirname(folder);
+    // the package's own folder: node_modules/<name> or node_modules/@scope/<name>, or a project's root
+    if (path.basename(parent) === "node_modules" || path.basename(path.dirname(parent)) === "node_modules" || (text !== undefined && /"name"\s*:/.test(text)) || parent === folder) return true;
+  }
 }
 
 // What makes a folder between a source and the project root change how its imports resolve.

@@ -226,6 +226,34 @@ describe("sources imported as they are", () => {
     expect(Object.keys((await cacheIndex(repo)).copies)).toEqual(["workflows-src/top.ts"]);
   });
 
+  it("issue 13.plain-resolve: a package with an export condition only Node matches (its own, or given with --conditions) keeps a source compiled", async () => {
+    repo = await createTempRepo({
+      "workflows-src/plain.ts": `${WORKFLOW}export { flavour } from "dual";\n`,
+      "workflows-src/other.ts": `${WORKFLOW.replace('"plain"', '"other"')}export { flavour } from "flavoured";\n`,
+      // Node 20.19+ matches "module-sync"; esbuild, called as trunkline calls it, takes "default"
+      "node_modules/dual/package.json": JSON.stringify({ name: "dual", exports: { "module-sync": "./sync.mjs", default: "./default.mjs" } }),
+      "node_modules/dual/sync.mjs": 'export const flavour = "sync";\n',
+      "node_modules/dual/default.mjs": 'export const flavour = "default";\n',
+      "node_modules/flavoured/package.json": JSON.stringify({ name: "flavoured", exports: { custom: "./custom.mjs", default: "./default.mjs" } }),
+      "node_modules/flavoured/custom.mjs": 'export const flavour = "custom";\n',
+      "node_modules/flavoured/default.mjs": 'export const flavour = "default";\n',
+    });
+    const loaded = await loadModules(repo.root, ["workflows-src/plain.ts", "workflows-src/other.ts"]);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.modules.get("workflows-src/plain.ts")?.flavour).toBe("default");
+    expect(Object.keys((await cacheIndex(repo)).copies)).toEqual(["workflows-src/other.ts"]);
+    const before = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = "--conditions=custom";
+    try {
+      await repo.write("workflows-src/other.ts", `${WORKFLOW.replace('"plain"', '"again"')}export { flavour } from "flavoured";\n`);
+      expect((await loadModules(repo.root, ["workflows-src/other.ts"])).diagnostics).toEqual([]);
+      expect(Object.keys((await cacheIndex(repo)).copies)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = before;
+    }
+  });
+
   it("issue 13.plain-records: a copy records the same inputs, packages and cycles as its build (read by the server and the replay record)", async () => {
     const recorded = [];
     for (const plainCopies of [true, false]) {
