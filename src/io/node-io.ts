@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadModules } from "../load/load-modules.js";
+import { PLAIN_COPIES_ENV, loadModules } from "../load/load-modules.js";
 import { loadTimeoutOf } from "../load/load-timeout.js";
 import { takeSourceFaultDiagnostics } from "../load/source-faults.js";
 import { glob } from "./glob.js";
@@ -103,7 +103,8 @@ export function createNodeIo(root: string, streams: { stdout: (text: string) => 
     async remove(file) {
       await rm(writable(file), { force: true });
     },
-    loadModules: (files, cacheName, loadOptions = {}) => loadModules(root, files, cacheName, { ...loadOptions, timeoutSeconds: loadOptions.timeoutSeconds ?? loadTimeoutOf(env) }),
+    loadModules: (files, cacheName, loadOptions = {}) =>
+      loadModules(root, files, cacheName, { ...loadOptions, timeoutSeconds: loadOptions.timeoutSeconds ?? loadTimeoutOf(env), plainCopies: loadOptions.plainCopies ?? env[PLAIN_COPIES_ENV] !== "0" }),
     takeSourceFaults: takeSourceFaultDiagnostics,
     openValidationCache: async () => (options.validatorFingerprint ? openValidationCache(root, options.validatorFingerprint) : undefined),
     stdout: streams.stdout,

@@ -11,11 +11,13 @@ import { evaluatingSources } from "./source-reads.js";
 import { endAttemptDiagnostic, takeSourceFaultDiagnostics } from "./source-faults.js";
 import { markStage } from "../io/stage-marks.js";
 import { placeInSource, rememberCompiled } from "./source-frames.js";
+import { rememberCopy } from "./source-map.js";
+import { evaluationStarted, writePlainCopies } from "./plain-copies.js";
 
 /** Where compiled sources are kept between runs; its own `.gitignore` keeps it out of commits. */
 export const CACHE_DIR = ".trunkline/cache";
 // Bump when the way sources are compiled changes, so old caches are not reused.
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 /** The modules that loaded, keyed by repo-relative source path, and what failed to. */
 export interface LoadedModules {
@@ -26,6 +28,9 @@ export interface LoadedModules {
   /** Per source that compiled: every file its bundle read (repo-relative, itself included), from esbuild's metafile. */
   inputs?: Map<string, string[]>;
 }
+
+/** Set to 0, every source is compiled with esbuild, none imported as it is: to compare the two. */
+export const PLAIN_COPIES_ENV = "TRUNKLINE_PLAIN_COPIES";
 
 /** Options of {@link loadModules}. */
 export interface LoadOptions {
@@ -42,6 +47,8 @@ export interface LoadOptions {
    * source built again rebuilds its context, which keeps the package paths its imports resolved to.
    */
   builds?: BuildContexts;
+  /** False: compile every source with esbuild, even one Node can import as it is (see {@link writePlainCopies}). */
+  plainCopies?: boolean;
 }
 
 /** esbuild's incremental builds, by their output folder and entry points joined with "\0"; the owner disposes them. */
@@ -57,6 +64,8 @@ interface CacheIndex {
   packages: Record<string, string[]>;
   /** The modules the sources share, each built once (see {@link sharedModulesPlugin}), and the version their importers ask for. */
   shared?: { files: string[]; version: string };
+  /** The sources copied as they are rather than compiled (see {@link writePlainCopies}), each with the nonce its copy marks its evaluation with. */
+  copies: Record<string, string>;
 }
 
 /**
@@ -77,32 +86,61 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const stale = await staleEntries(root, index, files);
     markStage("load: index, stat");
     if (stale.length) options.onCompile?.(stale.length);
-    const failed = stale.length ? await compile(root, cacheDir, stale, index, diagnostics, options.builds) : new Set<string>();
+    // Sources that need no compiling are copied as they are: no esbuild at all when all are.
+    const copied = stale.length && options.plainCopies !== false && options.cacheDir === undefined ? await copyPlainSources(root, cacheDir, stale, index) : new Set<string>();
+    markStage("load: plain copies");
+    const compiling = stale.filter((file) => !copied.has(file));
+    const failed = compiling.length ? await compile(root, cacheDir, compiling, index, diagnostics, options.builds) : new Set<string>();
+    if (copied.size && !compiling.length) await writeFile(path.join(cacheDir, "index.json"), JSON.stringify(index));
     for (const file of index.shared?.files ?? []) rememberCompiled(compiledPath(cacheDir, file), root, file);
     markStage("load: record inputs");
     const modules = new Map<string, Record<string, unknown>>();
     const importing = new Set(files.filter((file) => !failed.has(file)));
+    // Copies that failed before their first line ran (TypeScript syntax, a type-only import): compiled, then imported again.
+    const recompile = new Set<string>();
     let settled = false;
+    const importAll = (batch: readonly string[]) =>
+      Promise.all(
+        batch.map(async (file) => {
+          const output = compiledPath(cacheDir, file);
+          const nonce = index.copies[file];
+          let url: string | undefined;
+          try {
+            const { mtimeMs } = await stat(output);
+            rememberCompiled(output, root, file);
+            rememberCopy(output, nonce === undefined ? undefined : path.join(root, file));
+            // The query makes a re-run in the same process (tests, watch) see a rebuilt file.
+            url = importUrl(output, mtimeMs);
+            const loaded = (await import(url)) as Record<string, unknown>;
+            if (!settled) modules.set(file, { ...loaded });
+          } catch (error) {
+            if (nonce !== undefined && url !== undefined && !evaluationStarted(nonce)) {
+              failedUrls.add(url);
+              recompile.add(file);
+            } else if (!settled) diagnostics.push(importFailure(file, error, index.cycles[file]));
+          } finally {
+            importing.delete(file);
+          }
+        }),
+      );
+    const seconds = options.timeoutSeconds ?? DEFAULT_LOAD_TIMEOUT;
+    const deadline = Date.now() + seconds * 1000;
     // what the sources read from here on decides whether this run can be replayed (source-reads.ts)
     evaluated = evaluatingSources();
-    const imports = Promise.all(
-      [...importing].map(async (file) => {
-        const output = compiledPath(cacheDir, file);
-        try {
-          const { mtimeMs } = await stat(output);
-          rememberCompiled(output, root, file);
-          // The query makes a re-run in the same process (tests, watch) see a rebuilt file.
-          const loaded = (await import(`${pathToFileURL(output).href}?v=${mtimeMs}`)) as Record<string, unknown>;
-          if (!settled) modules.set(file, { ...loaded });
-        } catch (error) {
-          if (!settled) diagnostics.push(importFailure(file, error, index.cycles[file]));
-        } finally {
-          importing.delete(file);
-        }
-      }),
-    );
-    const seconds = options.timeoutSeconds ?? DEFAULT_LOAD_TIMEOUT;
-    const outcome = await settleWithin(imports, seconds);
+    let outcome = await settleWithin(importAll([...importing]), seconds);
+    if (recompile.size) {
+      // esbuild's own reads are not the sources'
+      evaluated();
+      const again = [...recompile].sort();
+      for (const file of again) delete index.copies[file];
+      const failedAgain = await compile(root, cacheDir, again, index, diagnostics, options.builds);
+      for (const file of again) if (!failedAgain.has(file)) importing.add(file);
+      // read before the clock is watched: reading it is the sources' only while they run
+      const remaining = Math.max(1, (deadline - Date.now()) / 1000);
+      evaluated = evaluatingSources();
+      const second = await settleWithin(importAll(again.filter((file) => !failedAgain.has(file))), remaining);
+      if (outcome === "done") outcome = second;
+    }
     markStage("load: import");
     settled = true;
     for (const file of [...importing].sort()) diagnostics.push(unfinishedImport(file, outcome, seconds, options.raiseTimeoutHint));
@@ -118,6 +156,35 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     evaluated();
     release();
   }
+}
+
+// URLs whose import failed before evaluation in this process: Node keeps that failure for the URL.
+const failedUrls = new Set<string>();
+
+function importUrl(output: string, mtimeMs: number): string {
+  const url = `${pathToFileURL(output).href}?v=${mtimeMs}`;
+  // a build written in the same millisecond as the copy it replaces
+  return failedUrls.has(url) ? `${url}&compiled` : url;
+}
+
+/**
+ * Copies the sources among `stale` that Node can import as they are (see {@link writePlainCopies})
+ * and records them in `index` as esbuild would: the source as the one input, the package files
+ * its imports resolve to, no cycles. Returns the sources copied.
+ */
+async function copyPlainSources(root: string, cacheDir: string, stale: readonly string[], index: CacheIndex): Promise<Set<string>> {
+  const copies = await writePlainCopies(root, cacheDir, stale, (file) => compiledPath(cacheDir, file));
+  if (copies.size) {
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(path.join(path.dirname(cacheDir), ".gitignore"), "*\n");
+  }
+  for (const [file, copy] of copies) {
+    index.entries[file] = { [file]: copy.stamp };
+    index.packages[file] = copy.packages;
+    index.copies[file] = copy.nonce;
+    delete index.cycles[file];
+  }
+  return new Set(copies.keys());
 }
 
 /** Where esbuild writes the build of a repo-relative source. */
@@ -161,11 +228,11 @@ function unfinishedImport(file: string, outcome: "done" | "timeout" | "idle", se
 async function readIndex(cacheDir: string): Promise<CacheIndex> {
   try {
     const index = JSON.parse(await readFile(path.join(cacheDir, "index.json"), "utf8")) as CacheIndex;
-    if (index.format === CACHE_FORMAT && typeof index.entries === "object") return { ...index, cycles: index.cycles ?? {}, packages: index.packages ?? {} };
+    if (index.format === CACHE_FORMAT && typeof index.entries === "object") return { ...index, cycles: index.cycles ?? {}, packages: index.packages ?? {}, copies: index.copies ?? {} };
   } catch {
     // no index yet, or an unreadable one
   }
-  return { format: CACHE_FORMAT, entries: {}, cycles: {}, packages: {} };
+  return { format: CACHE_FORMAT, entries: {}, cycles: {}, packages: {}, copies: {} };
 }
 
 /**
@@ -295,6 +362,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
         } else if (entry.path.startsWith("file:")) packages.push(fileURLToPath(entry.path));
       }
       index.entries[output.entryPoint] = inputs;
+      delete index.copies[output.entryPoint];
       index.packages[output.entryPoint] = [...new Set(packages)];
       const cycles = findImportCycles(metafile, Object.keys(output.inputs));
       if (cycles.length) index.cycles[output.entryPoint] = cycles;
@@ -305,6 +373,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
     delete index.entries[file]; // not cached: the next run tries it again
     delete index.cycles[file];
     delete index.packages[file];
+    delete index.copies[file];
   };
 
   // The shared modules to build again go into the same call as the sources.

@@ -12,9 +12,10 @@ const BIN = path.join(REPO_ROOT, "bin", "trunkline.js");
 const LOG = ".trunkline/cache/daemon.log";
 
 // Each source notes the process that imports it: a served call imports in the server's process,
-// and imports again only what changed.
+// and imports again only what changed. One without a helper is plain JavaScript, imported as it is
+// (no esbuild); one with a helper is compiled.
 const source = (name: string, run: string, helper: boolean) =>
-  `import { appendFileSync } from "node:fs";\nimport { job, workflow } from "trunkline";\n${helper ? 'import { command } from "./lib/command.js";\n' : ""}appendFileSync(process.env.IMPORT_LOG!, \`\${process.pid} ${name}\\n\`);\nconst t = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, steps: [{ run: ${helper ? `command("${run}")` : `"${run}"`} }] });\nexport default workflow("${name}", { on: "push", permissions: { contents: "read" }, jobs: { t } });\n`;
+  `import { appendFileSync } from "node:fs";\nimport { job, workflow } from "trunkline";\n${helper ? 'import { command } from "./lib/command.js";\n' : ""}appendFileSync(process.env.IMPORT_LOG${helper ? "!" : ""}, \`\${process.pid} ${name}\\n\`);\nconst t = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, steps: [{ run: ${helper ? `command("${run}")` : `"${run}"`} }] });\nexport default workflow("${name}", { on: "push", permissions: { contents: "read" }, jobs: { t } });\n`;
 const HELPER = "export const command = (name: string) => `make ${name}`;\n";
 const FILES = { "workflows-src/ci.ts": source("ci", "build", true), "workflows-src/other.ts": source("other", "lint", false), "workflows-src/lib/command.ts": HELPER };
 

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type BuildContexts, loadModules } from "../../src/load/load-modules.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
-// imports a package, as sources do: the kept build remembers where it resolved
-const source = (value: string) => `import { workflow } from "trunkline";\nexport const value = typeof workflow === "function" ? "${value}" : "no trunkline";\n`;
+// imports a package, as sources do: the kept build remembers where it resolved (TypeScript, so
+// it is compiled rather than imported as it is)
+const source = (value: string) => `import { workflow } from "trunkline";\nexport const value = (typeof workflow === "function" ? "${value}" : "no trunkline") satisfies string;\n`;
 
 describe("loadModules with kept builds", () => {
   let repo: TempRepo | undefined;
