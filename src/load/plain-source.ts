@@ -5,9 +5,9 @@
  * through esbuild, so a source read here runs exactly as its build would.
  *
  * It runs on every source of a cold `gen`, before the first output can be validated, mostly in
- * code V8 has not optimized yet: so one pass over character codes into typed arrays (a token is
- * an index, its kind a number), no regular expression or object per token, and every later look
- * linear in the tokens.
+ * code V8 has not optimized yet: so one pass over the text into typed arrays (a token is an index,
+ * its kind a number; long runs matched natively, allocating nothing), no object per token, and
+ * every later look at the positions it noted, not at every token again.
  */
 
 // A token's kind: a punctuation character's code (all below 128), `?.`, a string (quoted or a
@@ -55,15 +55,12 @@ const KEYWORDS = new Map<string, number>([
 ]);
 
 const enum Char {
-  Tab = 9,
   LineFeed = 10,
-  CarriageReturn = 13,
   Space = 32,
   Bang = 33,
   DoubleQuote = 34,
   Hash = 35,
   Dollar = 36,
-  SingleQuote = 39,
   OpenParen = 40,
   CloseParen = 41,
   Star = 42,
@@ -73,12 +70,8 @@ const enum Char {
   Slash = 47,
   Colon = 58,
   Semicolon = 59,
-  LessThan = 60,
   GreaterThan = 62,
-  Question = 63,
-  At = 64,
   OpenBracket = 91,
-  Backslash = 92,
   CloseBracket = 93,
   Backtick = 96,
   OpenBrace = 123,
@@ -104,14 +97,11 @@ const enum Start {
   Equals,
 }
 const STARTS = new Uint8Array(128);
-// What may follow the first character of a name (NAME_PART) or a number (NUMBER_PART).
-const NAME_PART = 1;
-const NUMBER_PART = 2;
-const PARTS = new Uint8Array(128);
+// What may follow a number's first digit (a name's rest is matched natively: names are longer).
+const NUMBER_PARTS = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
   const char = String.fromCharCode(code);
-  if (/[\w$]/.test(char)) PARTS[code]! |= NAME_PART;
-  if (/[\w.]/.test(char)) PARTS[code]! |= NUMBER_PART;
+  NUMBER_PARTS[code] = /[\w.]/.test(char) ? 1 : 0;
   STARTS[code] = /\s/.test(char) ? Start.Space : /[A-Za-z_$]/.test(char) ? Start.Name : /\d/.test(char) ? Start.Number : `"'`.includes(char) ? Start.Quote : char === "/" ? Start.Slash : char === "`" ? Start.Backtick : char === "?" ? Start.Question : "<@#\\".includes(char) ? Start.Refused : "([".includes(char) ? Start.Opening : ")]".includes(char) ? Start.Closing : char === "{" ? Start.OpenBrace : char === "}" ? Start.CloseBrace : char === ";" ? Start.Semicolon : char === "=" ? Start.Equals : Start.Punct;
 }
 // Whitespace beyond ASCII, as a regular expression's `\s` reads it (a BOM, a no-break space…).
@@ -457,6 +447,7 @@ function allocate(capacity: number): void {
 
 // Runs matched natively, each from a known start (sticky, and `test` allocates nothing): an
 // interpreted loop per character is what costs on a cold start.
+const NAME_REST = /[\w$]*/y;
 const DOUBLE_QUOTED = /"(?:[^"\\\n\r]|\\[\s\S])*"/y;
 const SINGLE_QUOTED = /'(?:[^'\\\n\r]|\\[\s\S])*'/y;
 // The text of a template up to its end or its next substitution (what follows it is "`", "${",
@@ -518,14 +509,16 @@ function tokenize(text: string): boolean {
     switch (code < 128 ? STARTS[code]! : isWideSpace(code) ? Start.Space : Start.Refused) {
       case Start.Space:
         at++;
+        while (at < length) {
+          const next = text.charCodeAt(at);
+          if (next !== Char.Space && next !== Char.LineFeed) break;
+          at++;
+        }
         break;
       case Start.Name: {
-        let end = at + 1;
-        while (end < length) {
-          const next = text.charCodeAt(end);
-          if (next >= 128 || !(PARTS[next]! & NAME_PART)) break;
-          end++;
-        }
+        NAME_REST.lastIndex = at + 1;
+        NAME_REST.test(text);
+        const end = NAME_REST.lastIndex;
         const word = text.slice(at, end);
         const kind = KEYWORDS.get(word) ?? WORD;
         if (kind !== WORD) {
@@ -546,7 +539,7 @@ function tokenize(text: string): boolean {
         let end = at + 1;
         while (end < length) {
           const next = text.charCodeAt(end);
-          if (next >= 128 || !(PARTS[next]! & NUMBER_PART)) break;
+          if (next >= 128 || !NUMBER_PARTS[next]) break;
           end++;
         }
         wordPositions.push(count);
