@@ -160,10 +160,13 @@ export function plainImportsOf(text: string): string[] | undefined {
   try {
     return scan(text);
   } finally {
-    // keep neither the text nor the buffers of an unusually large source
+    // keep neither the text nor the buffers of an unusually large source (the words of a usual
+    // one are overwritten by the next scan: emptying them would grow them again, word by word)
     scanned = "";
-    words.length = 0;
-    if (kinds.length > KEPT_CAPACITY) allocate(KEPT_CAPACITY);
+    if (kinds.length > KEPT_CAPACITY) {
+      words.length = 0;
+      allocate(KEPT_CAPACITY);
+    }
   }
 }
 
