@@ -107,12 +107,13 @@ for (let code = 0; code < 128; code++) {
 // Whitespace beyond ASCII, as a regular expression's `\s` reads it (a BOM, a no-break space…).
 const isWideSpace = (code: number) => code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
-// The tokens of the text being scanned, kept from call to call (the scan is synchronous), grown as needed.
+// The tokens of the text being scanned, kept from call to call (the scan is synchronous), made
+// on the first scan (not when the module loads) and grown as needed.
 const KEPT_CAPACITY = 1 << 14;
-let kinds = new Int32Array(KEPT_CAPACITY);
-let starts = new Int32Array(KEPT_CAPACITY); // a string's text is text.slice(start, end)
-let ends = new Int32Array(KEPT_CAPACITY);
-let depths = new Int32Array(KEPT_CAPACITY); // bracket depth, an opening and its closing at the same
+let kinds = new Int32Array(0);
+let starts = new Int32Array(0); // a string's text is text.slice(start, end)
+let ends = new Int32Array(0);
+let depths = new Int32Array(0); // bracket depth, an opening and its closing at the same
 const words: string[] = []; // a word's text, by position
 let count = 0;
 let scanned = "";
