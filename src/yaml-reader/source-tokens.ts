@@ -574,21 +574,7 @@ class LineScanner {
 
   private quoted(quote: string, end: number): void {
     const text = this.text;
-    let close = text.indexOf(quote, this.pos + 1);
-    if (quote === "'") {
-      while (close !== -1 && text[close + 1] === "'") close = text.indexOf("'", close + 2);
-    } else {
-      while (close !== -1) {
-        let backslashes = 0;
-        while (text[close - 1 - backslashes] === "\\") backslashes++;
-        if (backslashes % 2 === 0) break;
-        close = text.indexOf('"', close + 1);
-      }
-    }
-    if (close === -1 || close >= end) outside();
-    const token: FlowScalar = { type: quote === "'" ? "single-quoted-scalar" : "double-quoted-scalar", offset: this.pos, indent: 0, source: text.slice(this.pos, close + 1) };
-    this.pos = close + 1;
-    this.placer.value(token);
+    this.placer.value(this.quotedToken(quote, end));
     const next = text[this.pos];
     if (next !== undefined && next !== " " && next !== "\n" && !(next === ":" && isEmpty(text[this.pos + 1]))) outside();
   }
@@ -697,7 +683,9 @@ class LineScanner {
     if (next !== undefined && next !== " " && next !== "\n") outside();
   }
 
-  private flowQuoted(quote: string, end: number): FlowScalar {
+  // A quoted scalar on this line, from its opening quote at `pos` to its closing one ('' and \" do
+  // not close it); `pos` moves past it.
+  private quotedToken(quote: string, end: number): FlowScalar {
     const text = this.text;
     let close = text.indexOf(quote, this.pos + 1);
     if (quote === "'") {
@@ -713,6 +701,12 @@ class LineScanner {
     if (close === -1 || close >= end) outside();
     const token: FlowScalar = { type: quote === "'" ? "single-quoted-scalar" : "double-quoted-scalar", offset: this.pos, indent: 0, source: text.slice(this.pos, close + 1) };
     this.pos = close + 1;
+    return token;
+  }
+
+  private flowQuoted(quote: string, end: number): FlowScalar {
+    const text = this.text;
+    const token = this.quotedToken(quote, end);
     const next = text[this.pos];
     if (next !== " " && next !== "," && next !== "]") outside();
     return token;
