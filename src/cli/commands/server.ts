@@ -52,9 +52,8 @@ export async function server(options: ServerCommandOptions, io: Io): Promise<Exi
     addresses.push(record.address);
   }
   if (options.action === "stop") {
-    for (const [index, entry] of entries.entries()) {
-      entry.stopped = (await ask(addresses[index]!, "stop")) === true && (await ended(entry.pid, STOP_MS));
-    }
+    // all at once: each saves its memory as it ends
+    await Promise.all(entries.map(async (entry, index) => (entry.stopped = (await ask(addresses[index]!, "stop")) === true && (await ended(entry.pid, STOP_MS)))));
   }
   const unstopped = entries.filter((entry) => entry.stopped === false);
   if (options.format === "json") io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
