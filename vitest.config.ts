@@ -9,6 +9,10 @@ export default defineConfig({
     // and the schema again per file: half the suite's time on 2 cores. Tests must not rely on a
     // fresh module state (none does: state lives in temp repositories and Io objects).
     isolate: false,
+    // Both cores: many test files wait on the CLI processes they start, and vitest's default (one
+    // worker fewer than cores) would run the suite in one thread on a 2-core machine. Tests must
+    // not change files other test files use (trunkline's own dist/, for one).
+    maxWorkers: 2,
     globalSetup: ["test/global-setup.ts"],
     // the CLI processes the tests start never leave a background server behind; its own tests opt in
     env: { TRUNKLINE_DAEMON: "0" },

@@ -122,10 +122,16 @@ describe("issue 13.3: gen and check replay a run that found nothing to do, and n
     // sources may read the environment
     await expectRunInFull(["gen"], { SOME_SETTING: "1" });
     await expectReplayed(["gen"], { SOME_SETTING: "1" });
-    // the trunkline the sources import is rebuilt or upgraded: its entry file changes
-    const entry = path.join(REPO_ROOT, "dist", "index.js");
-    const now = new Date();
-    await utimes(entry, now, now);
+    // a package the sources import is rebuilt or upgraded: its entry file changes (a package of the
+    // repository's own, not trunkline's dist/, which other test files' processes are using)
+    await repo.write("node_modules/acme-steps/package.json", JSON.stringify({ name: "acme-steps", type: "module", main: "index.js" }));
+    await repo.write("node_modules/acme-steps/index.js", "export const prefix = 'make';\n");
+    await repo.write("workflows-src/lib/command.ts", 'import { prefix } from "acme-steps";\nexport const command = (name: string) => `${prefix} ${name}`;\n');
+    await expectRunInFull();
+    await expectReplayed();
+    const entry = path.join(repo.root, "node_modules/acme-steps/index.js");
+    const later = new Date(Date.now() + 5_000);
+    await utimes(entry, later, later);
     await expectRunInFull();
   });
 
