@@ -174,10 +174,7 @@ function importUrl(output: string, mtimeMs: number): string {
  */
 async function copyPlainSources(root: string, cacheDir: string, stale: readonly string[], index: CacheIndex): Promise<Set<string>> {
   const copies = await writePlainCopies(root, cacheDir, stale, (file) => compiledPath(cacheDir, file));
-  if (copies.size) {
-    await mkdir(cacheDir, { recursive: true });
-    await writeFile(path.join(path.dirname(cacheDir), ".gitignore"), "*\n");
-  }
+  if (copies.size) await makeCacheDir(cacheDir);
   for (const [file, copy] of copies) {
     index.entries[file] = { [file]: copy.stamp };
     index.packages[file] = copy.packages;
@@ -185,6 +182,13 @@ async function copyPlainSources(root: string, cacheDir: string, stale: readonly 
     delete index.cycles[file];
   }
   return new Set(copies.keys());
+}
+
+// The cache folder, and the .gitignore beside its folders (.trunkline/cache/.gitignore unless
+// another cacheDir was given) that keeps it out of commits.
+async function makeCacheDir(cacheDir: string): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(path.join(path.dirname(cacheDir), ".gitignore"), "*\n");
 }
 
 /** Where esbuild writes the build of a repo-relative source. */
@@ -279,9 +283,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
   // Loaded only when something changed; required, as esbuild's entry is CommonJS and importing it
   // would make Node scan its source for exports first.
   const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
-  await mkdir(cacheDir, { recursive: true });
-  // beside the cache's folders (.trunkline/cache/.gitignore unless another cacheDir was given)
-  await writeFile(path.join(path.dirname(cacheDir), ".gitignore"), "*\n");
+  await makeCacheDir(cacheDir);
   const options = (entryPoints: string[], plugins: import("esbuild").Plugin[]) => ({
     absWorkingDir: root,
     entryPoints,

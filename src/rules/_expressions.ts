@@ -1,3 +1,4 @@
+import { textMemo } from "./_text-memo.js";
 // What rules need from GitHub expressions: where `${{ }}` sits in a string, which contexts an
 // expression reads (`needs.build.outputs.version`) and which functions it calls. A small scanner,
 // not a full parser: GitHub's parser has already judged the syntax, and rules run on every file.
@@ -62,18 +63,11 @@ export function findExpressions(text: string): EmbeddedExpression[] {
 export type Token = { kind: "name" | "string" | "number" | "punct"; text: string };
 
 // Expressions repeat across jobs and files (`github.ref`, `matrix.os`): scan each text once.
-const factsCache = new Map<string, ExpressionFacts>();
-const FACTS_CACHE_LIMIT = 20_000;
+const factsCache = textMemo<ExpressionFacts>(20_000);
 
 /** The contexts an expression reads and the functions it calls. */
 export function expressionFacts(body: string): ExpressionFacts {
-  let facts = factsCache.get(body);
-  if (!facts) {
-    facts = scan(tokenize(body));
-    if (factsCache.size >= FACTS_CACHE_LIMIT) factsCache.clear();
-    factsCache.set(body, facts);
-  }
-  return facts;
+  return factsCache(body, () => scan(tokenize(body)));
 }
 
 const LITERAL_NAMES = new Set(["true", "false", "null", "nan", "infinity"]);

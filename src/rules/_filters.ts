@@ -3,6 +3,7 @@
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json } from "../model/json.js";
 import type { TriggerView } from "./_workflow-view.js";
+import { textMemo } from "./_text-memo.js";
 
 /** What a pattern is matched against: a git ref name (branches, tags) or a file path. */
 export type FilterKind = "ref" | "path";
@@ -39,17 +40,11 @@ const NEVER_IN_REF = /[\s~^:\x00-\x1f\x7f]|\.\.|@\{|\/\//;
 
 /** Why a pattern can never match or is malformed, as the end of a sentence; undefined when fine. */
 export function filterPatternProblem(pattern: string, kind: FilterKind): string | undefined {
-  const key = `${kind}\0${pattern}`;
-  if (problems.has(key)) return problems.get(key);
-  if (problems.size >= PROBLEMS_LIMIT) problems.clear();
-  const problem = patternProblem(pattern, kind);
-  problems.set(key, problem);
-  return problem;
+  return problems(`${kind}\0${pattern}`, () => patternProblem(pattern, kind));
 }
 
 // The same patterns (`main`, `**.md`, `v*`) recur across workflows; the answer depends on the text alone.
-const problems = new Map<string, string | undefined>();
-const PROBLEMS_LIMIT = 10_000;
+const problems = textMemo<string | undefined>(10_000);
 
 function patternProblem(pattern: string, kind: FilterKind): string | undefined {
   if (pattern === "") return "is empty";

@@ -1,4 +1,5 @@
 // The parts of a `uses:` value: https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsuses
+import { textMemo } from "./_text-memo.js";
 
 /** A `uses:` value taken apart. */
 export type UsesTarget =
@@ -7,15 +8,11 @@ export type UsesTarget =
   | { kind: "remote"; owner: string; repo: string; subpath: string; ref: string };
 
 // Several rules read every step's `uses`, and the same actions recur across files.
-const parsed = new Map<string, UsesTarget | undefined>();
+const parsed = textMemo<UsesTarget | undefined>(10_000);
 
 /** Splits `owner/repo[/path]@ref`, `./path` (or `$/path`) and `docker://image`; undefined when it is none of them. */
 export function parseUses(uses: string): UsesTarget | undefined {
-  if (parsed.has(uses)) return parsed.get(uses);
-  if (parsed.size > 10_000) parsed.clear();
-  const target = splitUses(uses);
-  parsed.set(uses, target);
-  return target;
+  return parsed(uses, () => splitUses(uses));
 }
 
 function splitUses(uses: string): UsesTarget | undefined {

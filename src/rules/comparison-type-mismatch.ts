@@ -2,6 +2,7 @@ import { defineRule, type Finding } from "./_define-rule.js";
 import { type Reference, type Token, findExpressions, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
 import { type ExpressionUse, conditionExpressions } from "./_workflow-view.js";
+import { textMemo } from "./_text-memo.js";
 
 export default defineRule({
   id: "comparison-type-mismatch",
@@ -44,20 +45,13 @@ const EQUALITY = new Set(["==", "!="]);
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
   // only expressions with an equality operator: most have none
   if (!use.text.includes("==") && !use.text.includes("!=")) return;
-  const key = `${use.isCondition ? "if" : "value"}\0${use.text}`;
-  let problems = problemsByText.get(key);
-  if (!problems) {
-    problems = problemsOf(use);
-    if (problemsByText.size >= PROBLEMS_CACHE_LIMIT) problemsByText.clear();
-    problemsByText.set(key, problems);
-  }
+  const problems = problemsByText(`${use.isCondition ? "if" : "value"}\0${use.text}`, () => problemsOf(use));
   for (const problem of problems) report({ path: use.path, ...problem });
 }
 
 // The same conditions recur across jobs and files (`github.ref == 'refs/heads/main'`): what one text
 // gives depends on the text alone, so each is tokenized once.
-const problemsByText = new Map<string, readonly Omit<Finding, "path">[]>();
-const PROBLEMS_CACHE_LIMIT = 20_000;
+const problemsByText = textMemo<readonly Omit<Finding, "path">[]>(20_000);
 
 function problemsOf(use: ExpressionUse): Omit<Finding, "path">[] {
   const problems: Omit<Finding, "path">[] = [];
