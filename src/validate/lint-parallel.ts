@@ -86,15 +86,19 @@ export function defaultLintWorkers(cores = availableParallelism()): number {
  */
 export async function lintInParallel(jobs: readonly LintJob[], options: ParallelLintOptions): Promise<Diagnostic[][]> {
   const cache = options.validationCache;
-  const keys = jobs.map((job) => lintCacheKeys(job.file, job.text, options.featureFlags, job.rulesKey));
-  const uncached = jobs.flatMap((_, index) => (keys[index]!.cleanKey !== undefined && cache?.has(keys[index]!.cleanKey!) ? [] : [index]));
   const workerCount = options.workers ?? defaultLintWorkers();
   const workerUrl = options.workerUrl ?? builtWorkerUrl();
+  const threshold = options.threshold ?? PARALLEL_LINT_THRESHOLD;
   const results: Diagnostic[][] = [];
-  if (workerCount <= 0 || uncached.length <= (options.threshold ?? PARALLEL_LINT_THRESHOLD) || !workerUrl) {
+  const lintAllHere = async () => {
     for (const [index, job] of jobs.entries()) results[index] = await options.lintHere(job);
     return results;
-  }
+  };
+  // hashed only when workers could share the files: lintHere hashes each file itself
+  if (workerCount <= 0 || jobs.length <= threshold || !workerUrl) return lintAllHere();
+  const keys = jobs.map((job) => lintCacheKeys(job.file, job.text, options.featureFlags, job.rulesKey));
+  const uncached = jobs.flatMap((_, index) => (keys[index]!.cleanKey !== undefined && cache?.has(keys[index]!.cleanKey!) ? [] : [index]));
+  if (uncached.length <= threshold) return lintAllHere();
   // Files the cache knows clean give nothing, as lintYaml would find.
   for (const [index] of jobs.entries()) results[index] = [];
   const queue = [...uncached];

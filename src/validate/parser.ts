@@ -75,8 +75,11 @@ export async function validateWithParser(
     ];
   }
 
+  const errors = context.errors.getErrors();
+  // most files have no error: their text is not split into lines
+  if (errors.length === 0) return [];
   const lines = yamlText.split(/\r?\n/);
-  return withoutRestatements(context.errors.getErrors(), readErrorCount).map((error) => toDiagnostic(error, file, lines));
+  return withoutRestatements(errors, readErrorCount).map((error) => toDiagnostic(error, file, lines));
 }
 
 let corrected: TemplateSchema | undefined;
