@@ -55,6 +55,11 @@ import filterNegationFirst from "./filter-negation-first.js";
 import maxParallelInvalid from "./max-parallel-invalid.js";
 import envNameInvalid from "./env-name-invalid.js";
 import credentialsLiteral from "./credentials-literal.js";
+import choiceDefaultNotAnOption from "./choice-default-not-an-option.js";
+import filterAndIgnore from "./filter-and-ignore.js";
+import formatArgumentMissing from "./format-argument-missing.js";
+import matrixValueDuplicate from "./matrix-value-duplicate.js";
+import workflowRunWithoutWorkflows from "./workflow-run-without-workflows.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = alphabetical([
@@ -109,10 +114,15 @@ export const allRules = alphabetical([
   usesInvalid,
   cronTooFrequent,
   ifConstant,
+  filterAndIgnore,
   filterNegationFirst,
+  formatArgumentMissing,
   maxParallelInvalid,
   envNameInvalid,
   credentialsLiteral,
+  workflowRunWithoutWorkflows,
+  matrixValueDuplicate,
+  choiceDefaultNotAnOption,
 ] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */

@@ -152,12 +152,32 @@ function quickParsed(text: string): ParsedYaml | undefined {
 export function toDiagnostic(error: TemplateValidationError, file: string, lines: readonly string[]): Diagnostic {
   const message = error.rawMessage.replace(YAML_FRAME, "");
   const diagnostic: Diagnostic = { rule: "parser", severity: "error", message, file };
-  const position = locate(error, lines);
+  const located = locate(error, lines);
+  const position = located && CHOICE_WITHOUT_OPTIONS.test(message) ? inputKeyOf(located, lines) : located;
   if (position) {
     diagnostic.line = position.line;
     diagnostic.column = position.column;
   }
   return diagnostic;
+}
+
+// A choice input with no options: GitHub points at its `type:`; the input itself lacks them.
+const CHOICE_WITHOUT_OPTIONS = /^Missing 'options' for choice input/;
+
+// The key of the mapping a block-style `type:` sits in: the nearest line above that is indented
+// less. A flow mapping (`level: { type: choice }`) is on one line, and stays where it is.
+function inputKeyOf(position: Position, lines: readonly string[]): Position {
+  const line = lines[position.line - 1] ?? "";
+  const indent = line.length - line.trimStart().length;
+  if (position.column !== indent + 1) return position;
+  for (let index = position.line - 2; index >= 0; index--) {
+    const text = lines[index]!;
+    const trimmed = text.trimStart();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const above = text.length - trimmed.length;
+    if (above < indent) return { line: index + 1, column: above + 1 };
+  }
+  return position;
 }
 
 /**

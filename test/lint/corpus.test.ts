@@ -23,6 +23,9 @@ const GRAPH_RULES = [
   // issue 12, syntax with meaning
   "uses-invalid", "runner-retired", "runner-label-unknown", "cron-too-frequent", "if-constant", "filter-negation-first",
   "max-parallel-invalid", "env-name-invalid", "credentials-literal",
+  // issue 12, misses actionlint shows on mutated workflows
+  "filter-and-ignore", "workflow-run-without-workflows", "format-argument-missing", "matrix-value-duplicate",
+  "choice-default-not-an-option",
 ];
 
 /**

@@ -78,7 +78,8 @@ describe("issue 9.11: each layer reports on its own", () => {
       expect(ids.filter((diagnostic) => diagnostic.rule === "schema").map((diagnostic) => diagnostic.path)).toEqual([["jobs", "build", "container", "image"]]);
       expect(ids.filter((diagnostic) => diagnostic.rule === "parser" && diagnostic.message.startsWith("The identifier '-"))).toHaveLength(BAD_IDS.length);
       const choice = found.filter((diagnostic) => diagnostic.file === ".github/workflows/choice.yml");
-      expect(choice.map((diagnostic) => `${diagnostic.line} ${diagnostic.rule}`)).toEqual(["5 parser", "11 schema"]);
+      // the choice input's own line (4), not its `type:` (issue 12)
+      expect(choice.map((diagnostic) => `${diagnostic.line} ${diagnostic.rule}`)).toEqual(["4 parser", "11 schema"]);
       expect(choice[0]!.message).toBe("Missing 'options' for choice input");
       const condition = found.filter((diagnostic) => diagnostic.file === ".github/workflows/condition.yml");
       expect(condition.map((diagnostic) => `${diagnostic.line} ${diagnostic.rule}`)).toEqual(["9 parser", "9 step-output-unknown"]);

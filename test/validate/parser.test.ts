@@ -83,6 +83,30 @@ describe("validateWithParser", () => {
     expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 6, column: 14 }]);
   });
 
+  it("issue 12: reports a choice input without options at the input, not at its type", async () => {
+    const yaml = [
+      "on:",
+      "  workflow_dispatch:",
+      "    inputs:",
+      "      level:",
+      "        description: how loud",
+      "        # the kind",
+      "        type: choice",
+      "      flow: { type: choice }",
+      "jobs:",
+      "  test:",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - run: make",
+      "",
+    ].join("\n");
+    // a flow mapping is on the input's line already: GitHub's position stays
+    expect(where(await validateWithParser(yaml, FILE))).toEqual([
+      { rule: "parser", line: 4, column: 7 },
+      { rule: "parser", line: 8, column: 13 },
+    ]);
+  });
+
   it("reports an unknown function", async () => {
     const yaml = [
       "on: push",
