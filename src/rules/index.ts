@@ -55,7 +55,10 @@ import filterNegationFirst from "./filter-negation-first.js";
 import maxParallelInvalid from "./max-parallel-invalid.js";
 import envNameInvalid from "./env-name-invalid.js";
 import credentialsLiteral from "./credentials-literal.js";
-import choiceDefaultNotAnOption from "./choice-default-not-an-option.js";
+import inputDefaultInvalid from "./input-default-invalid.js";
+import timeoutNotPositive from "./timeout-not-positive.js";
+import actionOutputUnknown from "./action-output-unknown.js";
+import contextPropertyUnknown from "./context-property-unknown.js";
 import filterAndIgnore from "./filter-and-ignore.js";
 import formatArgumentMissing from "./format-argument-missing.js";
 import matrixValueDuplicate from "./matrix-value-duplicate.js";
@@ -122,7 +125,10 @@ export const allRules = alphabetical([
   credentialsLiteral,
   workflowRunWithoutWorkflows,
   matrixValueDuplicate,
-  choiceDefaultNotAnOption,
+  inputDefaultInvalid,
+  contextPropertyUnknown,
+  timeoutNotPositive,
+  actionOutputUnknown,
 ] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */

@@ -74,7 +74,7 @@ const KNOWN_MISSES: Record<string, string> = {
 };
 
 /** The share of in-scope lines found that this test holds: the figure measured, rounded down. */
-const FLOOR = 0.97;
+const FLOOR = 0.98;
 
 const PER_MUTATION = 6;
 

@@ -25,7 +25,8 @@ const GRAPH_RULES = [
   "max-parallel-invalid", "env-name-invalid", "credentials-literal",
   // issue 12, misses actionlint shows on mutated workflows
   "filter-and-ignore", "workflow-run-without-workflows", "format-argument-missing", "matrix-value-duplicate",
-  "choice-default-not-an-option",
+  "input-default-invalid", "context-property-unknown", "timeout-not-positive",
+  "action-output-unknown",
 ];
 
 /**

@@ -199,6 +199,59 @@ export const MUTATIONS: readonly Mutation[] = [
     return true;
   } },
   { id: "comparison-object-string", kind: "expressions", apply: (document) => addStep(document, { if: "github.event == 'release'", run: "make" }) },
+  // the same mistakes inside a multi-line script, where each line of the script is a line of the file
+  { id: "script-line-github-property-misspelt", kind: "expressions", apply: addRun("echo start\necho ${{ github.refname }}\necho end") },
+  { id: "script-line-step-outputs-unknown-step", kind: "expressions", apply: addRun("echo start\necho ${{ steps.no_such_step.outputs.value }}") },
+  { id: "script-line-matrix-without-strategy", kind: "expressions", apply: (document) => {
+    const target = stepJobs(document).find(({ job }) => !job.has("strategy"));
+    if (!target) return false;
+    target.steps.items.push(document.createNode({ run: "echo start\necho ${{ matrix.os }}" }));
+    return true;
+  } },
+  { id: "script-line-format-missing-argument", kind: "expressions", apply: addRun("echo start\necho ${{ format('{0}-{1}', github.sha) }}") },
+  { id: "script-line-untrusted-input", kind: "expressions", apply: addRun('echo start\necho "${{ github.event.issue.title }}"') },
+  { id: "script-line-set-output-command", kind: "deprecated commands", apply: addRun('echo start\necho "::set-output name=version::1.0"') },
+  { id: "script-line-context-unknown", kind: "expressions", apply: addRun("echo start\n\necho ${{ gitub.sha }}") },
+  { id: "block-script-context-unknown", kind: "expressions", apply: addRun("echo start\necho ${{ gitub.sha }}\n") },
+  { id: "block-script-function-unknown", kind: "expressions", apply: addRun("make\nmake test TAG=${{ startWith(github.ref, 'refs/tags/') }}\n") },
+  { id: "block-script-expression-unclosed", kind: "expressions", apply: addRun("make\necho ${{ github.sha }\n") },
+  { id: "block-script-secrets-in-step-if", kind: "expressions", apply: (document) => addStep(document, { if: "secrets.TOKEN != ''\n", run: "make" }) },
+  { id: "untrusted-input-in-run", kind: "expressions", apply: addRun('echo "${{ github.event.pull_request.title }}"') },
+  { id: "untrusted-input-in-github-script", kind: "expressions", apply: (document) => addStep(document, { uses: "actions/github-script@v7", with: { script: "console.log('${{ github.event.issue.body }}')" } }) },
+  { id: "job-context-property-unknown", kind: "expressions", apply: addRun("echo ${{ job.stat }}") },
+  { id: "runner-context-property-unknown", kind: "expressions", apply: addRun("echo ${{ runner.osx }}") },
+  { id: "strategy-context-property-unknown", kind: "expressions", apply: addRun("echo ${{ strategy.index }}") },
+  { id: "inputs-without-input-triggers", kind: "expressions", apply: (document) => {
+    const events = eventsMap(document);
+    if (!events || events.has("workflow_dispatch") || events.has("workflow_call")) return false;
+    return addRun("echo ${{ inputs.version }}")(document);
+  } },
+  { id: "needs-output-undeclared", kind: "expressions", apply: (document) => {
+    const jobs = stepJobs(document);
+    const target = jobs.find(({ job }) => !job.has("needs"));
+    const other = jobs.find(({ id }) => id !== target?.id);
+    if (!target || !other || other.job.has("outputs") || other.job.has("needs")) return false;
+    target.job.set("needs", document.createNode([other.id]));
+    target.steps.items.push(document.createNode({ run: "echo ${{ needs." + other.id + ".outputs.version }}" }));
+    return true;
+  } },
+  { id: "action-output-unknown", kind: "expressions", apply: (document) => addStep(document, { id: "co", uses: "actions/checkout@v4" }) && addRun("echo ${{ steps.co.outputs.no_such_output }}")(document) },
+  { id: "status-function-in-run", kind: "expressions", apply: addRun("echo ${{ always() }}") },
+  // syntax
+  { id: "runs-on-missing", kind: "syntax", apply: (document) => { const target = firstStepJob(document); return !!target && target.job.delete("runs-on"); } },
+  { id: "run-step-with-inputs", kind: "syntax", apply: (document) => addStep(document, { run: "make", with: { target: "all" } }) },
+  { id: "uses-step-with-shell", kind: "syntax", apply: (document) => addStep(document, { uses: "actions/checkout@v4", shell: "bash" }) },
+  { id: "concurrency-without-group", kind: "syntax", apply: setOnJob("concurrency", { "cancel-in-progress": true }) },
+  { id: "timeout-negative", kind: "syntax", apply: setOnJob("timeout-minutes", -5) },
+  { id: "container-without-image", kind: "syntax", apply: setOnJob("container", { env: { A: "1" } }) },
+  { id: "environment-without-name", kind: "syntax", apply: setOnJob("environment", { url: "https://example.com" }) },
+  { id: "step-id-leading-digit", kind: "ids", apply: (document) => addStep(document, { id: "1st", run: "make" }) },
+  // events
+  { id: "tags-on-pull-request", kind: "events", apply: addEvent("pull_request", { tags: ["v*"] }) },
+  { id: "paths-on-workflow-run", kind: "events", apply: addEvent("workflow_run", { workflows: ["CI"], paths: ["src/**"] }) },
+  { id: "dispatch-number-default-not-a-number", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { count: { type: "number", default: "many" } } }) },
+  { id: "glob-empty", kind: "globs", apply: (document) => addEvent("push", { branches: [""] })(document) || addEvent("pull_request", { branches: [""] })(document) },
+  { id: "glob-ref-trailing-space", kind: "globs", apply: (document) => addEvent("push", { branches: ["main "] })(document) || addEvent("pull_request", { branches: ["main "] })(document) },
   // events
   { id: "push-with-types", kind: "events", apply: addEvent("push", { types: ["created"] }) },
   { id: "choice-default-not-an-option", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { level: { type: "choice", options: ["low", "high"], default: "medium" } } }) },

@@ -54,7 +54,7 @@ describe("validateWithParser", () => {
     expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 6, column: 14 }]);
   });
 
-  it("reports an expression error inside a block scalar at the expression, not at the `|`", async () => {
+  it("issue 12: reports an expression error inside a block scalar at the `|`, where GitHub prints it", async () => {
     const yaml = [
       "on: push",
       "jobs:",
@@ -66,7 +66,8 @@ describe("validateWithParser", () => {
       "          echo ${{ github.foo( }}",
       "",
     ].join("\n");
-    expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 8, column: 16 }]);
+    // where actionlint reports it too, and where the rules report on the same script
+    expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 6, column: 14 }]);
   });
 
   it("keeps GitHub's position for a multi-line quoted string, whose range is a line off", async () => {
