@@ -1,4 +1,4 @@
-import { type Document, type Node, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { type Document, type Node, Pair, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument } from "yaml";
 
 /**
  * One small mistake a user makes in a workflow, of one kind: `apply` edits a clean workflow's
@@ -252,6 +252,45 @@ export const MUTATIONS: readonly Mutation[] = [
   { id: "dispatch-number-default-not-a-number", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { count: { type: "number", default: "many" } } }) },
   { id: "glob-empty", kind: "globs", apply: (document) => addEvent("push", { branches: [""] })(document) || addEvent("pull_request", { branches: [""] })(document) },
   { id: "glob-ref-trailing-space", kind: "globs", apply: (document) => addEvent("push", { branches: ["main "] })(document) || addEvent("pull_request", { branches: ["main "] })(document) },
+  { id: "matrix-nested-key-missing", kind: "expressions", apply: (document) => {
+    const target = stepJobs(document).find(({ job }) => !job.has("strategy"));
+    if (!target) return false;
+    target.job.set("strategy", document.createNode({ matrix: { config: [{ os: "ubuntu-latest", node: 20 }, { os: "windows-latest", node: 22 }] } }));
+    target.steps.items.push(document.createNode({ run: "echo ${{ matrix.config.python }}" }));
+    return true;
+  } },
+  { id: "untrusted-head-ref-in-run", kind: "expressions", apply: addRun('git checkout "${{ github.head_ref }}"') },
+  { id: "untrusted-indexed-commit-in-run", kind: "expressions", apply: addRun('echo "${{ github.event.commits[0].message }}"') },
+  { id: "function-in-job-env", kind: "expressions", apply: setOnJob("env", { LOCK: "${{ hashFiles('package-lock.json') }}" }) },
+  { id: "call-output-unknown-job", kind: "expressions", apply: addEvent("workflow_call", { outputs: { version: { value: "${{ jobs.no_such_job.outputs.version }}" } } }) },
+  { id: "job-key-duplicate", kind: "syntax", apply: (document) => {
+    const target = firstStepJob(document);
+    const runsOn = target?.job.items.find((pair) => keyName(pair.key) === "runs-on");
+    if (!target || !runsOn) return false;
+    target.job.items.push(new Pair(document.createNode("runs-on"), document.createNode("ubuntu-latest")));
+    return true;
+  } },
+  { id: "steps-not-a-list", kind: "syntax", apply: (document) => { const target = firstStepJob(document); if (!target) return false; target.job.set("steps", document.createNode({ run: "make" })); return true; } },
+  { id: "job-id-with-dot", kind: "ids", apply: (document) => {
+    const jobs = mapAt(document.contents, "jobs");
+    const target = firstStepJob(document);
+    if (!jobs || !target) return false;
+    jobs.set("build.linux", target.job.clone());
+    return true;
+  } },
+  { id: "call-not-a-workflow-path", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci@v1" }) },
+  { id: "call-secrets-inherit-and-listed", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", secrets: { inherit: "yes" } }) },
+  { id: "call-secret-required-not-boolean", kind: "reusable-workflow calls", apply: addEvent("workflow_call", { secrets: { token: { required: "yes" } } }) },
+  { id: "event-unknown-in-list", kind: "events", apply: (document) => {
+    if (!isMap(document.contents)) return false;
+    const on: unknown = (document.contents as Mapping).get("on", true);
+    if (!isSeq(on) && !isScalar(on)) return false;
+    const names = isSeq(on) ? on.items.map((item) => (isScalar(item) ? item.value : undefined)) : [on.value];
+    (document.contents as Mapping).set("on", document.createNode([...names, "pull-request"]));
+    return true;
+  } },
+  { id: "workflow-run-type-unknown", kind: "events", apply: addEvent("workflow_run", { workflows: ["CI"], types: ["finished"] }) },
+  { id: "dispatch-input-name-invalid", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { "dry run": { type: "boolean" } } }) },
   // events
   { id: "push-with-types", kind: "events", apply: addEvent("push", { types: ["created"] }) },
   { id: "choice-default-not-an-option", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { level: { type: "choice", options: ["low", "high"], default: "medium" } } }) },
