@@ -58,6 +58,8 @@ import credentialsLiteral from "./credentials-literal.js";
 import inputDefaultInvalid from "./input-default-invalid.js";
 import timeoutNotPositive from "./timeout-not-positive.js";
 import actionOutputUnknown from "./action-output-unknown.js";
+import propertyOfString from "./property-of-string.js";
+import fromJsonInvalid from "./from-json-invalid.js";
 import contextPropertyUnknown from "./context-property-unknown.js";
 import filterAndIgnore from "./filter-and-ignore.js";
 import formatArgumentMissing from "./format-argument-missing.js";
@@ -129,6 +131,8 @@ export const allRules = alphabetical([
   contextPropertyUnknown,
   timeoutNotPositive,
   actionOutputUnknown,
+  propertyOfString,
+  fromJsonInvalid,
 ] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */

@@ -26,7 +26,7 @@ const GRAPH_RULES = [
   // issue 12, misses actionlint shows on mutated workflows
   "filter-and-ignore", "workflow-run-without-workflows", "format-argument-missing", "matrix-value-duplicate",
   "input-default-invalid", "context-property-unknown", "timeout-not-positive",
-  "action-output-unknown",
+  "action-output-unknown", "property-of-string", "from-json-invalid",
 ];
 
 /**

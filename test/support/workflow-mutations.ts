@@ -291,6 +291,13 @@ export const MUTATIONS: readonly Mutation[] = [
   } },
   { id: "workflow-run-type-unknown", kind: "events", apply: addEvent("workflow_run", { workflows: ["CI"], types: ["finished"] }) },
   { id: "dispatch-input-name-invalid", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { "dry run": { type: "boolean" } } }) },
+  { id: "property-of-step-output", kind: "expressions", apply: (document) => addStep(document, { id: "made", run: "echo made" }) && addRun("echo ${{ steps.made.outputs.value.major }}")(document) },
+  { id: "property-of-env-value", kind: "expressions", apply: (document) => setOnJob("env", { VERSION: "1.2" })(document) && addRun("echo ${{ env.VERSION.major }}")(document) },
+  { id: "from-json-bad-literal", kind: "expressions", apply: addRun("echo ${{ fromJSON('{not json') }}") },
+  { id: "glob-empty-class", kind: "globs", apply: (document) => addEvent("push", { paths: ["src/[]/**"] })(document) || addEvent("pull_request", { paths: ["src/[]/**"] })(document) },
+  { id: "glob-trailing-backslash", kind: "globs", apply: (document) => addEvent("push", { branches: ["release\\"] })(document) || addEvent("pull_request", { branches: ["release\\"] })(document) },
+  { id: "cron-step-zero", kind: "events", apply: addEvent("schedule", [{ cron: "*/0 * * * *" }]) },
+  { id: "cron-month-name-unknown", kind: "events", apply: addEvent("schedule", [{ cron: "0 0 1 JAM *" }]) },
   // events
   { id: "push-with-types", kind: "events", apply: addEvent("push", { types: ["created"] }) },
   { id: "choice-default-not-an-option", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { level: { type: "choice", options: ["low", "high"], default: "medium" } } }) },
