@@ -7,12 +7,13 @@ const INPUT_EVENTS = ["workflow_dispatch", "workflow_call"];
 export default defineRule({
   id: "input-default-invalid",
   severity: "error",
-  summary: "A workflow input's `default` is not a value of its type: a `choice` default that is no option, a `number` default that is no number.",
+  summary: "A workflow input's `default` is not a value of its type (a `choice` default that is no option, a `number` default that is no number), or is never used (a required input of a reusable workflow).",
   docs: {
     why: `A \`choice\` input can only take one of its \`options\`: the form to run the workflow offers nothing else,
 so a \`default\` outside them (an option renamed or misspelt) starts the form with a value it cannot
 submit. A \`number\` input's default must read as a number; \`default: many\` gives the run no number
-to work with.
+to work with. A reusable workflow's required input always comes from its caller, so its \`default\`
+is never used (a warning): one of the two is a mistake.
 See [\`on.workflow_dispatch.inputs\`](https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#onworkflow_dispatchinputs)
 and [\`on.workflow_call.inputs\`](https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#onworkflow_callinputs).`,
     invalid: `on:
@@ -41,7 +42,7 @@ jobs:
     steps:
       - run: ./deploy.sh "\${{ inputs.level }}"
 `,
-    fix: "Make a choice's default one of its options, spelt the same (or add it to them), and a number's default a number.",
+    fix: "Make a choice's default one of its options, spelt the same (or add it to them), and a number's default a number. For a reusable workflow's input, keep either `required: true` or the default.",
   },
   workflow({ workflow, report }) {
     for (const event of INPUT_EVENTS) {
@@ -58,6 +59,14 @@ function checkInput(trigger: TriggerView, name: string, input: Record<string, un
   // a default given by an expression is known only at run time
   if (fallback === undefined || fallback === null || (typeof fallback === "string" && fallback.includes("${{"))) return;
   const path = [...trigger.path, "inputs", name, "default"];
+  if (trigger.name === "workflow_call" && input["required"] === true) {
+    report({
+      path,
+      message: `input "${name}" is required, so every caller passes it and its default ${JSON.stringify(fallback)} is never used`,
+      hint: "remove required: true to let callers leave it out, or remove the default",
+      severity: "warning",
+    });
+  }
   if (input["type"] === "choice" && trigger.name === "workflow_dispatch") {
     const options = input["options"];
     if (!Array.isArray(options) || options.some((option) => typeof option !== "string" || option.includes("${{"))) return;

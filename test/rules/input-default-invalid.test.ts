@@ -11,6 +11,8 @@ testRule(rule, {
     { name: "a string input is free text", yaml: dispatch("        type: string\n        options: [low, high]\n        default: medium\n") },
     { name: "a default from an expression", yaml: dispatch("        type: choice\n        options: [low, high]\n        default: ${{ vars.LEVEL }}\n") },
     { name: "numbers, written as numbers or as strings", yaml: dispatch("        type: number\n        default: 3\n  workflow_call:\n    inputs:\n      count:\n        type: number\n        default: '1e3'\n") },
+    { name: "a required dispatch input with a default: the form starts with it", yaml: dispatch("        type: string\n        required: true\n        default: low\n") },
+    { name: "an optional called input with a default", yaml: called("        type: string\n        required: false\n        default: low\n") },
     { name: "a number default from an expression", yaml: called("        type: number\n        default: ${{ vars.COUNT }}\n") },
   ],
   invalid: [
@@ -33,6 +35,11 @@ testRule(rule, {
       name: "issue 12: a number default that is no number, called",
       yaml: called("        type: number\n        default: ''\n"),
       errors: [{ path: ["on", "workflow_call", "inputs", "level", "default"], line: 6, column: 18 }],
+    },
+    {
+      name: "issue 12: a required called input with a default that is never used",
+      yaml: called("        type: string\n        required: true\n        default: low\n"),
+      errors: [{ path: ["on", "workflow_call", "inputs", "level", "default"], line: 7, column: 18, severity: "warning" }],
     },
   ],
 });
