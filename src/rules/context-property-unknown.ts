@@ -21,7 +21,7 @@ const PROPERTIES: ReadonlyMap<string, ReadonlyMap<string, boolean>> = new Map([
 export default defineRule({
   id: "context-property-unknown",
   severity: "error",
-  summary: "An expression reads a property the `runner`, `job` or `strategy` context does not have.",
+  summary: "An expression reads a property the `runner`, `job` (its container and services too) or `strategy` context does not have.",
   docs: {
     why: `The \`runner\`, \`job\` and \`strategy\` contexts have a fixed set of properties. Reading any other gives
 null, not an error: \`runner.osx\` or \`job.state\` is always empty, so a condition is silently false
@@ -53,6 +53,18 @@ jobs:
   },
 });
 
+// Properties of the objects under `job`: its container, and each of its services (by any id).
+const CONTAINER = new Set(["id", "network"]);
+const SERVICE = new Set(["id", "network", "ports"]);
+
+// The unknown property under `job.container` or `job.services.<id>`, if one is read.
+function unknownJobProperty(segments: readonly (string | null)[]): { name: string; of: string; known: ReadonlySet<string> } | undefined {
+  const [property, first, second] = segments;
+  if (property === "container" && typeof first === "string" && first !== "*" && !CONTAINER.has(first)) return { name: first, of: "job.container", known: CONTAINER };
+  if (property === "services" && typeof first === "string" && first !== "*" && typeof second === "string" && second !== "*" && !SERVICE.has(second)) return { name: second, of: `job.services.${first}`, known: SERVICE };
+  return undefined;
+}
+
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
   const seen = new Set<string>();
   for (const expression of use.expressions) {
@@ -70,6 +82,15 @@ function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void 
           path: use.path,
           message: `${text} reads "${property}", which the ${reference.root} context does not have, so it is always empty`,
           hint: suggestion ? `did you mean "${reference.root}.${suggestion}"?` : `the ${reference.root} context has ${[...properties.keys()].map((name) => `"${name}"`).join(", ")}`,
+        });
+      } else if (reference.root === "job" && unknownJobProperty(reference.segments)) {
+        seen.add(text);
+        const unknown = unknownJobProperty(reference.segments)!;
+        const suggestion = suggestName(unknown.name, unknown.known);
+        report({
+          path: use.path,
+          message: `${text} reads "${unknown.name}", which ${unknown.of} does not have, so it is always empty`,
+          hint: suggestion ? `did you mean "${unknown.of}.${suggestion}"?` : `${unknown.of} has ${[...unknown.known].map((name) => `"${name}"`).join(", ")}`,
         });
       } else if (!isObject && typeof nested === "string" && nested !== "*") {
         seen.add(text);

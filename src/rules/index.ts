@@ -60,6 +60,7 @@ import timeoutNotPositive from "./timeout-not-positive.js";
 import actionOutputUnknown from "./action-output-unknown.js";
 import propertyOfString from "./property-of-string.js";
 import fromJsonInvalid from "./from-json-invalid.js";
+import objectInText from "./object-in-text.js";
 import contextPropertyUnknown from "./context-property-unknown.js";
 import filterAndIgnore from "./filter-and-ignore.js";
 import formatArgumentMissing from "./format-argument-missing.js";
@@ -133,6 +134,7 @@ export const allRules = alphabetical([
   actionOutputUnknown,
   propertyOfString,
   fromJsonInvalid,
+  objectInText,
 ] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */

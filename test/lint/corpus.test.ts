@@ -27,6 +27,7 @@ const GRAPH_RULES = [
   "filter-and-ignore", "workflow-run-without-workflows", "format-argument-missing", "matrix-value-duplicate",
   "input-default-invalid", "context-property-unknown", "timeout-not-positive",
   "action-output-unknown", "property-of-string", "from-json-invalid",
+  "object-in-text",
 ];
 
 /**

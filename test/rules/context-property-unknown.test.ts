@@ -14,6 +14,7 @@ testRule(rule, {
   invalid: [
     { name: "issue 12: an unknown runner property", yaml: run("echo ${{ runner.osx }}"), errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 14 }] },
     { name: "issue 12: an unknown job property", yaml: run("echo ${{ job.stat }}"), errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 14 }] },
+    { name: "issue 12: an unknown property of the job's container and of a service", yaml: run("echo ${{ job.container.ip }} ${{ job.services.db.port }}"), errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 14 }, { path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 14 }] },
     { name: "issue 12: a property of a plain value, in a step condition", yaml: "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - if: strategy.job-index.value == 0\n        run: a\n", errors: [{ path: ["jobs", "a", "steps", 0, "if"], line: 6, column: 13 }] },
   ],
 });

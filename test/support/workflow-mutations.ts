@@ -298,6 +298,8 @@ export const MUTATIONS: readonly Mutation[] = [
   { id: "glob-trailing-backslash", kind: "globs", apply: (document) => addEvent("push", { branches: ["release\\"] })(document) || addEvent("pull_request", { branches: ["release\\"] })(document) },
   { id: "cron-step-zero", kind: "events", apply: addEvent("schedule", [{ cron: "*/0 * * * *" }]) },
   { id: "cron-month-name-unknown", kind: "events", apply: addEvent("schedule", [{ cron: "0 0 1 JAM *" }]) },
+  { id: "object-in-script", kind: "expressions", apply: addRun("echo ${{ github.event }}") },
+  { id: "job-container-property-unknown", kind: "expressions", apply: (document) => setOnJob("container", { image: "node:20" })(document) && addRun("echo ${{ job.container.ip }}")(document) },
   { id: "call-required-input-with-default", kind: "events", apply: addEvent("workflow_call", { inputs: { level: { type: "string", required: true, default: "low" } } }) },
   // events
   { id: "push-with-types", kind: "events", apply: addEvent("push", { types: ["created"] }) },
