@@ -78,7 +78,10 @@ export function catalogOfLockedSpecs(specs: readonly LockedActionSpec[], fallbac
   const byAction = new Map<string, { locked: LockedActionSpec; spec: ActionSpec }>();
   for (const locked of specs) {
     const inputs = new Map(locked.inputs.map((input) => [input.name.toLowerCase(), input]));
-    byAction.set(locked.key.toLowerCase(), { locked, spec: { spec: `${locked.key}@${locked.tag}, as locked`, inputs, outputs: locked.outputs, anyInputs: false } });
+    // an action.yml cannot say that its action sets outputs it does not declare: only the table of
+    // popular actions knows, so an action it does not know is taken to set any
+    const anyOutputs = fallback.spec(locked.key, locked.tag)?.anyOutputs ?? true;
+    byAction.set(locked.key.toLowerCase(), { locked, spec: { spec: `${locked.key}@${locked.tag}, as locked`, inputs, outputs: locked.outputs, anyInputs: false, anyOutputs } });
   }
   return {
     spec(action, version, ref) {

@@ -21,6 +21,8 @@ export interface ActionSpec {
   outputs: readonly string[];
   /** The action reads inputs it does not declare, so no name is unknown. */
   anyInputs: boolean;
+  /** The action sets outputs it does not declare (named by its inputs), so no output name is unknown. */
+  anyOutputs: boolean;
 }
 
 /** An action version whose runtime (node12, node16) GitHub's runners no longer provide. */
@@ -43,7 +45,7 @@ export interface ActionCatalog {
 
 /** The shipped file's shape (scripts/build-popular-actions.ts writes it). */
 interface PopularActionsFile {
-  actions: Record<string, { inputs: string[]; required?: string[]; deprecated?: string[]; outputs: string[]; anyInputs?: true }>;
+  actions: Record<string, { inputs: string[]; required?: string[]; deprecated?: string[]; outputs: string[]; anyInputs?: true; anyOutputs?: true }>;
   outdated: string[];
 }
 
@@ -82,7 +84,7 @@ export function catalogFromData(data: PopularActionsFile): ActionCatalog {
     const required = new Set(entry.required ?? []);
     const deprecated = new Set(entry.deprecated ?? []);
     const inputs = new Map(entry.inputs.map((name) => [name.toLowerCase(), { name, required: required.has(name), deprecated: deprecated.has(name) }]));
-    specs.set(spec.toLowerCase(), { spec, inputs, outputs: entry.outputs, anyInputs: entry.anyInputs === true });
+    specs.set(spec.toLowerCase(), { spec, inputs, outputs: entry.outputs, anyInputs: entry.anyInputs === true, anyOutputs: entry.anyOutputs === true });
     const [action, ref] = splitSpec(spec);
     const major = majorOf(ref);
     if (major !== undefined && major.number > (majors.get(action)?.major ?? -1)) majors.set(action, { major: major.number, spec });

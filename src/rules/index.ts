@@ -55,6 +55,17 @@ import filterNegationFirst from "./filter-negation-first.js";
 import maxParallelInvalid from "./max-parallel-invalid.js";
 import envNameInvalid from "./env-name-invalid.js";
 import credentialsLiteral from "./credentials-literal.js";
+import inputDefaultInvalid from "./input-default-invalid.js";
+import timeoutNotPositive from "./timeout-not-positive.js";
+import actionOutputUnknown from "./action-output-unknown.js";
+import propertyOfString from "./property-of-string.js";
+import fromJsonInvalid from "./from-json-invalid.js";
+import objectInText from "./object-in-text.js";
+import contextPropertyUnknown from "./context-property-unknown.js";
+import filterAndIgnore from "./filter-and-ignore.js";
+import formatArgumentMissing from "./format-argument-missing.js";
+import matrixValueDuplicate from "./matrix-value-duplicate.js";
+import workflowRunWithoutWorkflows from "./workflow-run-without-workflows.js";
 
 /** Every trunkline rule, alphabetical by id. */
 export const allRules = alphabetical([
@@ -109,10 +120,21 @@ export const allRules = alphabetical([
   usesInvalid,
   cronTooFrequent,
   ifConstant,
+  filterAndIgnore,
   filterNegationFirst,
+  formatArgumentMissing,
   maxParallelInvalid,
   envNameInvalid,
   credentialsLiteral,
+  workflowRunWithoutWorkflows,
+  matrixValueDuplicate,
+  inputDefaultInvalid,
+  contextPropertyUnknown,
+  timeoutNotPositive,
+  actionOutputUnknown,
+  propertyOfString,
+  fromJsonInvalid,
+  objectInText,
 ] as const);
 
 /** Any one of the registered rules, with its literal id and option types. */

@@ -1,4 +1,3 @@
-import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import { defineRule } from "./_define-rule.js";
 import type { WorkflowView } from "./_workflow-view.js";
 
@@ -40,8 +39,9 @@ jobs:
   workflow({ workflow, report }) {
     for (const cycle of findCycles(workflow)) {
       const names = [...cycle.jobs, cycle.jobs[0]!].map((id) => `"${id}"`).join(" → ");
+      // at the id of the job the cycle was entered by: the first of its jobs in the file, most often
       report({
-        path: cycle.closingPath,
+        path: ["jobs", cycle.jobs[0]!],
         message: `jobs need each other in a circle: ${names}; none of them can start`,
         hint: `remove one of these needs, e.g. "${cycle.jobs.at(-1)}" needing "${cycle.jobs[0]}"`,
       });
@@ -52,8 +52,6 @@ jobs:
 interface Cycle {
   /** Job ids along the cycle, starting at the job the search entered it by. */
   jobs: string[];
-  /** The `needs` entry that closes the circle. */
-  closingPath: WorkflowPath;
 }
 
 // Depth-first search over `needs` in job order; each back edge closes one cycle, reported once.
@@ -72,7 +70,7 @@ function findCycles(workflow: WorkflowView): Cycle[] {
       if (!needed) continue;
       const neededKey = needed.id.toLowerCase();
       const seen = state.get(neededKey);
-      if (seen === "open") cycles.push({ jobs: stack.slice(stack.indexOf(needed.id)), closingPath: need.path });
+      if (seen === "open") cycles.push({ jobs: stack.slice(stack.indexOf(needed.id)) });
       else if (seen === undefined) visit(needed.id);
     }
     stack.pop();

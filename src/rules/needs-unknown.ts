@@ -40,8 +40,9 @@ trunkline writes its id, so a rename can never leave a dangling \`needs\`.`,
     for (const need of job.needs) {
       if (workflow.job(need.id)) continue;
       const suggestion = suggestName(need.id, workflow.jobs.map((other) => other.id));
+      // at the job's id, where a reader of the job starts (GitHub's parser points at the entry itself)
       report({
-        path: need.path,
+        path: job.path,
         message: `job "${job.id}" needs "${need.id}", which is not a job in this workflow`,
         hint: suggestion ? `did you mean "${suggestion}"?` : `use one of the job ids: ${workflow.jobs.map((other) => `"${other.id}"`).join(", ")}`,
       });

@@ -77,8 +77,12 @@ function workflowUsesProblem(uses: string): Problem | undefined {
     return undefined;
   }
   if (looksLocal(uses)) return { message: "is a path without \"./\", so GitHub reads it as owner/repo", hint: `start a workflow of this repository with ./ (./${uses.replace(/^\.?\/+/, "").replace(/@.*$/, "")}), without a ref` };
-  // where the file sits in the other repository is that repository's business: only the shape is checked
-  return remoteProblem(uses, "a reusable workflow", "octo-org/shared/.github/workflows/ci.yml@v1");
+  const problem = remoteProblem(uses, "a reusable workflow", "octo-org/shared/.github/workflows/ci.yml@v1");
+  if (problem) return problem;
+  // where the file sits in the other repository is that repository's business, but a file it must be
+  const path = uses.slice(0, uses.lastIndexOf("@")).split("/").slice(2).join("/");
+  if (!/\.ya?ml$/.test(path)) return { message: "names no workflow file (.yml or .yaml) of the other repository", hint: "write owner/repo/.github/workflows/<file>.yml@ref; an action (owner/repo@ref) is used by a step, not a job" };
+  return undefined;
 }
 
 // `owner/repo[/path]@ref`: both names, and a ref.

@@ -40,7 +40,7 @@ jobs:
     steps:
       - run: ./deploy.sh "\${{ inputs.environment }}"
 `,
-    fix: "Spell the input as it is declared (names are compared without case), or declare it under `on.workflow_call.inputs` or `on.workflow_dispatch.inputs`. Workflows without either trigger are not checked.",
+    fix: "Spell the input as it is declared (names are compared without case), or declare it under `on.workflow_call.inputs` or `on.workflow_dispatch.inputs`. In a workflow with neither trigger, every `inputs.<name>` is empty.",
   },
   workflow({ workflow, report }) {
     const declared = declaredInputs(workflow);
@@ -53,7 +53,8 @@ jobs:
 /** The declared input names as written, by lowercased name; undefined when no trigger has inputs. */
 function declaredInputs(workflow: WorkflowView): Map<string, string> | undefined {
   const triggers = INPUT_EVENTS.map((event) => workflow.triggers.get(event)).filter((trigger) => trigger !== undefined);
-  if (triggers.length === 0) return undefined;
+  // runs of other events have no inputs: the context is empty (unknown triggers say nothing)
+  if (triggers.length === 0) return workflow.triggers.size > 0 ? new Map() : undefined;
   const names = new Map<string, string>();
   for (const trigger of triggers) {
     const inputs = trigger.config?.["inputs"];
@@ -76,7 +77,7 @@ function checkUse(use: ExpressionUse, declared: ReadonlyMap<string, string>, rep
       report({
         path: use.path,
         message: `${formatReference(reference)} reads input "${name}", which this workflow does not declare, so it is always empty`,
-        hint: suggestion ? `did you mean "inputs.${suggestion}"?` : declared.size > 0 ? `the declared inputs are ${[...declared.values()].map((known) => `"${known}"`).join(", ")}` : "declare it under on.workflow_call.inputs or on.workflow_dispatch.inputs",
+        hint: suggestion ? `did you mean "inputs.${suggestion}"?` : declared.size > 0 ? `the declared inputs are ${[...declared.values()].map((known) => `"${known}"`).join(", ")}` : "declare it under on.workflow_call.inputs or on.workflow_dispatch.inputs; runs of other events have no inputs",
       });
     }
   }

@@ -5,13 +5,16 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 // the converter's checks that a rule also makes. A parser message not listed here means something
 // no other layer says, and is never merged: a new wording in a parser upgrade shows twice rather
 // than hiding anything.
-const PARSER_MEANINGS: readonly { meaning: string; message: RegExp }[] = [
+// Most meanings merge at one line. The `needs` rules report at the job's id, where the parser
+// reports at the `needs:` entry: a job's unknown need merges by the job (the parser's message names
+// it), and a cycle, reported by the rule once per cycle at a job of its own choosing, by the file.
+const PARSER_MEANINGS: readonly { meaning: string; message: RegExp; place?: "job" | "file" }[] = [
   {
     meaning: "schema",
     message: /^(?:Unexpected value '|Required property is missing: |A mapping was not expected|A sequence was not expected|Unexpected type '|There's not enough info to determine what you meant|A template expression is not allowed in this context|Expected one of uses or run to be defined|Invalid format for )/,
   },
-  { meaning: "needs-unknown", message: /^Job '.*' depends on unknown job '/ },
-  { meaning: "needs-cycle", message: /^Job '.*' depends on job '.*' which creates a cycle in the dependency graph/ },
+  { meaning: "needs-unknown", message: /^Job '(.*)' depends on unknown job '/, place: "job" },
+  { meaning: "needs-cycle", message: /^Job '.*' depends on job '.*' which creates a cycle in the dependency graph/, place: "file" },
   { meaning: "cron-invalid", message: /^Invalid cron expression/ },
 ];
 
@@ -25,13 +28,19 @@ const PARSER_MEANINGS: readonly { meaning: string; message: RegExp }[] = [
 export function mergeRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
   const said = new Set<string>();
   for (const diagnostic of diagnostics) {
-    if (diagnostic.rule !== "parser" && diagnostic.severity === "error") said.add(`${placeOf(diagnostic)}\0${diagnostic.rule}`);
+    if (diagnostic.rule === "parser" || diagnostic.severity !== "error") continue;
+    said.add(`${placeOf(diagnostic)}\0${diagnostic.rule}`);
+    const [section, job] = diagnostic.path ?? [];
+    if (section === "jobs" && typeof job === "string") said.add(`job ${job.toLowerCase()}\0${diagnostic.rule}`);
+    said.add(`file\0${diagnostic.rule}`);
   }
   if (said.size === 0) return diagnostics;
   return diagnostics.filter((diagnostic) => {
     if (diagnostic.rule !== "parser") return true;
-    const meaning = PARSER_MEANINGS.find((entry) => entry.message.test(diagnostic.message))?.meaning;
-    return meaning === undefined || !said.has(`${placeOf(diagnostic)}\0${meaning}`);
+    const entry = PARSER_MEANINGS.find((candidate) => candidate.message.test(diagnostic.message));
+    if (entry === undefined) return true;
+    const place = entry.place === "file" ? "file" : entry.place === "job" ? `job ${entry.message.exec(diagnostic.message)![1]!.toLowerCase()}` : placeOf(diagnostic);
+    return !said.has(`${place}\0${entry.meaning}`);
   });
 }
 

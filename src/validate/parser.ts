@@ -155,7 +155,8 @@ function quickParsed(text: string): ParsedYaml | undefined {
 export function toDiagnostic(error: TemplateValidationError, file: string, lines: readonly string[]): Diagnostic {
   const message = error.rawMessage.replace(YAML_FRAME, "");
   const diagnostic: Diagnostic = { rule: "parser", severity: "error", message, file };
-  const position = locate(error, lines);
+  const located = locate(error);
+  const position = located && CHOICE_WITHOUT_OPTIONS.test(message) ? inputKeyOf(located, lines) : located;
   if (position) {
     diagnostic.line = position.line;
     diagnostic.column = position.column;
@@ -163,19 +164,33 @@ export function toDiagnostic(error: TemplateValidationError, file: string, lines
   return diagnostic;
 }
 
+// A choice input with no options: GitHub points at its `type:`; the input itself lacks them.
+const CHOICE_WITHOUT_OPTIONS = /^Missing 'options' for choice input/;
+
+// The key of the mapping a block-style `type:` sits in: the nearest line above that is indented
+// less. A flow mapping (`level: { type: choice }`) is on one line, and stays where it is.
+function inputKeyOf(position: Position, lines: readonly string[]): Position {
+  const line = lines[position.line - 1] ?? "";
+  const indent = line.length - line.trimStart().length;
+  if (position.column !== indent + 1) return position;
+  for (let index = position.line - 2; index >= 0; index--) {
+    const text = lines[index]!;
+    const trimmed = text.trimStart();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const above = text.length - trimmed.length;
+    if (above < indent) return { line: index + 1, column: above + 1 };
+  }
+  return position;
+}
+
 /**
- * The position GitHub prints (what the Actions UI shows), with one exception: for an expression inside
- * a block scalar (`run: |`) it prints where the `|` is, while the range points at the expression
- * itself, lines further down. YAML syntax errors print no position and have only the range.
+ * The position GitHub prints (what the Actions UI shows). For an expression inside a block scalar
+ * (`run: |`) that is where the `|` is, though the range points at the expression lines further
+ * down: the place actionlint names too, and where trunkline's rules report on the same script.
+ * YAML syntax errors print no position and have only the range.
  */
-function locate(error: TemplateValidationError, lines: readonly string[]): Position | undefined {
+function locate(error: TemplateValidationError): Position | undefined {
   const printed = POSITION.exec(error.prefix ?? "");
-  const range = error.range?.start;
-  if (!printed) return range;
-  const line = Number(printed[1]);
-  const column = Number(printed[2]);
-  // NOTE: only block scalars: for a multi-line quoted string the range's line is one too far
-  const isBlockScalar = /^[|>]/.test(lines[line - 1]?.slice(column - 1) ?? "");
-  if (isBlockScalar && range && range.line > line) return range;
-  return { line, column };
+  if (!printed) return error.range?.start;
+  return { line: Number(printed[1]), column: Number(printed[2]) };
 }

@@ -23,6 +23,11 @@ const GRAPH_RULES = [
   // issue 12, syntax with meaning
   "uses-invalid", "runner-retired", "runner-label-unknown", "cron-too-frequent", "if-constant", "filter-negation-first",
   "max-parallel-invalid", "env-name-invalid", "credentials-literal",
+  // issue 12, misses actionlint shows on mutated workflows
+  "filter-and-ignore", "workflow-run-without-workflows", "format-argument-missing", "matrix-value-duplicate",
+  "input-default-invalid", "context-property-unknown", "timeout-not-positive",
+  "action-output-unknown", "property-of-string", "from-json-invalid",
+  "object-in-text",
 ];
 
 /**

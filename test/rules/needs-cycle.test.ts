@@ -11,20 +11,20 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: "two jobs needing each other, reported once at the closing edge",
+      name: "issue 12: two jobs needing each other, reported once, at the first one's id",
       yaml: `on: push\njobs:\n${job("root")}${job("a", "[root, b]")}${job("b", "a")}`,
       // a is at lines 6-9 ("needs" line 7); b at lines 10-13, its needs on line 11
-      errors: [{ path: ["jobs", "b", "needs"], line: 11, column: 12 }],
+      errors: [{ path: ["jobs", "a"], line: 6, column: 3 }],
     },
     {
-      name: "a job needing itself",
+      name: "issue 12: a job needing itself, at its id",
       yaml: `on: push\njobs:\n${job("root")}${job("self", "[self]")}`,
-      errors: [{ path: ["jobs", "self", "needs", 0], line: 7, column: 13 }],
+      errors: [{ path: ["jobs", "self"], line: 6, column: 3 }],
     },
     {
-      name: "a three-job circle",
+      name: "issue 12: a three-job circle, at the id of the first job the search meets",
       yaml: `on: push\njobs:\n${job("root")}${job("a", "c")}${job("b", "a")}${job("c", "b")}`,
-      errors: [{ path: ["jobs", "b", "needs"], line: 11, column: 12 }],
+      errors: [{ path: ["jobs", "a"], line: 6, column: 3 }],
     },
   ],
 });

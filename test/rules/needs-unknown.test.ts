@@ -9,16 +9,16 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: "a typo in a string needs",
+      name: "issue 12: a typo in a string needs, at the job's id",
       yaml: "on: push\njobs:\n  build:\n    runs-on: x\n    steps: [{ run: a }]\n  deploy:\n    needs: biuld\n    runs-on: x\n    steps: [{ run: b }]\n",
-      errors: [{ path: ["jobs", "deploy", "needs"], line: 7, column: 12 }],
+      errors: [{ path: ["jobs", "deploy"], line: 6, column: 3 }],
     },
     {
-      name: "one unknown entry of a list, in flow and block style",
+      name: "issue 12: one unknown entry of a list, in flow and block style, at each job's id",
       yaml: "on: push\njobs:\n  build:\n    runs-on: x\n    steps: [{ run: a }]\n  deploy:\n    needs: [build, gone]\n    runs-on: x\n    steps: [{ run: b }]\n  notify:\n    needs:\n      - deploy\n      - missing\n    runs-on: x\n    steps: [{ run: c }]\n",
       errors: [
-        { path: ["jobs", "deploy", "needs", 1], line: 7, column: 20 },
-        { path: ["jobs", "notify", "needs", 1], line: 13, column: 9 },
+        { path: ["jobs", "deploy"], line: 6, column: 3 },
+        { path: ["jobs", "notify"], line: 10, column: 3 },
       ],
     },
   ],

@@ -22,6 +22,8 @@ testRule(rule, {
     { name: "issue 12: a reusable workflow without ref", yaml: call("octo-org/shared/.github/workflows/ci.yml"), errors: [job] },
     { name: "issue 12: a local reusable workflow with a ref", yaml: call("./.github/workflows/ci.yml@main"), errors: [job] },
     { name: "issue 12: a local reusable workflow without ./", yaml: call(".github/workflows/ci.yml"), errors: [job] },
+    { name: "issue 12: a path of another repository that is no workflow file", yaml: call("octo-org/shared/.github/workflows/ci@v1"), errors: [job] },
     { name: "issue 12: a local reusable workflow outside .github/workflows", yaml: call("./ci/deploy.yml"), errors: [job] },
+    { name: "issue 12: an action where a job calls a reusable workflow", yaml: call("octo-org/shared@v1"), errors: [job] },
   ],
 });

@@ -39,8 +39,20 @@ describe("issue 9.11: each layer reports on its own", () => {
     const other = (line: number, rule: string, severity: Diagnostic["severity"] = "error"): Diagnostic => ({ rule, severity, file: "ci.yml", line, column: 9, message: `${rule} finding` });
 
     it("issue 9.11: merges the parser's finding into one of the same meaning on the same line", () => {
-      const merged = mergeRepeats([parser(4, "Unexpected value 'bogus'"), other(4, "schema"), parser(7, "Job 'a' depends on unknown job 'b'."), other(7, "needs-unknown")]);
-      expect(where(merged)).toEqual(["4 schema", "7 needs-unknown"]);
+      const merged = mergeRepeats([parser(4, "Unexpected value 'bogus'"), other(4, "schema"), parser(9, "Invalid cron expression '* *'"), other(9, "cron-invalid")]);
+      expect(where(merged)).toEqual(["4 schema", "9 cron-invalid"]);
+    });
+
+    it("issue 12: merges the parser's unknown need, at the needs: entry, into the rule's at the same job's id", () => {
+      const atJob = (line: number, job: string): Diagnostic => ({ ...other(line, "needs-unknown"), path: ["jobs", job] });
+      const merged = mergeRepeats([atJob(6, "A"), parser(7, "Job 'a' depends on unknown job 'b'."), parser(12, "Job 'c' depends on unknown job 'b'.")]);
+      // job c's finding has no rule finding beside it: it stays
+      expect(where(merged)).toEqual(["6 needs-unknown", "12 parser"]);
+    });
+
+    it("issue 12: merges the parser's cycle into the rule's cycle anywhere in the file", () => {
+      const merged = mergeRepeats([{ ...other(3, "needs-cycle"), path: ["jobs", "a"] }, parser(11, "Job 'b' depends on job 'a' which creates a cycle in the dependency graph.")]);
+      expect(where(merged)).toEqual(["3 needs-cycle"]);
     });
 
     it("issue 9.11: keeps the parser's finding of another meaning, at the same place or not", () => {
@@ -78,7 +90,8 @@ describe("issue 9.11: each layer reports on its own", () => {
       expect(ids.filter((diagnostic) => diagnostic.rule === "schema").map((diagnostic) => diagnostic.path)).toEqual([["jobs", "build", "container", "image"]]);
       expect(ids.filter((diagnostic) => diagnostic.rule === "parser" && diagnostic.message.startsWith("The identifier '-"))).toHaveLength(BAD_IDS.length);
       const choice = found.filter((diagnostic) => diagnostic.file === ".github/workflows/choice.yml");
-      expect(choice.map((diagnostic) => `${diagnostic.line} ${diagnostic.rule}`)).toEqual(["5 parser", "11 schema"]);
+      // the choice input's own line (4), not its `type:` (issue 12)
+      expect(choice.map((diagnostic) => `${diagnostic.line} ${diagnostic.rule}`)).toEqual(["4 parser", "11 schema"]);
       expect(choice[0]!.message).toBe("Missing 'options' for choice input");
       const condition = found.filter((diagnostic) => diagnostic.file === ".github/workflows/condition.yml");
       expect(condition.map((diagnostic) => `${diagnostic.line} ${diagnostic.rule}`)).toEqual(["9 parser", "9 step-output-unknown"]);

@@ -54,7 +54,7 @@ describe("validateWithParser", () => {
     expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 6, column: 14 }]);
   });
 
-  it("reports an expression error inside a block scalar at the expression, not at the `|`", async () => {
+  it("issue 12: reports an expression error inside a block scalar at the `|`, where GitHub prints it", async () => {
     const yaml = [
       "on: push",
       "jobs:",
@@ -66,7 +66,8 @@ describe("validateWithParser", () => {
       "          echo ${{ github.foo( }}",
       "",
     ].join("\n");
-    expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 8, column: 16 }]);
+    // where actionlint reports it too, and where the rules report on the same script
+    expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 6, column: 14 }]);
   });
 
   it("keeps GitHub's position for a multi-line quoted string, whose range is a line off", async () => {
@@ -81,6 +82,30 @@ describe("validateWithParser", () => {
       "",
     ].join("\n");
     expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 6, column: 14 }]);
+  });
+
+  it("issue 12: reports a choice input without options at the input, not at its type", async () => {
+    const yaml = [
+      "on:",
+      "  workflow_dispatch:",
+      "    inputs:",
+      "      level:",
+      "        description: how loud",
+      "        # the kind",
+      "        type: choice",
+      "      flow: { type: choice }",
+      "jobs:",
+      "  test:",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      - run: make",
+      "",
+    ].join("\n");
+    // a flow mapping is on the input's line already: GitHub's position stays
+    expect(where(await validateWithParser(yaml, FILE))).toEqual([
+      { rule: "parser", line: 4, column: 7 },
+      { rule: "parser", line: 8, column: 13 },
+    ]);
   });
 
   it("reports an unknown function", async () => {

@@ -1,0 +1,110 @@
+import { defineRule, type Finding } from "./_define-rule.js";
+import { type Token, findExpressions, tokenize } from "./_expressions.js";
+import { textMemo } from "./_text-memo.js";
+import { type ExpressionUse, conditionExpressions } from "./_workflow-view.js";
+
+export default defineRule({
+  id: "format-argument-missing",
+  severity: "error",
+  summary: "`format('{0} {1}', x)` has a placeholder with no value to put there, which fails the step or job.",
+  docs: {
+    why: `\`format(string, value0, value1, …)\` puts \`value0\` where the string says \`{0}\`, \`value1\` at \`{1}\`, and so
+on. A placeholder past the last value given is an error when the expression is evaluated: the step
+or job that reads it fails. \`{{\` and \`}}\` stand for plain braces and are not placeholders.
+See [\`format\`](https://docs.github.com/actions/reference/workflows-and-actions/expressions#format).`,
+    invalid: `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ format('{0}-{1}', github.ref_name) }}"
+`,
+    valid: `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ format('{0}-{1}', github.ref_name, github.sha) }}"
+`,
+    fix: "Give a value for every placeholder, in order, or remove the placeholders that have none.",
+  },
+  workflow({ workflow, report }) {
+    for (const use of workflow.expressions) checkUse(use, report);
+  },
+  job({ job, report }) {
+    for (const use of job.expressions) checkUse(use, report);
+  },
+});
+
+interface MissingArgument {
+  format: string;
+  placeholder: number;
+  given: number;
+}
+
+// The verdict for one expression text: the same ones recur across jobs and files.
+const verdicts = textMemo<MissingArgument[]>(5_000);
+
+function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
+  // most expressions call no format(): skip those without scanning them again
+  if (!use.expressions.some((facts) => facts.functions.has("format"))) return;
+  const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
+  for (const body of bodies) {
+    for (const missing of verdicts(body, () => missingArguments(tokenize(body)))) {
+      report({
+        path: use.path,
+        message: `format('${missing.format}', …) has placeholder {${missing.placeholder}} but ${missing.given === 1 ? "only 1 value is" : `${missing.given} values are`} given after the string, so evaluating it fails`,
+        hint: `pass a value for each placeholder up to {${missing.placeholder}}, or write "{{" and "}}" for literal braces`,
+      });
+    }
+  }
+}
+
+// Every `format(` whose first argument is a string literal with a placeholder past its arguments.
+function missingArguments(tokens: readonly Token[]): MissingArgument[] {
+  const found: MissingArgument[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const name = tokens[i]!;
+    if (name.kind !== "name" || name.text.toLowerCase() !== "format" || tokens[i + 1]!.text !== "(" || tokens[i - 1]?.text === ".") continue;
+    const format = tokens[i + 2]!;
+    if (format.kind !== "string") continue;
+    const given = countArguments(tokens, i + 2) - 1;
+    const placeholder = highestPlaceholder(format.text);
+    if (placeholder !== undefined && placeholder >= given) found.push({ format: format.text, placeholder, given });
+  }
+  return found;
+}
+
+// The number of arguments of the call whose first argument starts at `first`.
+function countArguments(tokens: readonly Token[], first: number): number {
+  let depth = 0;
+  let count = 1;
+  for (let j = first; j < tokens.length; j++) {
+    const text = tokens[j]!.kind === "punct" ? tokens[j]!.text : "";
+    if (text === "(" || text === "[") depth++;
+    else if (text === ")" || text === "]") {
+      if (depth === 0) return count;
+      depth--;
+    } else if (text === "," && depth === 0) count++;
+  }
+  return count;
+}
+
+// The highest `{N}` of a format string, reading `{{` and `}}` as literal braces; undefined for none.
+function highestPlaceholder(format: string): number | undefined {
+  let highest: number | undefined;
+  for (let i = 0; i < format.length; i++) {
+    const char = format[i];
+    if ((char === "{" || char === "}") && format[i + 1] === char) {
+      i++;
+      continue;
+    }
+    if (char !== "{") continue;
+    const match = /^\{(\d+)\}/.exec(format.slice(i));
+    if (!match) continue;
+    const index = Number(match[1]);
+    highest = highest === undefined ? index : Math.max(highest, index);
+    i += match[0].length - 1;
+  }
+  return highest;
+}
