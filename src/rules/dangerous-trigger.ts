@@ -47,12 +47,13 @@ jobs:
     steps:
       - run: make test
 `,
-    fix: "Use `pull_request` for anything that builds or tests the pull request: forks then get a read-only token and no secrets. Keep `pull_request_target` only for jobs that must write (labels, comments) and never run the pull request's code there; replace `workflow_run` with a reusable workflow (`workflow_call`) where you can. When the trigger is needed and reviewed, turn the finding off for that workflow with `# trunkline-ignore: dangerous-trigger`.",
+    fix: "Use `pull_request` for anything that builds or tests the pull request: forks then get a read-only token and no secrets. Keep `pull_request_target` only for jobs that must write (labels, comments) and never run the pull request's code there; replace `workflow_run` with a reusable workflow (`workflow_call`) where you can. When the trigger is needed and reviewed, turn the finding off for that workflow with `# trunkline-ignore: dangerous-trigger` after `on:`, the line the finding is reported at.",
   },
   workflow({ workflow, report }) {
     for (const [name, danger] of Object.entries(DANGERS)) {
       const trigger = workflow.triggers.get(name);
-      if (trigger) report({ path: trigger.path, message: danger.message, hint: danger.hint });
+      // at `on:` itself, where the workflow's triggers are read as a whole (and one ignore comment covers them)
+      if (trigger) report({ path: ["on"], message: danger.message, hint: danger.hint });
     }
   },
 });

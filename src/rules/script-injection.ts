@@ -41,6 +41,11 @@ const UNTRUSTED: readonly (readonly string[])[] = [
   "event.workflow_run.head_commit.author.email",
   "event.workflow_run.head_commit.author.name",
   "event.workflow_run.pull_requests.*.head.ref",
+  "event.release.name",
+  "event.release.body",
+  "event.release.tag_name",
+  "event.pull_request.head.repo.full_name",
+  "event.pull_request.head.repo.name",
 ].map((path) => path.split("."));
 
 // Inputs that actions run as code (JavaScript, shell or PowerShell), by `owner/repo` lowercased.
@@ -55,7 +60,7 @@ const CODE_INPUTS: Readonly<Record<string, string>> = {
 export default defineRule({
   id: "script-injection",
   severity: "error",
-  summary: "Untrusted event text (titles, bodies, branch names, commit messages) is expanded inside a script.",
+  summary: "Untrusted text (titles, bodies, branch names, commit messages; outputs and text inputs) is expanded inside a script.",
   fixable: true,
   docs: {
     why: `\`\${{ }}\` is replaced before the shell (or github-script's JavaScript) runs, so a pull request
@@ -88,7 +93,19 @@ holds untrusted text — the expression pastes the text just the same; and untru
 \`$GITHUB_ENV\` or \`$GITHUB_PATH\` (\`echo "X=$TITLE" >> "$GITHUB_ENV"\`), even through a variable: a
 line break in it sets any variable (\`BASH_ENV\`, \`NODE_OPTIONS\`, \`LD_PRELOAD\`) for every later step.
 Validate such text against a strict pattern before writing it, or give it to the steps that need it
-through their own \`env:\`.`,
+through their own \`env:\`.
+
+Each finding is placed on the line of the expression (or of the line writing the file), also inside
+a long \`run: |\` block.`,
+    severity: `Text an outsider writes — issue, pull request, comment, review and discussion text, branch names
+(\`github.head_ref\`), commit messages and authors, release names and notes — is an **error**.
+Text whose source the workflow does not show is a **warning**: \`steps.<id>.outputs.*\`,
+\`needs.<id>.outputs.*\`, and \`inputs.*\` (or \`github.event.inputs.*\`) declared as \`type: string\` or
+without a type, in \`workflow_call\`, \`workflow_dispatch\` and composite actions; a quote or \`$( )\` in
+such a value runs as code just the same. Not reported: \`boolean\`, \`number\`, \`choice\` and
+\`environment\` inputs (GitHub checks them before the run), \`steps.<id>.outcome\` and \`conclusion\`,
+\`needs.<id>.result\`, and values GitHub sets (\`github.sha\`, numbers, ids). A level set in
+\`trunkline.config.ts\` applies to both.`,
   },
   step({ step, job, workflow, report }) {
     for (const at of stepsWithin(step)) {
@@ -103,19 +120,26 @@ through their own \`env:\`.`,
         const isCode = codeInput !== undefined && key === "with" && depth === 2 && String(use.path.at(-1)).toLowerCase() === codeInput;
         if (!isRun && !isCode) continue;
         const reported = new Set<string>();
-        for (const expression of use.expressions) {
+        const embedded = findExpressions(use.text);
+        for (const [index, expression] of use.expressions.entries()) {
+          const place = embedded[index];
+          const within = place ? use.text.slice(place.start, place.end) : undefined;
           for (const reference of expression.references) {
             const text = formatReference(reference);
             if (reported.has(text)) continue;
             if (isUntrusted(reference)) {
               reported.add(text);
-              report(finding(use.path, text, isCode && isGithubScript(at.raw)));
+              report({ ...finding(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
+            } else if (isUnvetted(reference, workflow.raw["on"])) {
+              reported.add(text);
+              report({ ...unvetted(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
             } else if (reference.root === "env" && reference.segments.length === 1 && typeof reference.segments[0] === "string") {
               const source = envOf().get(reference.segments[0]);
               if (!source) continue;
               reported.add(text);
               report({
                 path: use.path,
+                ...(within ? { within } : {}),
                 message: `env.${source.name} holds ${source.untrusted}, which whoever opens the issue or pull request writes, and \${{ env.${source.name} }} pastes it into this script before it runs`,
                 hint: `read the variable in the script instead (${isCode && isGithubScript(at.raw) ? `process.env.${source.name}` : `"$${source.name}"`}), not \${{ env.${source.name} }}`,
               });
@@ -189,6 +213,7 @@ function reportEnvFileWrites(run: string, path: WorkflowPath, env: ReadonlyMap<s
       reported.add(variable.name);
       report({
         path,
+        within: line.trim(),
         message: `this script writes $${variable.name}, which holds ${variable.untrusted}, into $${file}: a line break in that text sets any variable (BASH_ENV, NODE_OPTIONS, LD_PRELOAD) or path for every later step`,
         hint: `do not write untrusted text to $${file}; check it against a strict pattern first, or give it to the steps that need it through their own env:`,
       });
@@ -204,6 +229,44 @@ function finding(path: WorkflowPath, text: string, inGithubScript: boolean): Fin
     message: `${text} is written by whoever opens the issue or pull request, and is pasted into this script before it runs`,
     hint: `pass it through env (${variable}: \${{ ${text} }}) and use ${usage} in the script`,
   };
+}
+
+// Text whose author trunkline cannot see from the workflow: a step's or job's output, or a text input
+// of a reusable or manually run workflow (the caller, or whoever may run it, writes it).
+function unvetted(path: WorkflowPath, text: string, inGithubScript: boolean): Finding {
+  const { hint } = finding(path, text, inGithubScript);
+  return {
+    path,
+    severity: "warning",
+    message: `${text} is text this workflow does not control (an output or a caller's input), pasted into this script before it runs: quotes or $( ) in it run as code`,
+    hint,
+  };
+}
+
+// Input types whose values cannot carry code: GitHub checks them before the run starts.
+const SAFE_INPUT_TYPES = new Set(["boolean", "number", "choice", "environment"]);
+
+function isUnvetted(reference: Reference, on: Json | undefined): boolean {
+  const [first, second, third] = reference.segments;
+  if ((reference.root === "steps" || reference.root === "needs") && second === "outputs" && third !== undefined) return true;
+  const input = reference.root === "inputs" ? first : reference.root === "github" && first === "event" && second === "inputs" ? third : undefined;
+  if (typeof input !== "string" || input === "*") return false;
+  return !SAFE_INPUT_TYPES.has(inputType(on, input) ?? "string");
+}
+
+// The declared type of a `workflow_call` or `workflow_dispatch` input (lowercased name), if any.
+function inputType(on: Json | undefined, name: string): string | undefined {
+  if (!isObject(on)) return undefined;
+  for (const event of ["workflow_call", "workflow_dispatch"]) {
+    const inputs = isObject(on[event]) ? (on[event] as JsonObject)["inputs"] : undefined;
+    if (!isObject(inputs)) continue;
+    for (const [key, spec] of Object.entries(inputs)) {
+      if (key.toLowerCase() !== name) continue;
+      const type = isObject(spec) ? spec["type"] : undefined;
+      return typeof type === "string" ? type.toLowerCase() : "string";
+    }
+  }
+  return undefined;
 }
 
 function isUntrusted(reference: Reference): boolean {
