@@ -5,7 +5,7 @@ import { defineRule } from "./_define-rule.js";
 import { type Reference, expressionFacts, findExpressions, formatReference } from "./_expressions.js";
 import { keyUnder, stepsWithin } from "./_nested-steps.js";
 import { parseUses } from "./_uses.js";
-import { isObject } from "./_workflow-view.js";
+import { type WorkflowView, isObject } from "./_workflow-view.js";
 
 // Values anyone who can open an issue, comment or push a branch to a fork writes, as listed in
 // https://docs.github.com/actions/concepts/security/script-injections ("contexts that typically end
@@ -104,8 +104,10 @@ Text whose source the workflow does not show is a **warning**: \`steps.<id>.outp
 without a type, in \`workflow_call\`, \`workflow_dispatch\` and composite actions; a quote or \`$( )\` in
 such a value runs as code just the same. Not reported: \`boolean\`, \`number\`, \`choice\` and
 \`environment\` inputs (GitHub checks them before the run), \`steps.<id>.outcome\` and \`conclusion\`,
-\`needs.<id>.result\`, and values GitHub sets (\`github.sha\`, numbers, ids). A level set in
-\`trunkline.config.ts\` applies to both.`,
+\`needs.<id>.result\`, and values GitHub sets (\`github.sha\`, numbers, ids). In a workflow run by
+\`pull_request_target\` or \`workflow_run\`, a line writing text the shell computes (\`$VAR\`, \`$(…)\`) into
+\`$GITHUB_ENV\` or \`$GITHUB_PATH\` is a **warning** too: a file, artifact or branch name of the fork can
+reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
   },
   step({ step, job, workflow, report }) {
     for (const at of stepsWithin(step)) {
@@ -148,7 +150,7 @@ such a value runs as code just the same. Not reported: \`boolean\`, \`number\`, 
         }
       }
       const run = at.raw["run"];
-      if (typeof run === "string" && (run.includes("GITHUB_ENV") || run.includes("GITHUB_PATH"))) reportEnvFileWrites(run, [...at.path, "run"], envOf(), report);
+      if (typeof run === "string" && (run.includes("GITHUB_ENV") || run.includes("GITHUB_PATH"))) reportEnvFileWrites(run, [...at.path, "run"], envOf(), privilegedTrigger(workflow), report);
     }
   },
 });
@@ -200,22 +202,43 @@ function untrustedIn(text: string): string | undefined {
 const ENV_FILE_WRITE = /(>>?\s*["']?\$\{?(GITHUB_ENV|GITHUB_PATH)\b)|((Out-File|Add-Content|Set-Content|tee)\b[^\n]*\$(env:)?\{?(GITHUB_ENV|GITHUB_PATH)\b)/i;
 const SHELL_VARIABLE = /\$(?:env:)?\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
-function reportEnvFileWrites(run: string, path: WorkflowPath, env: ReadonlyMap<string, UntrustedVariable>, report: (finding: Finding) => void): void {
+// The trigger that runs this workflow with the base repository's token for a fork's pull request, if any.
+function privilegedTrigger(workflow: WorkflowView): string | undefined {
+  return ["pull_request_target", "workflow_run"].find((name) => workflow.triggers.has(name));
+}
+
+// Text the shell computes: a variable, `$(…)` or backticks, beside the env file's own name.
+const COMPUTED = /\$[A-Za-z_{(]|`/;
+
+function reportEnvFileWrites(run: string, path: WorkflowPath, env: ReadonlyMap<string, UntrustedVariable>, privileged: string | undefined, report: (finding: Finding) => void): void {
   if (!run.includes("GITHUB_ENV") && !run.includes("GITHUB_PATH")) return;
   const reported = new Set<string>();
   for (const line of run.split("\n")) {
     const write = ENV_FILE_WRITE.exec(line);
     if (!write) continue;
     const file = (write[2] ?? write[6])!.toUpperCase();
+    let untrustedOnLine = false;
     for (const match of line.matchAll(SHELL_VARIABLE)) {
       const variable = env.get(match[1]!.toLowerCase());
       if (!variable || reported.has(variable.name)) continue;
       reported.add(variable.name);
+      untrustedOnLine = true;
       report({
         path,
         within: line.trim(),
         message: `this script writes $${variable.name}, which holds ${variable.untrusted}, into $${file}: a line break in that text sets any variable (BASH_ENV, NODE_OPTIONS, LD_PRELOAD) or path for every later step`,
         hint: `do not write untrusted text to $${file}; check it against a strict pattern first, or give it to the steps that need it through their own env:`,
+      });
+    }
+    // in a privileged workflow any computed value may come from the fork (a file, an artifact, a branch name);
+    // expressions are judged above, one by one
+    if (privileged && !untrustedOnLine && !line.includes("${{") && COMPUTED.test(line.replace(/\$(env:)?\{?GITHUB_(ENV|PATH)\}?/gi, ""))) {
+      report({
+        path,
+        within: line.trim(),
+        severity: "warning",
+        message: `this ${privileged} workflow writes text computed at run time into $${file}; in a run a fork's pull request starts, a branch name, file or artifact of the fork that reaches it can set any variable (LD_PRELOAD, BASH_ENV) or path for every later step`,
+        hint: `write only literal text to $${file} here, or pass the value to the steps that need it through $GITHUB_OUTPUT and their own env:`,
       });
     }
   }

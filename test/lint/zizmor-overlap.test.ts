@@ -258,6 +258,14 @@ jobs:
       - run: echo hi
 ` },
 
+  { audit: "dangerous-triggers", rule: "dangerous-trigger", name: "pull_request_target that only runs actions/labeler", at: [], yaml: `on: pull_request_target
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/labeler@8558fd74291d67161a8a78ce36a881fa63b766a9
+` },
+
   // insecure-commands: the variable that turns ::set-env and ::add-path back on, at any level
   { audit: "insecure-commands", rule: "insecure-commands", name: "on a step", at: ["ACTIONS_ALLOW_UNSECURE_COMMANDS"], yaml: `on: push
 jobs:
@@ -482,6 +490,26 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - run: echo "MODE=ci" >> "$GITHUB_ENV"
+` },
+
+  { audit: "github-env", rule: "script-injection", name: "a value computed at run time into GITHUB_ENV under workflow_run", at: ['echo "SHA=$(cat'], yaml: `on:
+  workflow_run:
+    workflows: [ci]
+    types: [completed]
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          unzip artifact.zip
+          echo "SHA=$(cat sha.txt)" >> "$GITHUB_ENV"
+` },
+  { audit: "github-env", rule: "script-injection", name: "a value computed at run time into GITHUB_ENV on push", at: [], yaml: `on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "SHA=$(git rev-parse HEAD)" >> "$GITHUB_ENV"
 ` },
 
   // excessive-permissions: write-all
