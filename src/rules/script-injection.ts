@@ -101,8 +101,10 @@ a long \`run: |\` block.`,
 (\`github.head_ref\`), commit messages and authors, release names and notes — is an **error**.
 Text whose source the workflow does not show is a **warning**: \`steps.<id>.outputs.*\`,
 \`needs.<id>.outputs.*\`, and \`inputs.*\` (or \`github.event.inputs.*\`) declared as \`type: string\` or
-without a type, in \`workflow_call\`, \`workflow_dispatch\` and composite actions; a quote or \`$( )\` in
-such a value runs as code just the same. Not reported: \`boolean\`, \`number\`, \`choice\` and
+without a type, in \`workflow_call\`, \`workflow_dispatch\` and composite actions, and the event's other
+strings (labels, URLs, refs, file names; not its numbers, ids, hashes, times, flags, states and logins,
+nor \`github.event.repository\`, which the owners set); a quote or \`$( )\` in such a value runs as code
+just the same. Not reported: \`boolean\`, \`number\`, \`choice\` and
 \`environment\` inputs (GitHub checks them before the run), \`steps.<id>.outcome\` and \`conclusion\`,
 \`needs.<id>.result\`, and values GitHub sets (\`github.sha\`, numbers, ids). In a workflow run by
 \`pull_request_target\` or \`workflow_run\`, a line writing text the shell computes (\`$VAR\`, \`$(…)\`) into
@@ -254,14 +256,15 @@ function finding(path: WorkflowPath, text: string, inGithubScript: boolean): Fin
   };
 }
 
-// Text whose author trunkline cannot see from the workflow: a step's or job's output, or a text input
-// of a reusable or manually run workflow (the caller, or whoever may run it, writes it).
+// Text whose author trunkline cannot see from the workflow: a step's or job's output, a text input
+// of a reusable or manually run workflow (the caller, or whoever may run it, writes it), or a string
+// of the event payload outside the known attacker-written fields.
 function unvetted(path: WorkflowPath, text: string, inGithubScript: boolean): Finding {
   const { hint } = finding(path, text, inGithubScript);
   return {
     path,
     severity: "warning",
-    message: `${text} is text this workflow does not control (an output or a caller's input), pasted into this script before it runs: quotes or $( ) in it run as code`,
+    message: `${text} is text this workflow does not control, pasted into this script before it runs: quotes or $( ) in it run as code`,
     hint,
   };
 }
@@ -272,9 +275,23 @@ const SAFE_INPUT_TYPES = new Set(["boolean", "number", "choice", "environment"])
 function isUnvetted(reference: Reference, on: Json | undefined): boolean {
   const [first, second, third] = reference.segments;
   if ((reference.root === "steps" || reference.root === "needs") && second === "outputs" && third !== undefined) return true;
+  if (reference.root === "github" && first === "event" && second !== "inputs") return isOpenEventText(reference.segments);
   const input = reference.root === "inputs" ? first : reference.root === "github" && first === "event" && second === "inputs" ? third : undefined;
   if (typeof input !== "string" || input === "*") return false;
   return !SAFE_INPUT_TYPES.has(inputType(on, input) ?? "string");
+}
+
+// Parts of the event payload the repository's owners set, not whoever starts the run.
+const OWNED_PAYLOAD = new Set(["repository", "organization", "enterprise", "installation", "action"]);
+// Payload values GitHub writes in a fixed shape: numbers, ids, hashes, times, flags, states, logins.
+const FIXED_FIELD = /^(number|id|node_id|sha|after|before|size|draft|merged|locked|private|fork|state|status|conclusion|ref_type|forced|created|deleted|login|run_attempt|run_number|.+_(sha|at|id|count|number))$/;
+
+// Any other string of the event payload (a label, a URL, a ref, a file name) may carry text a user chose.
+function isOpenEventText(segments: readonly (string | null)[]): boolean {
+  const area = segments[1];
+  const last = segments.at(-1);
+  if (segments.length < 2 || typeof area !== "string" || OWNED_PAYLOAD.has(area)) return false;
+  return typeof last === "string" && last !== "*" && !FIXED_FIELD.test(last);
 }
 
 // The declared type of a `workflow_call` or `workflow_dispatch` input (lowercased name), if any.

@@ -111,6 +111,17 @@ jobs:
     steps:
       - run: echo "\${{ github.event.release.body }}" > notes.md
 ` },
+  { audit: "template-injection", rule: "script-injection", name: "a label's name and the fork's clone URL in a script", at: ["${{ github.event.label.name }}", "${{ github.event.pull_request.head.repo.clone_url }}"], yaml: `on:
+  pull_request_target:
+    types: [labeled]
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo "labelled \${{ github.event.label.name }}"
+          git remote add fork \${{ github.event.pull_request.head.repo.clone_url }}
+` },
   { audit: "template-injection", rule: "script-injection", name: "title passed through env and read by the shell", at: [], yaml: `on: issues
 jobs:
   triage:
