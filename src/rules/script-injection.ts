@@ -103,8 +103,8 @@ Text whose source the workflow does not show is a **warning**: \`steps.<id>.outp
 \`needs.<id>.outputs.*\`, and \`inputs.*\` (or \`github.event.inputs.*\`) declared as \`type: string\` or
 without a type, in \`workflow_call\`, \`workflow_dispatch\` and composite actions, and the event's other
 strings (labels, URLs, refs, file names; not its numbers, ids, hashes, times, flags, states and logins,
-nor \`github.event.repository\`, which the owners set); a quote or \`$( )\` in such a value runs as code
-just the same. Not reported: \`boolean\`, \`number\`, \`choice\` and
+nor \`github.event.repository\`, which the owners set), also through \`\${{ env.NAME }}\` where \`NAME\` holds
+one; a quote or \`$( )\` in such a value runs as code just the same. Not reported: \`boolean\`, \`number\`, \`choice\` and
 \`environment\` inputs (GitHub checks them before the run), \`steps.<id>.outcome\` and \`conclusion\`,
 \`needs.<id>.result\`, and values GitHub sets (\`github.sha\`, numbers, ids). In a workflow run by
 \`pull_request_target\` or \`workflow_run\`, a line writing text the shell computes (\`$VAR\`, \`$(…)\`) into
@@ -116,7 +116,7 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
       const codeInput = codeInputOf(at.raw);
       // the untrusted variables, read only for a step that uses env or writes the env file: most do neither
       let env: Map<string, UntrustedVariable> | undefined;
-      const envOf = () => (env ??= untrustedEnv([workflow.raw["env"], job.raw["env"], at.raw["env"]]));
+      const envOf = () => (env ??= untrustedEnv([workflow.raw["env"], job.raw["env"], at.raw["env"]], workflow.raw["on"]));
       for (const use of step.expressions) {
         const key = keyUnder(at, use.path);
         const depth = use.path.length - at.path.length;
@@ -144,7 +144,10 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
               report({
                 path: use.path,
                 ...(within ? { within } : {}),
-                message: `env.${source.name} holds ${source.untrusted}, which whoever opens the issue or pull request writes, and \${{ env.${source.name} }} pastes it into this script before it runs`,
+                ...(source.unvetted ? { severity: "warning" as const } : {}),
+                message: source.unvetted
+                  ? `env.${source.name} holds ${source.untrusted}, text this workflow does not control, and \${{ env.${source.name} }} pastes it into this script before it runs`
+                  : `env.${source.name} holds ${source.untrusted}, which whoever opens the issue or pull request writes, and \${{ env.${source.name} }} pastes it into this script before it runs`,
                 hint: `read the variable in the script instead (${isCode && isGithubScript(at.raw) ? `process.env.${source.name}` : `"$${source.name}"`}), not \${{ env.${source.name} }}`,
               });
             }
@@ -174,29 +177,35 @@ interface UntrustedVariable {
   name: string;
   /** The untrusted value it holds, for messages: `github.event.issue.title`. */
   untrusted: string;
+  /** It holds text of unknown origin (an output, a text input), not text an outsider writes: a warning, and fine to write to the env file. */
+  unvetted?: boolean;
 }
 
 // Environment variables (workflow, job, step; the inner one wins) whose value holds untrusted
 // text, by lowercased name: expressions read `env.*` without case.
-function untrustedEnv(levels: readonly (Json | undefined)[]): Map<string, UntrustedVariable> {
+function untrustedEnv(levels: readonly (Json | undefined)[], on: Json | undefined): Map<string, UntrustedVariable> {
   const found = new Map<string, UntrustedVariable>();
   for (const level of levels) {
     if (!isObject(level)) continue;
     for (const [name, value] of Object.entries(level)) {
-      const untrusted = typeof value === "string" && value.includes("${{") ? untrustedIn(value) : undefined;
-      if (untrusted) found.set(name.toLowerCase(), { name, untrusted });
+      const held = typeof value === "string" && value.includes("${{") ? untrustedIn(value, on) : undefined;
+      if (held) found.set(name.toLowerCase(), { name, ...held });
       else found.delete(name.toLowerCase());
     }
   }
   return found;
 }
 
-function untrustedIn(text: string): string | undefined {
+function untrustedIn(text: string, on: Json | undefined): { untrusted: string; unvetted?: boolean } | undefined {
+  let unvetted: string | undefined;
   for (const expression of findExpressions(text)) {
-    const reference = expressionFacts(expression.body).references.find(isUntrusted);
-    if (reference) return formatReference(reference);
+    const references = expressionFacts(expression.body).references;
+    const reference = references.find(isUntrusted);
+    if (reference) return { untrusted: formatReference(reference) };
+    const other = unvetted === undefined ? references.find((candidate) => isUnvetted(candidate, on)) : undefined;
+    if (other) unvetted = formatReference(other);
   }
-  return undefined;
+  return unvetted === undefined ? undefined : { untrusted: unvetted, unvetted: true };
 }
 
 // A line that appends to the environment or path file: `>> "$GITHUB_ENV"`, `>>${GITHUB_PATH}`,
@@ -222,7 +231,7 @@ function reportEnvFileWrites(run: string, path: WorkflowPath, env: ReadonlyMap<s
     let untrustedOnLine = false;
     for (const match of line.matchAll(SHELL_VARIABLE)) {
       const variable = env.get(match[1]!.toLowerCase());
-      if (!variable || reported.has(variable.name)) continue;
+      if (!variable || variable.unvetted || reported.has(variable.name)) continue;
       reported.add(variable.name);
       untrustedOnLine = true;
       report({

@@ -122,6 +122,17 @@ jobs:
           echo "labelled \${{ github.event.label.name }}"
           git remote add fork \${{ github.event.pull_request.head.repo.clone_url }}
 ` },
+  { audit: "template-injection", rule: "script-injection", name: "env set from a step's output, expanded with env.", at: ["${{ env.VERSION }}"], yaml: `on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - id: v
+        run: echo "version=1" >> "$GITHUB_OUTPUT"
+      - run: ./release "\${{ env.VERSION }}"
+        env:
+          VERSION: \${{ steps.v.outputs.version }}
+` },
   { audit: "template-injection", rule: "script-injection", name: "title passed through env and read by the shell", at: [], yaml: `on: issues
 jobs:
   triage:
