@@ -364,8 +364,8 @@ function locateAll(diagnostics: Diagnostic[], text: string, workflow: { callSite
   if (diagnostics.length === 0) return diagnostics;
   const locator = createLocator(text);
   const located = diagnostics.map((diagnostic) => {
-    const copy = { ...diagnostic };
-    if (copy.path && copy.line === undefined) Object.assign(copy, locator.positionOf(copy.path));
+    const { within, ...copy } = diagnostic;
+    if (copy.path && copy.line === undefined) Object.assign(copy, locator.positionOf(copy.path, within));
     if (!copy.path && copy.line !== undefined) copy.path = locator.pathAt(copy.line, copy.column ?? 1);
     const site = nearestCallSite(workflow, copy.path ?? []);
     if (site && !copy.source) copy.source = toSource(site);

@@ -40,6 +40,8 @@ export interface Diagnostic {
   line?: number;
   column?: number;
   path?: WorkflowPath;
+  /** Text inside the value at `path` the finding is about, to place it on that text's line; dropped once placed. */
+  within?: string;
   /** The TypeScript call site that created the offending job or step, when known. */
   source?: SourcePosition;
   /** The edit to make in that source, for a finding `lint --fix` would fix in hand-written YAML. */

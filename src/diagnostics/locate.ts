@@ -3,8 +3,11 @@ import type { WorkflowPath } from "./diagnostic.js";
 
 /** A parsed YAML text that answers "where is this path?" and "which path is at this line?". */
 export interface YamlLocator {
-  /** 1-based line and column of the deepest node along `path` that exists. */
-  positionOf(path: WorkflowPath): { line: number; column: number } | undefined;
+  /**
+   * 1-based line and column of the deepest node along `path` that exists; with `within`, of the
+   * first place that text is written inside that node (an expression on line 3 of a `run: |` block).
+   */
+  positionOf(path: WorkflowPath, within?: string): { line: number; column: number } | undefined;
   /** The path of the innermost node that starts on or spans the given 1-based line and column. */
   pathAt(line: number, column: number): WorkflowPath;
 }
@@ -22,7 +25,7 @@ export function locatorOf(document: Document, lineCounter: LineCounter, text: st
     return { line, column: col };
   };
   return {
-    positionOf(path) {
+    positionOf(path, within) {
       let node: unknown = document.contents;
       let found: Node | Pair | undefined = document.contents ?? undefined;
       for (const key of path) {
@@ -32,7 +35,9 @@ export function locatorOf(document: Document, lineCounter: LineCounter, text: st
         node = next.value;
       }
       const range = (found && "range" in found ? found.range : (found as Pair | undefined)?.key && (found as Pair & { key: Node }).key.range) as [number, number, number] | undefined;
-      return range ? toPosition(range[0]) : undefined;
+      if (!range) return undefined;
+      const at = within ? text.indexOf(within, range[0]) : -1;
+      return toPosition(at >= 0 && at < range[1] ? at : range[0]);
     },
     pathAt(line, column) {
       const offset = offsetOf(text, line, column);

@@ -13,6 +13,8 @@ export type RuleLevel = Severity | "off";
 export interface Finding {
   /** Where in the workflow: `["jobs", "test", "steps", 2, "run"]`. */
   path: WorkflowPath;
+  /** Text inside the value at `path` the finding is about (`${{ github.head_ref }}` in a long script), to report it on that text's line. */
+  within?: string;
   /** What is wrong, in workflow terms, quoting the user's values. */
   message: string;
   /** What to do about it, in the imperative. */

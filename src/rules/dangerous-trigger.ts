@@ -1,4 +1,6 @@
 import { defineRule } from "./_define-rule.js";
+import { parseUses } from "./_uses.js";
+import type { WorkflowView } from "./_workflow-view.js";
 
 // Triggers that run with the base repository's token and secrets on behalf of a fork's pull request.
 const DANGERS: Readonly<Record<string, { message: string; hint: string }>> = {
@@ -47,12 +49,24 @@ jobs:
     steps:
       - run: make test
 `,
-    fix: "Use `pull_request` for anything that builds or tests the pull request: forks then get a read-only token and no secrets. Keep `pull_request_target` only for jobs that must write (labels, comments) and never run the pull request's code there; replace `workflow_run` with a reusable workflow (`workflow_call`) where you can. When the trigger is needed and reviewed, turn the finding off for that workflow with `# trunkline-ignore: dangerous-trigger`.",
+    fix: "Use `pull_request` for anything that builds or tests the pull request: forks then get a read-only token and no secrets. Keep `pull_request_target` only for jobs that must write (labels, comments) and never run the pull request's code there; replace `workflow_run` with a reusable workflow (`workflow_call`) where you can. A workflow whose only steps are `actions/labeler` is not reported: labelling pull requests from forks is what the trigger is for, and the labeler runs no code of the pull request. When the trigger is needed and reviewed, turn the finding off for that workflow with `# trunkline-ignore: dangerous-trigger` after `on:`, the line the finding is reported at.",
   },
   workflow({ workflow, report }) {
+    if (onlyLabels(workflow)) return;
     for (const [name, danger] of Object.entries(DANGERS)) {
       const trigger = workflow.triggers.get(name);
-      if (trigger) report({ path: trigger.path, message: danger.message, hint: danger.hint });
+      // at `on:` itself, where the workflow's triggers are read as a whole (and one ignore comment covers them)
+      if (trigger) report({ path: ["on"], message: danger.message, hint: danger.hint });
     }
   },
 });
+
+// A workflow whose every step is actions/labeler: GitHub's documented use of pull_request_target,
+// which reads no code of the pull request, only the names of the files it changes.
+function onlyLabels(workflow: WorkflowView): boolean {
+  if (workflow.jobs.length === 0) return false;
+  return workflow.jobs.every((job) => job.raw["uses"] === undefined && job.steps.length > 0 && job.steps.every((step) => {
+    const target = step.uses === undefined ? undefined : parseUses(step.uses);
+    return target?.kind === "remote" && `${target.owner}/${target.repo}`.toLowerCase() === "actions/labeler" && target.subpath === "";
+  }));
+}

@@ -8,7 +8,7 @@ import { type JobView, isObject } from "./_workflow-view.js";
 export default defineRule({
   id: "persist-credentials",
   severity: "warning",
-  summary: "`actions/checkout` leaves the token in `.git/config` in a job whose token can write, or that uploads the checkout as an artifact.",
+  summary: "`actions/checkout` leaves the job's token on disk (`.git/config`) without `persist-credentials: false`: worst when the token can write or the checkout is uploaded as an artifact.",
   fixable: true,
   docs: {
     why: `By default \`actions/checkout\` writes \`GITHUB_TOKEN\` into \`.git/config\` so later git commands can push.
@@ -40,7 +40,7 @@ jobs:
           persist-credentials: false
       - run: make release
 `,
-    fix: "Set `with: { persist-credentials: false }` on the checkout, and give the token to the one step that pushes (e.g. `git push https://x-access-token:${TOKEN}@github.com/…`).\n\nA later `actions/upload-artifact` step counts as uploading the checkout when one of its paths is the workspace (`.`, `*`, `${{ github.workspace }}`, `$GITHUB_WORKSPACE`) or the checkout's `path:`, and it includes hidden files: `include-hidden-files: true`, or a version before v4.4 (named by the ref or by the comment after a SHA), which had no such input and uploaded `.git` too. Upload only the build output (`dist/`) instead.",
+    fix: "Set `with: { persist-credentials: false }` on the checkout, and give the token to the one step that pushes (e.g. `git push https://x-access-token:${TOKEN}@github.com/…`).\n\nA later `actions/upload-artifact` step counts as uploading the checkout when one of its paths is the workspace (`.`, `*`, `${{ github.workspace }}`, `$GITHUB_WORKSPACE`) or the checkout's `path:`, and it includes hidden files: `include-hidden-files: true`, or a version before v4.4 (named by the ref or by the comment after a SHA), which had no such input and uploaded `.git` too. Upload only the build output (`dist/`) instead.\n\nEvery other checkout without `persist-credentials: false` is reported too, since any later step (a dependency's install hook, a test) can read the token from disk. `persist-credentials: true` written out says the job needs it (later git commands authenticate) and is not reported, unless the token can write or the checkout is uploaded.",
   },
   step({ step, job, workflow, path, report, comment }) {
     if (!isCheckout(step.uses)) return;
@@ -57,11 +57,14 @@ jobs:
       return;
     }
     const scopes = writeScopes(job.raw["permissions"] ?? workflow.raw["permissions"]);
-    if (scopes.length === 0) return;
+    // written out as true, with a token that cannot write, is a choice: later git commands authenticate (private submodules, fetches)
+    if ((persist === true || persist === "true") && scopes.length === 0) return;
     report({
       path: [...path, "uses"],
-      message: `this checkout keeps the job's token in .git/config, where every later step can read it, and the token can write ${scopes.join(", ")}`,
-      hint: "set with: { persist-credentials: false }",
+      message: scopes.length > 0
+        ? `this checkout keeps the job's token in .git/config, where every later step can read it, and the token can write ${scopes.join(", ")}`
+        : "this checkout keeps the job's token on disk (.git/config) for every later step, dependency install hook and uploaded folder to read, though nothing says the job needs it",
+      hint: "set with: { persist-credentials: false }, or persist-credentials: true where later steps run git commands that must authenticate",
     });
   },
 });

@@ -5,7 +5,7 @@ import { defineRule } from "./_define-rule.js";
 import { type Reference, expressionFacts, findExpressions, formatReference } from "./_expressions.js";
 import { keyUnder, stepsWithin } from "./_nested-steps.js";
 import { parseUses } from "./_uses.js";
-import { isObject } from "./_workflow-view.js";
+import { type WorkflowView, isObject } from "./_workflow-view.js";
 
 // Values anyone who can open an issue, comment or push a branch to a fork writes, as listed in
 // https://docs.github.com/actions/concepts/security/script-injections ("contexts that typically end
@@ -41,6 +41,11 @@ const UNTRUSTED: readonly (readonly string[])[] = [
   "event.workflow_run.head_commit.author.email",
   "event.workflow_run.head_commit.author.name",
   "event.workflow_run.pull_requests.*.head.ref",
+  "event.release.name",
+  "event.release.body",
+  "event.release.tag_name",
+  "event.pull_request.head.repo.full_name",
+  "event.pull_request.head.repo.name",
 ].map((path) => path.split("."));
 
 // Inputs that actions run as code (JavaScript, shell or PowerShell), by `owner/repo` lowercased.
@@ -55,7 +60,7 @@ const CODE_INPUTS: Readonly<Record<string, string>> = {
 export default defineRule({
   id: "script-injection",
   severity: "error",
-  summary: "Untrusted event text (titles, bodies, branch names, commit messages) is expanded inside a script.",
+  summary: "Untrusted text (titles, bodies, branch names, commit messages; outputs and text inputs) is expanded inside a script.",
   fixable: true,
   docs: {
     why: `\`\${{ }}\` is replaced before the shell (or github-script's JavaScript) runs, so a pull request
@@ -88,14 +93,30 @@ holds untrusted text — the expression pastes the text just the same; and untru
 \`$GITHUB_ENV\` or \`$GITHUB_PATH\` (\`echo "X=$TITLE" >> "$GITHUB_ENV"\`), even through a variable: a
 line break in it sets any variable (\`BASH_ENV\`, \`NODE_OPTIONS\`, \`LD_PRELOAD\`) for every later step.
 Validate such text against a strict pattern before writing it, or give it to the steps that need it
-through their own \`env:\`.`,
+through their own \`env:\`.
+
+Each finding is placed on the line of the expression (or of the line writing the file), also inside
+a long \`run: |\` block.`,
+    severity: `Text an outsider writes — issue, pull request, comment, review and discussion text, branch names
+(\`github.head_ref\`), commit messages and authors, release names and notes — is an **error**.
+Text whose source the workflow does not show is a **warning**: \`steps.<id>.outputs.*\`,
+\`needs.<id>.outputs.*\`, and \`inputs.*\` (or \`github.event.inputs.*\`) declared as \`type: string\` or
+without a type, in \`workflow_call\`, \`workflow_dispatch\` and composite actions, and the event's other
+strings (labels, URLs, refs, file names; not its numbers, ids, hashes, times, flags, states and logins,
+nor \`github.event.repository\`, which the owners set), also through \`\${{ env.NAME }}\` where \`NAME\` holds
+one; a quote or \`$( )\` in such a value runs as code just the same. Not reported: \`boolean\`, \`number\`, \`choice\` and
+\`environment\` inputs (GitHub checks them before the run), \`steps.<id>.outcome\` and \`conclusion\`,
+\`needs.<id>.result\`, and values GitHub sets (\`github.sha\`, numbers, ids). In a workflow run by
+\`pull_request_target\` or \`workflow_run\`, a line writing text the shell computes (\`$VAR\`, \`$(…)\`) into
+\`$GITHUB_ENV\` or \`$GITHUB_PATH\` is a **warning** too: a file, artifact or branch name of the fork can
+reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
   },
   step({ step, job, workflow, report }) {
     for (const at of stepsWithin(step)) {
       const codeInput = codeInputOf(at.raw);
       // the untrusted variables, read only for a step that uses env or writes the env file: most do neither
       let env: Map<string, UntrustedVariable> | undefined;
-      const envOf = () => (env ??= untrustedEnv([workflow.raw["env"], job.raw["env"], at.raw["env"]]));
+      const envOf = () => (env ??= untrustedEnv([workflow.raw["env"], job.raw["env"], at.raw["env"]], workflow.raw["on"]));
       for (const use of step.expressions) {
         const key = keyUnder(at, use.path);
         const depth = use.path.length - at.path.length;
@@ -103,20 +124,30 @@ through their own \`env:\`.`,
         const isCode = codeInput !== undefined && key === "with" && depth === 2 && String(use.path.at(-1)).toLowerCase() === codeInput;
         if (!isRun && !isCode) continue;
         const reported = new Set<string>();
-        for (const expression of use.expressions) {
+        const embedded = findExpressions(use.text);
+        for (const [index, expression] of use.expressions.entries()) {
+          const place = embedded[index];
+          const within = place ? use.text.slice(place.start, place.end) : undefined;
           for (const reference of expression.references) {
             const text = formatReference(reference);
             if (reported.has(text)) continue;
             if (isUntrusted(reference)) {
               reported.add(text);
-              report(finding(use.path, text, isCode && isGithubScript(at.raw)));
+              report({ ...finding(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
+            } else if (isUnvetted(reference, workflow.raw["on"])) {
+              reported.add(text);
+              report({ ...unvetted(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
             } else if (reference.root === "env" && reference.segments.length === 1 && typeof reference.segments[0] === "string") {
               const source = envOf().get(reference.segments[0]);
               if (!source) continue;
               reported.add(text);
               report({
                 path: use.path,
-                message: `env.${source.name} holds ${source.untrusted}, which whoever opens the issue or pull request writes, and \${{ env.${source.name} }} pastes it into this script before it runs`,
+                ...(within ? { within } : {}),
+                ...(source.unvetted ? { severity: "warning" as const } : {}),
+                message: source.unvetted
+                  ? `env.${source.name} holds ${source.untrusted}, text this workflow does not control, and \${{ env.${source.name} }} pastes it into this script before it runs`
+                  : `env.${source.name} holds ${source.untrusted}, which whoever opens the issue or pull request writes, and \${{ env.${source.name} }} pastes it into this script before it runs`,
                 hint: `read the variable in the script instead (${isCode && isGithubScript(at.raw) ? `process.env.${source.name}` : `"$${source.name}"`}), not \${{ env.${source.name} }}`,
               });
             }
@@ -124,7 +155,7 @@ through their own \`env:\`.`,
         }
       }
       const run = at.raw["run"];
-      if (typeof run === "string" && (run.includes("GITHUB_ENV") || run.includes("GITHUB_PATH"))) reportEnvFileWrites(run, [...at.path, "run"], envOf(), report);
+      if (typeof run === "string" && (run.includes("GITHUB_ENV") || run.includes("GITHUB_PATH"))) reportEnvFileWrites(run, [...at.path, "run"], envOf(), privilegedTrigger(workflow), report);
     }
   },
 });
@@ -146,29 +177,35 @@ interface UntrustedVariable {
   name: string;
   /** The untrusted value it holds, for messages: `github.event.issue.title`. */
   untrusted: string;
+  /** It holds text of unknown origin (an output, a text input), not text an outsider writes: a warning, and fine to write to the env file. */
+  unvetted?: boolean;
 }
 
 // Environment variables (workflow, job, step; the inner one wins) whose value holds untrusted
 // text, by lowercased name: expressions read `env.*` without case.
-function untrustedEnv(levels: readonly (Json | undefined)[]): Map<string, UntrustedVariable> {
+function untrustedEnv(levels: readonly (Json | undefined)[], on: Json | undefined): Map<string, UntrustedVariable> {
   const found = new Map<string, UntrustedVariable>();
   for (const level of levels) {
     if (!isObject(level)) continue;
     for (const [name, value] of Object.entries(level)) {
-      const untrusted = typeof value === "string" && value.includes("${{") ? untrustedIn(value) : undefined;
-      if (untrusted) found.set(name.toLowerCase(), { name, untrusted });
+      const held = typeof value === "string" && value.includes("${{") ? untrustedIn(value, on) : undefined;
+      if (held) found.set(name.toLowerCase(), { name, ...held });
       else found.delete(name.toLowerCase());
     }
   }
   return found;
 }
 
-function untrustedIn(text: string): string | undefined {
+function untrustedIn(text: string, on: Json | undefined): { untrusted: string; unvetted?: boolean } | undefined {
+  let unvetted: string | undefined;
   for (const expression of findExpressions(text)) {
-    const reference = expressionFacts(expression.body).references.find(isUntrusted);
-    if (reference) return formatReference(reference);
+    const references = expressionFacts(expression.body).references;
+    const reference = references.find(isUntrusted);
+    if (reference) return { untrusted: formatReference(reference) };
+    const other = unvetted === undefined ? references.find((candidate) => isUnvetted(candidate, on)) : undefined;
+    if (other) unvetted = formatReference(other);
   }
-  return undefined;
+  return unvetted === undefined ? undefined : { untrusted: unvetted, unvetted: true };
 }
 
 // A line that appends to the environment or path file: `>> "$GITHUB_ENV"`, `>>${GITHUB_PATH}`,
@@ -176,21 +213,43 @@ function untrustedIn(text: string): string | undefined {
 const ENV_FILE_WRITE = /(>>?\s*["']?\$\{?(GITHUB_ENV|GITHUB_PATH)\b)|((Out-File|Add-Content|Set-Content|tee)\b[^\n]*\$(env:)?\{?(GITHUB_ENV|GITHUB_PATH)\b)/i;
 const SHELL_VARIABLE = /\$(?:env:)?\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
-function reportEnvFileWrites(run: string, path: WorkflowPath, env: ReadonlyMap<string, UntrustedVariable>, report: (finding: Finding) => void): void {
+// The trigger that runs this workflow with the base repository's token for a fork's pull request, if any.
+function privilegedTrigger(workflow: WorkflowView): string | undefined {
+  return ["pull_request_target", "workflow_run"].find((name) => workflow.triggers.has(name));
+}
+
+// Text the shell computes: a variable, `$(…)` or backticks, beside the env file's own name.
+const COMPUTED = /\$[A-Za-z_{(]|`/;
+
+function reportEnvFileWrites(run: string, path: WorkflowPath, env: ReadonlyMap<string, UntrustedVariable>, privileged: string | undefined, report: (finding: Finding) => void): void {
   if (!run.includes("GITHUB_ENV") && !run.includes("GITHUB_PATH")) return;
   const reported = new Set<string>();
   for (const line of run.split("\n")) {
     const write = ENV_FILE_WRITE.exec(line);
     if (!write) continue;
     const file = (write[2] ?? write[6])!.toUpperCase();
+    let untrustedOnLine = false;
     for (const match of line.matchAll(SHELL_VARIABLE)) {
       const variable = env.get(match[1]!.toLowerCase());
-      if (!variable || reported.has(variable.name)) continue;
+      if (!variable || variable.unvetted || reported.has(variable.name)) continue;
       reported.add(variable.name);
+      untrustedOnLine = true;
       report({
         path,
+        within: line.trim(),
         message: `this script writes $${variable.name}, which holds ${variable.untrusted}, into $${file}: a line break in that text sets any variable (BASH_ENV, NODE_OPTIONS, LD_PRELOAD) or path for every later step`,
         hint: `do not write untrusted text to $${file}; check it against a strict pattern first, or give it to the steps that need it through their own env:`,
+      });
+    }
+    // in a privileged workflow any computed value may come from the fork (a file, an artifact, a branch name);
+    // expressions are judged above, one by one
+    if (privileged && !untrustedOnLine && !line.includes("${{") && COMPUTED.test(line.replace(/\$(env:)?\{?GITHUB_(ENV|PATH)\}?/gi, ""))) {
+      report({
+        path,
+        within: line.trim(),
+        severity: "warning",
+        message: `this ${privileged} workflow writes text computed at run time into $${file}; in a run a fork's pull request starts, a branch name, file or artifact of the fork that reaches it can set any variable (LD_PRELOAD, BASH_ENV) or path for every later step`,
+        hint: `write only literal text to $${file} here, or pass the value to the steps that need it through $GITHUB_OUTPUT and their own env:`,
       });
     }
   }
@@ -204,6 +263,59 @@ function finding(path: WorkflowPath, text: string, inGithubScript: boolean): Fin
     message: `${text} is written by whoever opens the issue or pull request, and is pasted into this script before it runs`,
     hint: `pass it through env (${variable}: \${{ ${text} }}) and use ${usage} in the script`,
   };
+}
+
+// Text whose author trunkline cannot see from the workflow: a step's or job's output, a text input
+// of a reusable or manually run workflow (the caller, or whoever may run it, writes it), or a string
+// of the event payload outside the known attacker-written fields.
+function unvetted(path: WorkflowPath, text: string, inGithubScript: boolean): Finding {
+  const { hint } = finding(path, text, inGithubScript);
+  return {
+    path,
+    severity: "warning",
+    message: `${text} is text this workflow does not control, pasted into this script before it runs: quotes or $( ) in it run as code`,
+    hint,
+  };
+}
+
+// Input types whose values cannot carry code: GitHub checks them before the run starts.
+const SAFE_INPUT_TYPES = new Set(["boolean", "number", "choice", "environment"]);
+
+function isUnvetted(reference: Reference, on: Json | undefined): boolean {
+  const [first, second, third] = reference.segments;
+  if ((reference.root === "steps" || reference.root === "needs") && second === "outputs" && third !== undefined) return true;
+  if (reference.root === "github" && first === "event" && second !== "inputs") return isOpenEventText(reference.segments);
+  const input = reference.root === "inputs" ? first : reference.root === "github" && first === "event" && second === "inputs" ? third : undefined;
+  if (typeof input !== "string" || input === "*") return false;
+  return !SAFE_INPUT_TYPES.has(inputType(on, input) ?? "string");
+}
+
+// Parts of the event payload the repository's owners set, not whoever starts the run.
+const OWNED_PAYLOAD = new Set(["repository", "organization", "enterprise", "installation", "action"]);
+// Payload values GitHub writes in a fixed shape: numbers, ids, hashes, times, flags, states, logins.
+const FIXED_FIELD = /^(number|id|node_id|sha|after|before|size|draft|merged|locked|private|fork|state|status|conclusion|ref_type|forced|created|deleted|login|run_attempt|run_number|.+_(sha|at|id|count|number))$/;
+
+// Any other string of the event payload (a label, a URL, a ref, a file name) may carry text a user chose.
+function isOpenEventText(segments: readonly (string | null)[]): boolean {
+  const area = segments[1];
+  const last = segments.at(-1);
+  if (segments.length < 2 || typeof area !== "string" || OWNED_PAYLOAD.has(area)) return false;
+  return typeof last === "string" && last !== "*" && !FIXED_FIELD.test(last);
+}
+
+// The declared type of a `workflow_call` or `workflow_dispatch` input (lowercased name), if any.
+function inputType(on: Json | undefined, name: string): string | undefined {
+  if (!isObject(on)) return undefined;
+  for (const event of ["workflow_call", "workflow_dispatch"]) {
+    const inputs = isObject(on[event]) ? (on[event] as JsonObject)["inputs"] : undefined;
+    if (!isObject(inputs)) continue;
+    for (const [key, spec] of Object.entries(inputs)) {
+      if (key.toLowerCase() !== name) continue;
+      const type = isObject(spec) ? spec["type"] : undefined;
+      return typeof type === "string" ? type.toLowerCase() : "string";
+    }
+  }
+  return undefined;
 }
 
 function isUntrusted(reference: Reference): boolean {

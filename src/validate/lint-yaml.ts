@@ -105,7 +105,7 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   await options.prepareRules?.();
   const ruleInput = { model, file, comments, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) };
   diagnostics.push(...(profile ? profile.time("stage: rules (all)", () => options.runRules(ruleInput)) : options.runRules(ruleInput)));
-  const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locate().positionOf(diagnostic.path) } : diagnostic));
+  const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? placed(diagnostic, locate()) : diagnostic));
   return mergeRepeats(located);
 }
 
@@ -156,7 +156,13 @@ async function lintAction(file: string, text: string, model: JsonObject, read: {
   };
   await options.prepareRules?.();
   diagnostics.push(...runRulesOnAction(options.runRules, { model, file, comments, ...(suppressions ? { suppressions } : {}) }));
-  return mergeRepeats(diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? { ...diagnostic, ...locator.positionOf(diagnostic.path) } : diagnostic)));
+  return mergeRepeats(diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? placed(diagnostic, locator) : diagnostic)));
+}
+
+/** A diagnostic with its line and column filled from its path (and the text it is about), `within` dropped. */
+export function placed(diagnostic: Diagnostic, locator: YamlLocator): Diagnostic {
+  const { within, ...rest } = diagnostic;
+  return { ...rest, ...locator.positionOf(diagnostic.path!, within) };
 }
 
 async function profiledValidators(validators: readonly Validator[], input: Parameters<Validator>[0], profile: LintProfile): Promise<Diagnostic[]> {

@@ -142,6 +142,7 @@ function toDiagnostic(finding: Finding, entry: ActiveRule, file: string): Diagno
     ...(finding.hint ? { hint: finding.hint } : {}),
     file,
     path: finding.path,
+    ...(finding.within ? { within: finding.within } : {}),
   };
 }
 

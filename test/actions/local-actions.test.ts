@@ -35,7 +35,7 @@ import { localSetup } from "./actions/local-setup.js";
 
 const built = jobSteps()
   .add(localSetup({ id: "setup", with: { "node-version": 22, legacy: true } }))
-  .add(({ steps }) => step({ run: expr\`ls \${steps.setup.outputs.store}\` }));
+  .add(({ steps }) => step({ env: { STORE: steps.setup.outputs.store }, run: expr\`ls "$STORE"\` }));
 
 export default workflow("ci", {
   on: { push: { branches: ["main"] } },

@@ -14,7 +14,7 @@ import { actionsCache, actionsCheckout } from "./actions/index.js";
 const build = job({
   "runs-on": "ubuntu-latest",
   "timeout-minutes": 10,
-  steps: [actionsCheckout({ with: { "fetch-depth": 0 } }), actionsCache({ with: { path: "node_modules", key: "deps" } }), step({ run: "npm test" })],
+  steps: [actionsCheckout({ with: { "fetch-depth": 0, "persist-credentials": false } }), actionsCache({ with: { path: "node_modules", key: "deps" } }), step({ run: "npm test" })],
 });
 
 export default workflow("ci", { name: "CI", on: { push: { branches: ["main"] } }, permissions: { contents: "read" }, jobs: { build } });

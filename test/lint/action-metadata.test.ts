@@ -58,11 +58,13 @@ describe("lint of an action's metadata", () => {
       [file, "unpinned-action", lineOf(BAD_ACTION, "docker/login-action")],
       [file, "script-injection", lineOf(BAD_ACTION, "issue.title")],
       [file, "deprecated-command", lineOf(BAD_ACTION, "set-output")],
+      // issue 12: a composite action's text input, pasted into its script (a warning)
+      [file, "script-injection", lineOf(BAD_ACTION, "inputs.version")],
     ]);
   });
 
   it("issue 11.2: a clean composite action gives no finding, and a workflow is still linted as a workflow", async () => {
-    const clean = BAD_ACTION.replace("bogus: 1\n", "").replace("docker/login-action@v3", "docker/login-action@5e57cd118135c172c3672efd75eb46360885c0ef # v3.6.0").replace('echo "${{ github.event.issue.title }}"', 'echo "$TITLE"\n      env:\n        TITLE: ${{ github.event.issue.title }}').replace("::set-output name=dir::/tmp", 'dir=/tmp\\" >> \\"$GITHUB_OUTPUT');
+    const clean = BAD_ACTION.replace("bogus: 1\n", "").replace("docker/login-action@v3", "docker/login-action@5e57cd118135c172c3672efd75eb46360885c0ef # v3.6.0").replace('echo "${{ github.event.issue.title }}"', 'echo "$TITLE"\n      env:\n        TITLE: ${{ github.event.issue.title }}').replace("::set-output name=dir::/tmp", 'dir=/tmp\\" >> \\"$GITHUB_OUTPUT').replace('echo "${{ inputs.version }}"', 'echo "$VERSION"\n      env:\n        VERSION: ${{ inputs.version }}');
     repo = await createTempRepo({ ".github/actions/setup/action.yml": clean, ".github/workflows/runs.yml": "runs:\n  using: composite\non: push\njobs: {}\n" });
     const action = await repo.run(["lint", ".github/actions/setup/action.yml", "--format", "json"]);
     expect(JSON.parse(action.stdout)).toEqual([]);

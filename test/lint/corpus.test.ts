@@ -103,6 +103,17 @@ const EXPECTED: Record<string, { reason: string; files: Record<string, number> }
     reason: "`contains('hello, world!', github.event.inputs.name)` tests the input's type checking; as a test of the value it is a substring match, true for 'o, w' too, which is what the warning says",
     files: { "workflow_dispatch_input_types": 1 },
   },
+  "persist-credentials": {
+    reason: "actions/checkout without persist-credentials: false keeps the token on disk for every later step; the files test runner labels and anchors, not credential hygiene (a warning, as zizmor's artipacked reports it)",
+    files: { "anchors": 2, "issue-280_runs_on": 5, "issue-31": 1, "issue-87": 1 },
+  },
+  "script-injection": {
+    reason: "text inputs and step or job outputs echoed in run: to test their typing; a quote or $( ) in such a value runs as code, so each is a warning (never the error that attacker-written event text gets)",
+    files: { "issue-104": 1, "issue-152": 2, "issue-223": 1, "issue-235-expr-in-input-default-value": 1,
+      "issue-263-inputs-shared-by-multiple-events": 3, "issue-442-download-artifact-v3-workaround": 1,
+      "no_description_workflow_call": 1, "skip_inputs": 1, "using_reusable_workflow_call_outputs": 2, "workflow_call_event": 2,
+      "workflow_dispatch_25_inputs": 25, "workflow_dispatch_input_types": 2, "workflow_dispatch_upper_case_inputs": 3 },
+  },
 };
 
 describe.skipIf(files.length === 0)("actionlint's ok corpus (skipped: ../shared/corpora/actionlint-ok is not there)", () => {

@@ -47,7 +47,7 @@ describe("trunkline lint", () => {
     expect(clean.stdout).toBe("");
     const found = await repo.run(["lint", "other/greet.yml", "--format", "json"]);
     expect(found.code).toBe(ExitCode.Problems);
-    expect(where(json(found.stdout))).toEqual(["other/greet.yml:7:3 timeout-missing warning", "other/greet.yml:10:14 script-injection error"]);
+    expect(where(json(found.stdout))).toEqual(["other/greet.yml:7:3 timeout-missing warning", "other/greet.yml:10:20 script-injection error"]);
   });
 
   it("exits 0 when there are only warnings", async () => {
@@ -128,11 +128,11 @@ describe("trunkline lint --format", () => {
     const { stdout } = await repo.run(["lint", "--format", "pretty"]);
     expect(stdout.replace(/\s+$/gm, "")).toBe(
       [
-        '.github/workflows/greet.yml:11:14: error: github.event.pull_request.title is written by whoever opens the issue or pull request, and is pasted into this script before it runs [script-injection]',
+        '.github/workflows/greet.yml:11:20: error: github.event.pull_request.title is written by whoever opens the issue or pull request, and is pasted into this script before it runs [script-injection]',
         '  hint: pass it through env (TITLE: ${{ github.event.pull_request.title }}) and use "$TITLE" in the script',
         "    10 |     steps:",
         '  > 11 |       - run: echo "${{ github.event.pull_request.title }}"',
-        "       |              ^",
+        "       |                    ^",
       ].join("\n"),
     );
   });
@@ -143,7 +143,7 @@ describe("trunkline lint --format", () => {
     const lines = stdout.trim().split("\n");
     expect(lines.map((line) => line.slice(0, line.indexOf("::", 2)))).toEqual([
       "::warning file=.github/workflows/greet.yml,line=7,col=3,title=trunkline timeout-missing",
-      "::error file=.github/workflows/greet.yml,line=10,col=14,title=trunkline script-injection",
+      "::error file=.github/workflows/greet.yml,line=10,col=20,title=trunkline script-injection",
     ]);
   });
 
@@ -158,7 +158,7 @@ describe("trunkline lint --format", () => {
     expect(run!.tool.driver.rules.map((rule) => [rule.id, rule.defaultConfiguration.level])).toEqual([["timeout-missing", "warning"], ["script-injection", "error"]]);
     expect(run!.results.map((result) => [result.ruleId, run!.tool.driver.rules[result.ruleIndex]!.id, result.level, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine, result.locations[0]!.physicalLocation.region.startColumn])).toEqual([
       ["timeout-missing", "timeout-missing", "warning", ".github/workflows/greet.yml", 7, 3],
-      ["script-injection", "script-injection", "error", ".github/workflows/greet.yml", 10, 14],
+      ["script-injection", "script-injection", "error", ".github/workflows/greet.yml", 10, 20],
     ]);
   });
 });

@@ -39,9 +39,9 @@ const test = job.using(
     if: and(success(), not(inputs.dryrun)),
     env: { VERSION: needs.build.outputs.version, CHANNEL: inputs.channel, TOKEN: secrets.NPM_TOKEN! },
     steps: [
-      step({ run: expr`npm test -- --retries ${inputs.retries} --tag ${needs.build.outputs.digest}` }),
+      step({ env: { DIGEST: needs.build.outputs.digest }, run: expr`npm test -- --retries ${inputs.retries} --tag "$DIGEST"` }),
       step({ if: eq(github.event.pull_request.number, 42), env: { HEAD_REF: github.event.pull_request.head.ref }, run: 'echo "$HEAD_REF"' }),
-      step({ if: eq(inputs.channel, "beta"), run: expr`echo ${format("{0}-{1}", inputs.note, github.run_number)}` }),
+      step({ if: eq(inputs.channel, "beta"), env: { NOTE: inputs.note }, run: expr`echo "$NOTE" ${format("{0}-{1}", inputs.channel, github.run_number)}` }),
     ],
   }),
 );
@@ -50,7 +50,7 @@ const report = job.using({ needs: { build, test } }, ({ needs }) => ({
   "runs-on": vars.RUNNER!,
   "timeout-minutes": 5,
   if: always(),
-  steps: [step({ run: expr`echo ${needs.test.result} ${needs.build.outputs.version}` })],
+  steps: [step({ env: { VERSION: needs.build.outputs.version }, run: expr`echo ${needs.test.result} "$VERSION"` })],
 }));
 
 export default workflow("release", { on, permissions: { contents: "read" }, jobs: { build, test, report } });
