@@ -71,10 +71,12 @@ const NOT_EXPECTED: Record<string, string> = {
 const KNOWN_MISSES: Record<string, string> = {
   "push-with-types events":
     "trunkline's schema reports the unknown `types:` key at that key, the line after; actionlint reports it at the event's name",
+  "script-line-untrusted-input expression":
+    "in a `run: |` block, script-injection reports each untrusted expression on its own line (where zizmor reports it, and where the editor shows it); actionlint reports it at the `run:` line",
 };
 
 /** The share of in-scope lines found that this test holds: the figure measured, rounded down. */
-const FLOOR = 0.99;
+const FLOOR = 0.98;
 
 const PER_MUTATION = 6;
 
