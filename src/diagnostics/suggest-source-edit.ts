@@ -3,7 +3,6 @@
 // workflow. Only said, never made: the source is the author's code (spreads, helpers, loops), and a
 // rewrite of it could not be shown safe the way a re-parse shows a YAML fix safe.
 import path from "node:path";
-import { parse } from "yaml";
 import { BINDINGS_FOLDER, bindingName } from "../actions/bindings.js";
 import { type Json, type JsonObject, isJsonObject } from "../model/json.js";
 import { propertyKey } from "../importer/print-ts.js";
@@ -100,7 +99,7 @@ function envEdit(diagnostic: Diagnostic, at: WorkflowPath, context: SourceEditCo
   const before = objectAt(context.model, stepPath);
   const fixed = fixYaml(context.text, [diagnostic], new Map());
   if (!before || !fixed) return undefined;
-  const after = objectAt(parse(fixed.text) as JsonObject, stepPath);
+  const after = objectAt(fixed.value as JsonObject, stepPath);
   const run = after?.["run"];
   if (!after || typeof run !== "string" || !isJsonObject(after["env"])) return undefined;
   const previous = isJsonObject(before["env"]) ? before["env"] : {};

@@ -1,7 +1,9 @@
 // `trunkline lint --fix`: the mechanical fixes of a hand-written workflow, made on the YAML
 // document itself so comments, quoting and layout stay as they were. A fix that does not parse
 // back to a mapping is dropped whole: the file is then left untouched.
-import { type Pair, type YAMLMap, isMap, isScalar, isSeq, parse, parseDocument } from "yaml";
+import { type Document, LineCounter, type Pair, type YAMLMap, isMap, isScalar, isSeq, parse, parseDocument } from "yaml";
+import { quickDocument } from "../yaml-reader/read-yaml.js";
+import { hasRepeatedKey } from "./lint-yaml.js";
 import type { Diagnostic, WorkflowPath } from "../diagnostics/diagnostic.js";
 import { findExpressions } from "../rules/_expressions.js";
 import { parseUses } from "../rules/_uses.js";
@@ -10,6 +12,8 @@ import { parseUses } from "../rules/_uses.js";
 export interface FixedYaml {
   text: string;
   fixed: number;
+  /** The fixed text read back as data (it is read back to be sure it parses). */
+  value: Record<string, unknown>;
 }
 
 /** The rules `--fix` can fix. */
@@ -28,8 +32,9 @@ export const REVIEW_COMMENT = " review: set by trunkline lint --fix";
  * nothing was fixed or the result does not parse.
  */
 export function fixYaml(text: string, diagnostics: readonly Diagnostic[], locked: ReadonlyMap<string, { sha: string; tag: string }>): FixedYaml | undefined {
-  const document = parseDocument(text, { keepSourceTokens: true });
-  if (document.errors.length > 0) return undefined;
+  // the quick reader when the text is in its subset (it reads repeated keys, which are refused here)
+  const document = quickDocument(text, new LineCounter()) ?? parseDocument(text, { keepSourceTokens: true });
+  if (document.errors.length > 0 || hasRepeatedKey(document.contents)) return undefined;
   let fixed = 0;
   let permissionsSet = false;
   for (const diagnostic of diagnostics) {
@@ -44,16 +49,17 @@ export function fixYaml(text: string, diagnostics: readonly Diagnostic[], locked
   }
   if (fixed === 0) return undefined;
   const result = document.toString({ lineWidth: 0 });
+  let reparsed: unknown;
   try {
-    const reparsed: unknown = parse(result);
-    if (typeof reparsed !== "object" || reparsed === null || Array.isArray(reparsed)) return undefined;
+    reparsed = quickDocument(result, new LineCounter())?.toJS() ?? parse(result);
   } catch {
     return undefined;
   }
-  return { text: result, fixed };
+  if (typeof reparsed !== "object" || reparsed === null || Array.isArray(reparsed)) return undefined;
+  return { text: result, fixed, value: reparsed as Record<string, unknown> };
 }
 
-type YamlDocument = ReturnType<typeof parseDocument>;
+type YamlDocument = Document;
 
 function setPersistCredentials(document: YamlDocument, stepPath: WorkflowPath): boolean {
   const step = document.getIn(stepPath, true);
@@ -110,7 +116,7 @@ function setTimeout(document: YamlDocument, jobPath: WorkflowPath): boolean {
 }
 
 // The reference the finding names: "github.event.issue.title is written by …".
-const INJECTED_REFERENCE = /^([A-Za-z_][\w-]*(?:\.[A-Za-z_*][\w-]*)+) is written by /;
+const INJECTED_REFERENCE = /^([A-Za-z_][\w-]*(?:\.[A-Za-z_*][\w-]*)+) is (?:written by |text this workflow does not control)/;
 // A whole expression that only reads that reference: `${{ github.event.issue.title }}`.
 const EMBEDDED = /\$\{\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+)\s*\}\}/g;
 

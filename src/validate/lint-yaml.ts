@@ -109,9 +109,11 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   return mergeRepeats(located);
 }
 
-// Whether a mapping repeats a key, as yaml's `uniqueKeys` compares them: two scalar keys of the
-// same value (a key that is not a scalar is never equal to another).
-function hasRepeatedKey(node: unknown): boolean {
+/**
+ * Whether a mapping repeats a key, as yaml's `uniqueKeys` compares them: two scalar keys of the
+ * same value (a key that is not a scalar is never equal to another).
+ */
+export function hasRepeatedKey(node: unknown): boolean {
   if (isMap(node)) {
     const keys = new Set<unknown>();
     for (const pair of node.items) {

@@ -162,6 +162,17 @@ describe("trunkline lint --fix, the rest", () => {
     expect(step).toEqual({ env: { TITLE: "${{ github.event.issue.title }}" }, run: `echo 'title: '"$TITLE"''\n` });
   });
 
+  it("issue 12: a job output pasted into a script (the warning form of script-injection) is moved into env: too; a file that repeats a key is left as it was", async () => {
+    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy "${{ needs.build.outputs.version }}"\n';
+    const at = ["jobs", "a", "steps", 0, "run"];
+    const finding: Diagnostic = { rule: "script-injection", severity: "warning", file: "w.yml", message: "needs.build.outputs.version is text this workflow does not control, pasted into this script before it runs: quotes or $( ) in it run as code", path: at };
+    const fixed = fixYaml(text, [finding], new Map());
+    expect(fixed?.value).toEqual(parse(fixed!.text));
+    expect((fixed!.value as { jobs: { a: { steps: TriageStep[] } } }).jobs.a.steps[0]).toEqual({ run: './deploy "$VERSION"\n'.trimEnd(), env: { VERSION: "${{ needs.build.outputs.version }}" } });
+    // a repeated key: yaml refuses it, so the quick reader's document is refused here too
+    expect(fixYaml(text.replace("on: push\n", "on: push\non: pull_request\n"), [finding], new Map())).toBeUndefined();
+  });
+
   it("issue 12.2: a job that calls a reusable workflow gets no timeout, and a workflow with permissions gets none added", () => {
     const text = "on: push\npermissions: {}\njobs:\n  call:\n    uses: ./.github/workflows/x.yml\n";
     const finding = (rule: string, path: (string | number)[]): Diagnostic => ({ rule, severity: "warning", file: "w.yml", message: "m", path });
