@@ -163,6 +163,16 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
           continue;
         }
+        // An output with findings: the same text, settings and source places give the same findings,
+        // placed and with their TypeScript edits, so a run that did not change it reads them back.
+        const findingsKey = cleanKey && options.emitCache ? hash(cleanKey, `findings\0${findingsContext(normalized.diagnostics, releaseTags)}\0`) : undefined;
+        const placeOf = sourcePlaces(workflow, options.toSource);
+        const rememberedFindings = findingsKey === undefined ? undefined : stillPlaced(options.emitCache?.get(findingsKey), placeOf);
+        if (rememberedFindings !== undefined) {
+          diagnostics.push(...rememberedFindings);
+          files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
+          continue;
+        }
         // With a pool, the schema and the parser check this output on another thread while this
         // one goes on with the rules and the next output; the findings are gathered at the end.
         const input = { model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags };
@@ -181,7 +191,9 @@ export async function compile(targets: readonly TargetSources[], options: Compil
             if (checking && !validated.length) options.validationCache?.add(cacheKey);
             found.push(...validated, ...ruleFindings);
             if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
-            diagnostics.push(...(await withEdits(locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, workflow, options.toSource), text, workflow, options)));
+            const placed = await withEdits(locateAll(withoutBindingRepeats(found, normalized.diagnostics), text, placeOf), text, workflow.model, placeOf, options);
+            if (findingsKey !== undefined && placed.length > 0) options.emitCache?.set(findingsKey, JSON.stringify({ places: [...placeOf.consulted], diagnostics: placed } satisfies RememberedFindings));
+            diagnostics.push(...placed);
           };
           if (checking) pending.push(checking.then(finish));
           else await finish([]);
@@ -236,7 +248,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
     files.push(...rulesets.files);
     // Rulesets against workflows; skipped when a source failed, which would only add echoes of its errors.
     if (options.runRepositoryRules && !normalizedSources.some((normalized) => normalized.diagnostics.some((diagnostic) => diagnostic.severity === "error"))) {
-      diagnostics.push(...checkRepository(options.runRepositoryRules, emitted, rulesets.documents, (found, entry) => locateAll(found, entry.text, entry.workflow, options.toSource), options.toSource));
+      diagnostics.push(...checkRepository(options.runRepositoryRules, emitted, rulesets.documents, (found, entry) => locateAll(found, entry.text, sourcePlaces(entry.workflow, options.toSource)), options.toSource));
     }
   }
   await Promise.all(pending);
@@ -279,19 +291,16 @@ async function checkAction(action: NormalizedAction, file: string, text: string,
     found.push(...runRulesOnAction(options.runRules, { model: action.model, file, suppressions: action.suppressions, comments: (path) => emittedComment(action.model, path, options.releaseTags) }));
   }
   if (cleanKey && found.length === 0) options.validationCache?.add(cleanKey);
-  return withEdits(locateAll(found, text, action, options.toSource), text, action, options);
+  const placeOf = sourcePlaces(action, options.toSource);
+  return withEdits(locateAll(found, text, placeOf), text, action.model, placeOf, options);
 }
 
 // The TypeScript edit under each finding `lint --fix` would fix in YAML; the module saying it is
 // loaded only when there is a finding at all, so a clean run never pays for it.
-async function withEdits(located: Diagnostic[], text: string, owner: { model: JsonObject; callSites: ReadonlyMap<string, CallSite> }, options: CompileOptions): Promise<Diagnostic[]> {
+async function withEdits(located: Diagnostic[], text: string, model: JsonObject, placeOf: SourcePlaces, options: CompileOptions): Promise<Diagnostic[]> {
   if (located.length === 0) return located;
   const { withSourceEdits } = await import("./diagnostics/suggest-source-edit.js");
-  const siteOf = (path: WorkflowPath) => {
-    const site = nearestCallSite(owner, path);
-    return site ? options.toSource(site) : undefined;
-  };
-  return withSourceEdits(located, { text, model: owner.model, siteOf, ...(options.releaseTags ? { lockedPins: options.releaseTags.keys() } : {}) });
+  return withSourceEdits(located, { text, model, siteOf: placeOf, ...(options.releaseTags ? { lockedPins: options.releaseTags.keys() } : {}) });
 }
 
 // A deprecated input set through an action binding is already a warning of the binding, which
@@ -299,6 +308,50 @@ async function withEdits(located: Diagnostic[], text: string, owner: { model: Js
 function withoutBindingRepeats(found: Diagnostic[], fromSource: readonly Diagnostic[]): Diagnostic[] {
   const warned = new Set(fromSource.filter((diagnostic) => diagnostic.rule === "actions").map((diagnostic) => JSON.stringify(diagnostic.path)));
   return warned.size ? found.filter((diagnostic) => !(diagnostic.rule === "action-input-deprecated" && warned.has(JSON.stringify(diagnostic.path)))) : found;
+}
+
+// What an output's placed findings depend on beyond its text and rule settings (the TypeScript
+// places are checked when they are read back): the deprecations its bindings already warned of,
+// and the locked actions (an edit calls a binding only when its action is locked).
+function findingsContext(fromSource: readonly Diagnostic[], releaseTags: ReadonlyMap<string, string> | undefined): string {
+  const warned = fromSource.filter((diagnostic) => diagnostic.rule === "actions").map((diagnostic) => diagnostic.path);
+  return JSON.stringify([warned, releaseTags ? [...releaseTags.keys()] : []]);
+}
+
+/** The TypeScript place that wrote the value at a path (or the nearest part above it), with each place asked for kept. */
+type SourcePlaces = ((path: WorkflowPath) => SourcePosition | undefined) & { consulted: Map<string, SourcePosition | null> };
+
+function sourcePlaces(owner: { callSites: ReadonlyMap<string, CallSite> }, toSource: (position: SourcePosition) => SourcePosition): SourcePlaces {
+  const consulted = new Map<string, SourcePosition | null>();
+  return Object.assign(
+    (path: WorkflowPath) => {
+      const key = JSON.stringify(path);
+      const known = consulted.get(key);
+      if (known !== undefined) return known ?? undefined;
+      const site = nearestCallSite(owner, path);
+      const place = site ? toSource(site) : undefined;
+      consulted.set(key, place ?? null);
+      return place;
+    },
+    { consulted },
+  );
+}
+
+/** An output's findings as a run placed them, with the TypeScript places they were placed by. */
+interface RememberedFindings {
+  places: [string, SourcePosition | null][];
+  diagnostics: Diagnostic[];
+}
+
+// The remembered findings, when every TypeScript place they used is where it was (a source
+// edited above the step moves them); undefined otherwise.
+function stillPlaced(remembered: string | undefined, placeOf: SourcePlaces): Diagnostic[] | undefined {
+  if (remembered === undefined) return undefined;
+  const { places, diagnostics } = JSON.parse(remembered) as RememberedFindings;
+  for (const [path, place] of places) {
+    if (JSON.stringify(placeOf(JSON.parse(path) as WorkflowPath) ?? null) !== JSON.stringify(place)) return undefined;
+  }
+  return diagnostics;
 }
 
 // Two outputs whose paths differ only in letter case are one file on a case-insensitive file
@@ -360,15 +413,17 @@ function emitCached(workflow: NormalizedWorkflow, cache: EmitCache | undefined, 
 
 
 /** Fills line/column from paths (or paths from line/column) and the TypeScript call site. */
-function locateAll(diagnostics: Diagnostic[], text: string, workflow: { callSites: ReadonlyMap<string, CallSite> }, toSource: (position: SourcePosition) => SourcePosition): Diagnostic[] {
+function locateAll(diagnostics: Diagnostic[], text: string, placeOf: SourcePlaces): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
   const locator = createLocator(text);
   const located = diagnostics.map((diagnostic) => {
     const { within, ...copy } = diagnostic;
     if (copy.path && copy.line === undefined) Object.assign(copy, locator.positionOf(copy.path, within));
     if (!copy.path && copy.line !== undefined) copy.path = locator.pathAt(copy.line, copy.column ?? 1);
-    const site = nearestCallSite(workflow, copy.path ?? []);
-    if (site && !copy.source) copy.source = toSource(site);
+    if (!copy.source) {
+      const source = placeOf(copy.path ?? []);
+      if (source) copy.source = source;
+    }
     return copy;
   });
   return mergeRepeats(located);

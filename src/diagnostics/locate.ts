@@ -1,4 +1,5 @@
-import { type Document, LineCounter, type Node, type Pair, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { type Document, LineCounter, type Node, type Pair, isMap, isPair, isScalar, isSeq } from "yaml";
+import { readYaml } from "../yaml-reader/read-yaml.js";
 import type { WorkflowPath } from "./diagnostic.js";
 
 /** A parsed YAML text that answers "where is this path?" and "which path is at this line?". */
@@ -15,7 +16,8 @@ export interface YamlLocator {
 /** Parses YAML once for locating; cheap enough to do only for files that have diagnostics. */
 export function createLocator(text: string): YamlLocator {
   const lineCounter = new LineCounter();
-  return locatorOf(parseDocument(text, { lineCounter, keepSourceTokens: false }), lineCounter, text);
+  // the quick reader: a locator is made for every output with a finding, on every run
+  return locatorOf(readYaml(text, lineCounter), lineCounter, text);
 }
 
 /** A locator over a document already parsed from `text` with `lineCounter` (lint parses each file once). */

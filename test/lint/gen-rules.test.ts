@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/exit-code.js";
+import { main } from "../../src/cli/main.js";
+import { createNodeIo } from "../../src/io/node-io.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { type TempRepo, createTempRepo } from "../support/temp-repo.js";
 
@@ -84,5 +86,42 @@ describe("rules during gen", () => {
     const result = await repo.run(["gen", "--format", "json"]);
     expect(result.code).toBe(ExitCode.SourceErrors);
     expect(parse(result.stdout).map((d) => [d.rule, d.severity])).toEqual([["timeout-missing", "error"]]);
+  });
+
+  it("issue 13: an unchanged output's findings are read back from the cache, and follow a source line that moved", async () => {
+    // a job output pasted into a script: a script-injection warning with a TypeScript edit
+    const warned = `import { job, step, workflow } from "trunkline";
+
+const build = job({ "runs-on": "ubuntu-latest", "timeout-minutes": 5, outputs: { v: "\${{ steps.v.outputs.value }}" }, steps: [step({ id: "v", run: "echo value=1 >> $GITHUB_OUTPUT" })] });
+const deploy = job({
+  needs: [build],
+  "runs-on": "ubuntu-latest",
+  "timeout-minutes": 5,
+  steps: [step({ run: './deploy "\${{ needs.build.outputs.v }}"' })],
+});
+export default workflow("ci", { on: "push", permissions: {}, jobs: { build, deploy } });
+`;
+    repo = await createTempRepo({ "workflows-src/ci.ts": warned });
+    // as the CLI runs it: with the run-to-run cache of one build
+    const gen = async () => {
+      let stdout = "";
+      const io = createNodeIo(repo.root, { stdout: (text) => void (stdout += text), stderr: () => undefined }, {}, { validatorFingerprint: "remembered-findings-test" });
+      return { code: await main(["gen", "--format", "json"], io), stdout };
+    };
+    const first = await gen();
+    expect(first.code).toBe(ExitCode.Ok);
+    const found = parse(first.stdout);
+    expect(found.map((d) => [d.rule, d.severity, d.source?.line, d.suggestion?.line])).toEqual([["script-injection", "warning", 8, 8]]);
+    // the cache holds the placed findings of the output
+    const cache = JSON.parse((await repo.read(".trunkline/cache/build.json"))!) as { entries: Record<string, string> };
+    const remembered = Object.values(cache.entries).filter((value) => value.startsWith('{"places"'));
+    expect(remembered.map((value) => (JSON.parse(value) as { diagnostics: Diagnostic[] }).diagnostics)).toEqual([found]);
+    // read back: the second run prints what the first printed
+    const second = await gen();
+    expect(parse(second.stdout)).toEqual(found);
+    // a line added above the step: the same YAML, but the finding's TypeScript line moves with it
+    await repo.write("workflows-src/ci.ts", `// deploys every push\n${warned}`);
+    const third = await gen();
+    expect(parse(third.stdout).map((d) => [d.source?.line, d.suggestion?.line, d.line])).toEqual([[9, 9, found[0]!.line]]);
   });
 });
