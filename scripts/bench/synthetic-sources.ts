@@ -72,7 +72,7 @@ const deploy = job({
     checkout,
     setupNode,
     step({ name: "Install", run: "npm ci --omit=dev" }),
-    step({ name: "Deploy", run: "./scripts/deploy.sh ${service} \\"\${{ needs.build.outputs.version }}\\"", env: { DEPLOY_ENV: "production" } }),
+    step({ name: "Deploy", run: "./scripts/deploy.sh ${service} \\"$VERSION\\"", env: { DEPLOY_ENV: "production", VERSION: "\${{ needs.build.outputs.version }}" } }),
     step({ name: "Smoke test", run: "curl --fail --retry 5 https://${service}.example.com/healthz" }),
   ],
 });
