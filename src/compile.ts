@@ -347,7 +347,15 @@ interface RememberedFindings {
 // edited above the step moves them); undefined otherwise.
 function stillPlaced(remembered: string | undefined, placeOf: SourcePlaces): Diagnostic[] | undefined {
   if (remembered === undefined) return undefined;
-  const { places, diagnostics } = JSON.parse(remembered) as RememberedFindings;
+  let parsed: RememberedFindings;
+  try {
+    parsed = JSON.parse(remembered) as RememberedFindings;
+  } catch {
+    // an entry no run of this build wrote (edited by hand): worked out again
+    return undefined;
+  }
+  const { places, diagnostics } = parsed;
+  if (!Array.isArray(places) || !Array.isArray(diagnostics)) return undefined;
   for (const [path, place] of places) {
     if (JSON.stringify(placeOf(JSON.parse(path) as WorkflowPath) ?? null) !== JSON.stringify(place)) return undefined;
   }
