@@ -63,6 +63,8 @@ const NOT_EXPECTED: Record<string, string> = {
     "a reusable workflow called with `secrets: inherit` receives every secret of its caller, declared or not, and the same workflow run by its other triggers reads the repository's secrets; GitHub reads an undeclared name as empty, with no error",
   "call-secret-required-not-boolean expression":
     "the base workflow reads secrets its new workflow_call trigger does not declare: not a mistake, for the reason above",
+  "on-missing expression":
+    "a consequence of the missing `on:` (which both report): with no trigger actionlint types `inputs` as empty and reports every input read; GitHub refuses the file for the missing `on:` alone",
   "steps-not-a-list syntax-check":
     "a second report: having rejected `steps:` as a mapping (trunkline reports that too, at `steps:`), actionlint also says the job has no steps, at its id",
 };
@@ -76,7 +78,7 @@ const KNOWN_MISSES: Record<string, string> = {
 };
 
 /** The share of in-scope lines found that this test holds: the figure measured, rounded down. */
-const FLOOR = 0.98;
+const FLOOR = 0.99;
 
 const PER_MUTATION = 6;
 
