@@ -21,6 +21,11 @@ testRule(rule, {
       errors: [{ path: ["on", "workflow_dispatch", "inputs", "level"], line: 4, column: 7 }],
     },
     {
+      name: "issue 12.2: a choice with an empty list of options, at options",
+      yaml: dispatch("        type: choice\n        options: []\n"),
+      errors: [{ path: ["on", "workflow_dispatch", "inputs", "level", "options"], line: 6, column: 9 }],
+    },
+    {
       name: "issue 12.2: the same option twice, at the repeated one",
       yaml: dispatch("        type: choice\n        options:\n          - low\n          - high\n          - low\n"),
       errors: [{ path: ["on", "workflow_dispatch", "inputs", "level", "options", 2], line: 9, column: 13 }],

@@ -508,6 +508,27 @@ export const MUTATIONS: readonly Mutation[] = [
   { id: "call-empty-ref", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@" }) },
   { id: "call-with-object-input", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", with: { config: { a: 1 } } }) },
   { id: "call-secrets-a-list", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", secrets: ["TOKEN"] }) },
+  // operators GitHub's expressions do not have
+  { id: "arithmetic-operator", kind: "expressions", apply: addRun("echo ${{ github.run_number + 1 }}") },
+  { id: "triple-equals", kind: "expressions", apply: (document) => addStep(document, { if: "github.event_name === 'push'", run: "make" }) },
+  { id: "ternary-operator", kind: "expressions", apply: addRun("echo ${{ github.event_name == 'push' ? 'a' : 'b' }}") },
+  { id: "env-in-strategy-matrix", kind: "expressions", apply: (document) => { const target = stepJobs(document).find(({ job }) => !job.has("strategy")); if (!target) return false; target.job.set("strategy", document.createNode({ matrix: { os: "${{ fromJSON(env.OSES) }}" } })); return true; } },
+  { id: "uses-expression", kind: "syntax", apply: (document) => addStep(document, { uses: "${{ github.repository }}@v1" }) },
+  // schedules and events
+  { id: "cron-day-zero", kind: "events", apply: addEvent("schedule", [{ cron: "0 0 0 * *" }]) },
+  { id: "cron-month-thirteen", kind: "events", apply: addEvent("schedule", [{ cron: "0 0 1 13 *" }]) },
+  { id: "cron-macro", kind: "events", apply: addEvent("schedule", [{ cron: "@daily" }]) },
+  { id: "schedule-empty", kind: "events", apply: addEvent("schedule", []) },
+  { id: "dispatch-choice-empty-options", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { level: { type: "choice", options: [] } } }) },
+  { id: "workflow-run-branches-and-ignore", kind: "events", apply: addEvent("workflow_run", { workflows: ["CI"], branches: ["main"], "branches-ignore": ["dev"] }) },
+  { id: "call-input-duplicate-case", kind: "events", apply: addEvent("workflow_call", { inputs: { Level: { type: "string" }, level: { type: "string" } } }) },
+  // reusable-workflow calls, again
+  { id: "call-with-a-string", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", with: "level=low" }) },
+  // syntax, again
+  { id: "matrix-a-list", kind: "syntax", apply: (document) => { const target = stepJobs(document).find(({ job }) => !job.has("strategy")); if (!target) return false; target.job.set("strategy", document.createNode({ matrix: ["ubuntu-latest"] })); return true; } },
+  { id: "job-continue-on-error-not-boolean", kind: "syntax", apply: setOnJob("continue-on-error", "sometimes") },
+  { id: "step-with-a-string", kind: "syntax", apply: (document) => addStep(document, { uses: "actions/checkout@v4", with: "fetch-depth=0" }) },
+  { id: "defaults-run-key-unknown", kind: "syntax", apply: setOnJob("defaults", { run: { "working-dir": "src" } }) },
   // credentials
   { id: "container-password-only-literal", kind: "credentials", apply: setOnJob("container", { image: "ghcr.io/octo/build:1", credentials: { username: "${{ github.actor }}", password: "s3cret-value" } }) },
 ];
