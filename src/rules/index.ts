@@ -41,6 +41,7 @@ import secretsOverexposed from "./secrets-overexposed.js";
 import spoofableBotCondition from "./spoofable-bot-condition.js";
 import stepIdDuplicate from "./step-id-duplicate.js";
 import stepOutputUnknown from "./step-output-unknown.js";
+import stepsEmpty from "./steps-empty.js";
 import timeoutMissing from "./timeout-missing.js";
 import trustedPublishing from "./trusted-publishing.js";
 import unpinnedAction from "./unpinned-action.js";
@@ -114,6 +115,7 @@ export const allRules = alphabetical([
   spoofableBotCondition,
   stepIdDuplicate,
   stepOutputUnknown,
+  stepsEmpty,
   timeoutMissing,
   trustedPublishing,
   unpinnedAction,

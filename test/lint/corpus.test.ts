@@ -30,6 +30,7 @@ const GRAPH_RULES = [
   "object-in-text",
   // issue 12, the second round of mutations
   "needs-duplicate", "input-options-invalid", "matrix-vector-empty", "function-argument-object",
+  "steps-empty",
 ];
 
 /**
