@@ -529,6 +529,27 @@ export const MUTATIONS: readonly Mutation[] = [
   { id: "job-continue-on-error-not-boolean", kind: "syntax", apply: setOnJob("continue-on-error", "sometimes") },
   { id: "step-with-a-string", kind: "syntax", apply: (document) => addStep(document, { uses: "actions/checkout@v4", with: "fetch-depth=0" }) },
   { id: "defaults-run-key-unknown", kind: "syntax", apply: setOnJob("defaults", { run: { "working-dir": "src" } }) },
+  // types of matrix values and inputs
+  { id: "matrix-property-of-string", kind: "expressions", apply: (document) => {
+    const found = matrixJob(document);
+    if (!found) return false;
+    const steps: unknown = found.job.get("steps", true);
+    if (!isSeq(steps)) return false;
+    steps.items.push(document.createNode({ run: `echo \${{ matrix.${found.key}.name }}` }));
+    return true;
+  } },
+  { id: "needs-in-call-output", kind: "expressions", apply: addEvent("workflow_call", { outputs: { version: { value: "${{ needs.build.outputs.version }}" } } }) },
+  // untrusted values of other shapes
+  { id: "untrusted-review-body-in-run", kind: "expressions", apply: addRun('echo "${{ github.event.review.body }}"') },
+  { id: "untrusted-head-commit-email-in-run", kind: "expressions", apply: addRun('echo "${{ github.event.head_commit.author.email }}"') },
+  { id: "untrusted-filter-in-run", kind: "expressions", apply: addRun('echo "${{ join(github.event.commits.*.message) }}"') },
+  // uses shapes, again
+  { id: "uses-empty-ref", kind: "syntax", apply: (document) => addStep(document, { uses: "actions/checkout@" }) },
+  // empty sections
+  { id: "steps-empty", kind: "syntax", apply: (document) => { const target = firstStepJob(document); if (!target) return false; target.job.set("steps", new YAMLSeq()); return true; } },
+  { id: "job-env-empty", kind: "syntax", apply: setOnJob("env", {}) },
+  { id: "services-empty", kind: "syntax", apply: setOnJob("services", {}) },
+  { id: "job-outputs-empty", kind: "syntax", apply: setOnJob("outputs", {}) },
   // credentials
   { id: "container-password-only-literal", kind: "credentials", apply: setOnJob("container", { image: "ghcr.io/octo/build:1", credentials: { username: "${{ github.actor }}", password: "s3cret-value" } }) },
 ];
