@@ -550,6 +550,12 @@ export const MUTATIONS: readonly Mutation[] = [
   { id: "job-env-empty", kind: "syntax", apply: setOnJob("env", {}) },
   { id: "services-empty", kind: "syntax", apply: setOnJob("services", {}) },
   { id: "job-outputs-empty", kind: "syntax", apply: setOnJob("outputs", {}) },
+  { id: "status-function-with-argument", kind: "expressions", apply: (document) => addStep(document, { if: "success('build')", run: "make" }) },
+  { id: "status-function-without-call", kind: "expressions", apply: (document) => addStep(document, { if: "always", run: "make" }) },
+  { id: "steps-in-run-name", kind: "expressions", apply: setOnWorkflow("run-name", "Deploy ${{ steps.a.outputs.version }}") },
+  { id: "env-in-call-input-default", kind: "expressions", apply: addEvent("workflow_call", { inputs: { level: { type: "string", default: "${{ env.LEVEL }}" } } }) },
+  { id: "call-number-default-not-a-number", kind: "events", apply: addEvent("workflow_call", { inputs: { count: { type: "number", default: "many" } } }) },
+  { id: "object-ordered-against-number", kind: "expressions", apply: (document) => addStep(document, { if: "github.event > 1", run: "make" }) },
   // credentials
   { id: "container-password-only-literal", kind: "credentials", apply: setOnJob("container", { image: "ghcr.io/octo/build:1", credentials: { username: "${{ github.actor }}", password: "s3cret-value" } }) },
 ];
