@@ -45,7 +45,7 @@ const COMPARISON = new Set(["==", "!=", "<", ">", "<=", ">="]);
 
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
   // only expressions with a comparison operator: most have none
-  if (!/[=<>]/.test(use.text)) return;
+  if (!/==|!=|<|>/.test(use.text) || (!use.isCondition && !use.text.includes("${{"))) return;
   const problems = problemsByText(`${use.isCondition ? "if" : "value"}\0${use.text}`, () => problemsOf(use));
   for (const problem of problems) report({ path: use.path, ...problem });
 }
