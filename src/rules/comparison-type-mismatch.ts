@@ -7,11 +7,11 @@ import { textMemo } from "./_text-memo.js";
 export default defineRule({
   id: "comparison-type-mismatch",
   severity: "error",
-  summary: "An expression compares an object (`github.event`, `needs.build`) with a string or number, which is never equal.",
+  summary: "An expression compares an object (`github.event`, `needs.build`) with a string or number, which is never equal nor ordered.",
   docs: {
     why: `When \`==\` or \`!=\` compares values of different types, GitHub converts both to numbers; an object
 becomes \`NaN\`, which equals nothing. So \`github.event == 'release'\` is always false and
-\`needs.build != 'success'\` always true, whatever happened. The value meant is usually a string
+\`needs.build != 'success'\` always true, whatever happened; \`<\`, \`>\`, \`<=\` and \`>=\` with \`NaN\` are always false. The value meant is usually a string
 property of the object: \`github.event_name\`, \`needs.build.result\`.
 See [operators](https://docs.github.com/actions/reference/workflows-and-actions/expressions#operators).`,
     invalid: `on: [push, release]
@@ -40,11 +40,12 @@ jobs:
   },
 });
 
-const EQUALITY = new Set(["==", "!="]);
+// Equality, and ordering: both convert an object to NaN, which equals nothing and orders with nothing.
+const COMPARISON = new Set(["==", "!=", "<", ">", "<=", ">="]);
 
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
-  // only expressions with an equality operator: most have none
-  if (!use.text.includes("==") && !use.text.includes("!=")) return;
+  // only expressions with a comparison operator: most have none
+  if (!/==|!=|<|>/.test(use.text) || (!use.isCondition && !use.text.includes("${{"))) return;
   const problems = problemsByText(`${use.isCondition ? "if" : "value"}\0${use.text}`, () => problemsOf(use));
   for (const problem of problems) report({ path: use.path, ...problem });
 }
@@ -59,7 +60,7 @@ function problemsOf(use: ExpressionUse): Omit<Finding, "path">[] {
   for (const body of bodies) {
     const tokens = tokenize(body);
     tokens.forEach((token, index) => {
-      if (token.kind !== "punct" || !EQUALITY.has(token.text)) return;
+      if (token.kind !== "punct" || !COMPARISON.has(token.text)) return;
       const left = referenceEndingAt(tokens, index - 1);
       const right = referenceStartingAt(tokens, index + 1);
       const leftLiteral = literalAt(tokens, index - 1, "before");
@@ -68,7 +69,7 @@ function problemsOf(use: ExpressionUse): Omit<Finding, "path">[] {
       if (!object || !literal) return;
       const text = formatReference(object);
       problems.push({
-        message: `${text} is an object, and an object is never equal to ${literal.kind === "string" ? `the string '${literal.text}'` : `the number ${literal.text}`}, so this ${token.text} is always ${token.text === "==" ? "false" : "true"}`,
+        message: `${text} is an object, and an object is never ${token.text === "==" || token.text === "!=" ? "equal to" : "ordered against"} ${literal.kind === "string" ? `the string '${literal.text}'` : `the number ${literal.text}`}, so this ${token.text} is always ${token.text === "!=" ? "true" : "false"}`,
         hint: hintFor(object),
       });
     });

@@ -6,11 +6,13 @@ import { type ExpressionUse, conditionExpressions } from "./_workflow-view.js";
 export default defineRule({
   id: "format-argument-missing",
   severity: "error",
-  summary: "`format('{0} {1}', x)` has a placeholder with no value to put there, which fails the step or job.",
+  summary: "`format('{0} {1}', x)` has a placeholder with no value to put there, or a brace that is not a placeholder (`'{0'`), which fails the step or job.",
   docs: {
     why: `\`format(string, value0, value1, …)\` puts \`value0\` where the string says \`{0}\`, \`value1\` at \`{1}\`, and so
 on. A placeholder past the last value given is an error when the expression is evaluated: the step
-or job that reads it fails. \`{{\` and \`}}\` stand for plain braces and are not placeholders.
+or job that reads it fails. \`{{\` and \`}}\` stand for plain braces and are not placeholders; any other
+brace that does not make a placeholder (\`'{0'\`, \`'{x}'\`, a lone \`}\`) makes the format string invalid,
+which fails the same way.
 See [\`format\`](https://docs.github.com/actions/reference/workflows-and-actions/expressions#format).`,
     invalid: `on: push
 jobs:
@@ -26,7 +28,7 @@ jobs:
     steps:
       - run: echo "\${{ format('{0}-{1}', github.ref_name, github.sha) }}"
 `,
-    fix: "Give a value for every placeholder, in order, or remove the placeholders that have none.",
+    fix: "Give a value for every placeholder, in order, or remove the placeholders that have none; close each placeholder, and write `{{` and `}}` for plain braces.",
   },
   workflow({ workflow, report }) {
     for (const use of workflow.expressions) checkUse(use, report);
@@ -38,7 +40,8 @@ jobs:
 
 interface MissingArgument {
   format: string;
-  placeholder: number;
+  /** The placeholder past the values given, or undefined when the format string itself is invalid. */
+  placeholder: number | undefined;
   given: number;
 }
 
@@ -51,6 +54,14 @@ function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void 
   const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
   for (const body of bodies) {
     for (const missing of verdicts(body, () => missingArguments(tokenize(body)))) {
+      if (missing.placeholder === undefined) {
+        report({
+          path: use.path,
+          message: `format('${missing.format}', …) has a brace that is not a placeholder, so the format string is invalid and evaluating it fails`,
+          hint: `close each placeholder as {0}, {1}, …, and write "{{" and "}}" for literal braces`,
+        });
+        continue;
+      }
       report({
         path: use.path,
         message: `format('${missing.format}', …) has placeholder {${missing.placeholder}} but ${missing.given === 1 ? "only 1 value is" : `${missing.given} values are`} given after the string, so evaluating it fails`,
@@ -69,6 +80,10 @@ function missingArguments(tokens: readonly Token[]): MissingArgument[] {
     const format = tokens[i + 2]!;
     if (format.kind !== "string") continue;
     const given = countArguments(tokens, i + 2) - 1;
+    if (!isValidFormat(format.text)) {
+      found.push({ format: format.text, placeholder: undefined, given });
+      continue;
+    }
     const placeholder = highestPlaceholder(format.text);
     if (placeholder !== undefined && placeholder >= given) found.push({ format: format.text, placeholder, given });
   }
@@ -107,4 +122,22 @@ function highestPlaceholder(format: string): number | undefined {
     i += match[0].length - 1;
   }
   return highest;
+}
+
+// Whether every brace of a format string is part of `{N}`, `{{` or `}}`, as GitHub's format() requires.
+function isValidFormat(format: string): boolean {
+  for (let i = 0; i < format.length; i++) {
+    const char = format[i];
+    if (char !== "{" && char !== "}") continue;
+    if (format[i + 1] === char) {
+      i++;
+      continue;
+    }
+    if (char === "}") return false;
+    // a format specifier after the index is left alone: not claimed invalid
+    const match = /^\{\d+(:[^{}]*)?\}/.exec(format.slice(i));
+    if (!match) return false;
+    i += match[0].length - 1;
+  }
+  return true;
 }

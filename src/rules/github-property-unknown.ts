@@ -7,11 +7,13 @@ import { type ExpressionUse } from "./_workflow-view.js";
 export default defineRule({
   id: "github-property-unknown",
   severity: "error",
-  summary: "An expression reads a property the `github` context does not have, or a property of one of its strings.",
+  summary: "An expression reads a property the `github` context does not have, or a property or an item (`[0]`, `.*`) of one of its strings.",
   docs: {
     why: `Reading a property that does not exist gives null, not an error: \`github.events.pull_request\`
 (for \`github.event\`) or \`github.repository.default_branch\` (\`github.repository\` is the string
-\`owner/name\`) is always empty, so a condition is silently false and a value silently blank.
+\`owner/name\`) is always empty, so a condition is silently false and a value silently blank. An
+index or an object filter on a string (\`github.sha[0]\`, \`github.ref.*\`) gives nothing either:
+expressions do not slice strings.
 See [the \`github\` context](https://docs.github.com/actions/reference/workflows-and-actions/contexts#github-context).`,
     invalid: `on: push
 jobs:
@@ -56,7 +58,15 @@ function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void 
           message: `${text} reads "${property}", which the github context does not have, so it is always empty`,
           hint: suggestion ? `did you mean "github.${suggestion}"?` : "values of the triggering event are under github.event",
         });
-      } else if (kind !== "object" && typeof nested === "string" && nested !== "*") {
+      } else if (kind !== "object" && nested === "*") {
+        // `github.sha[0]` and `github.sha.*` index or filter a string, which gives nothing
+        seen.add(text);
+        report({
+          path: use.path,
+          message: `${text} reads an item of github.${property}, which is a ${kind}, not a list or an object, so it is always empty`,
+          hint: `read github.${property} itself, or the payload under github.event`,
+        });
+      } else if (kind !== "object" && typeof nested === "string") {
         seen.add(text);
         report({
           path: use.path,

@@ -15,6 +15,7 @@ import forkUnsafeSelfHosted from "./fork-unsafe-self-hosted.js";
 import gateCancelled from "./gate-cancelled.js";
 import gateIncomplete from "./gate-incomplete.js";
 import gateNotAlways from "./gate-not-always.js";
+import functionArgumentObject from "./function-argument-object.js";
 import githubPropertyUnknown from "./github-property-unknown.js";
 import globInvalid from "./glob-invalid.js";
 import ifAlwaysTrue from "./if-always-true.js";
@@ -23,6 +24,7 @@ import matrixExcludeUnmatched from "./matrix-exclude-unmatched.js";
 import matrixIncludeNoEffect from "./matrix-include-no-effect.js";
 import matrixKeyUnknown from "./matrix-key-unknown.js";
 import needsCycle from "./needs-cycle.js";
+import needsDuplicate from "./needs-duplicate.js";
 import needsOutputUnknown from "./needs-output-unknown.js";
 import needsUnknown from "./needs-unknown.js";
 import pathsAndPathsIgnore from "./paths-and-paths-ignore.js";
@@ -39,6 +41,7 @@ import secretsOverexposed from "./secrets-overexposed.js";
 import spoofableBotCondition from "./spoofable-bot-condition.js";
 import stepIdDuplicate from "./step-id-duplicate.js";
 import stepOutputUnknown from "./step-output-unknown.js";
+import stepsEmpty from "./steps-empty.js";
 import timeoutMissing from "./timeout-missing.js";
 import trustedPublishing from "./trusted-publishing.js";
 import unpinnedAction from "./unpinned-action.js";
@@ -56,6 +59,7 @@ import maxParallelInvalid from "./max-parallel-invalid.js";
 import envNameInvalid from "./env-name-invalid.js";
 import credentialsLiteral from "./credentials-literal.js";
 import inputDefaultInvalid from "./input-default-invalid.js";
+import inputOptionsInvalid from "./input-options-invalid.js";
 import timeoutNotPositive from "./timeout-not-positive.js";
 import actionOutputUnknown from "./action-output-unknown.js";
 import propertyOfString from "./property-of-string.js";
@@ -65,6 +69,7 @@ import contextPropertyUnknown from "./context-property-unknown.js";
 import filterAndIgnore from "./filter-and-ignore.js";
 import formatArgumentMissing from "./format-argument-missing.js";
 import matrixValueDuplicate from "./matrix-value-duplicate.js";
+import matrixVectorEmpty from "./matrix-vector-empty.js";
 import workflowRunWithoutWorkflows from "./workflow-run-without-workflows.js";
 
 /** Every trunkline rule, alphabetical by id. */
@@ -84,6 +89,7 @@ export const allRules = alphabetical([
   gateCancelled,
   gateIncomplete,
   gateNotAlways,
+  functionArgumentObject,
   githubPropertyUnknown,
   globInvalid,
   ifAlwaysTrue,
@@ -92,6 +98,7 @@ export const allRules = alphabetical([
   matrixIncludeNoEffect,
   matrixKeyUnknown,
   needsCycle,
+  needsDuplicate,
   needsOutputUnknown,
   needsUnknown,
   pathsAndPathsIgnore,
@@ -108,6 +115,7 @@ export const allRules = alphabetical([
   spoofableBotCondition,
   stepIdDuplicate,
   stepOutputUnknown,
+  stepsEmpty,
   timeoutMissing,
   trustedPublishing,
   unpinnedAction,
@@ -128,7 +136,9 @@ export const allRules = alphabetical([
   credentialsLiteral,
   workflowRunWithoutWorkflows,
   matrixValueDuplicate,
+  matrixVectorEmpty,
   inputDefaultInvalid,
+  inputOptionsInvalid,
   contextPropertyUnknown,
   timeoutNotPositive,
   actionOutputUnknown,

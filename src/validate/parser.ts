@@ -156,7 +156,7 @@ export function toDiagnostic(error: TemplateValidationError, file: string, lines
   const message = error.rawMessage.replace(YAML_FRAME, "");
   const diagnostic: Diagnostic = { rule: "parser", severity: "error", message, file };
   const located = locate(error);
-  const position = located && CHOICE_WITHOUT_OPTIONS.test(message) ? inputKeyOf(located, lines) : located;
+  const position = located && CHOICE_WITHOUT_OPTIONS.test(message) ? inputKeyOf(located, lines) : located && TYPES_KEY.test(message) ? eventWithoutTypesOf(located, lines) : located;
   if (position) {
     diagnostic.line = position.line;
     diagnostic.column = position.column;
@@ -166,6 +166,18 @@ export function toDiagnostic(error: TemplateValidationError, file: string, lines
 
 // A choice input with no options: GitHub points at its `type:`; the input itself lacks them.
 const CHOICE_WITHOUT_OPTIONS = /^Missing 'options' for choice input/;
+
+// `types:` under an event that has no activity types (`push:`): GitHub points at `types:`; the
+// mistake is the event's, which is where actionlint reports it too.
+const TYPES_KEY = /^Unexpected value 'types'$/;
+const EVENTS_WITHOUT_TYPES = new Set(["push", "create", "delete", "fork", "gollum", "page_build", "public", "status", "workflow_dispatch", "merge_group"]);
+
+function eventWithoutTypesOf(position: Position, lines: readonly string[]): Position {
+  const parent = inputKeyOf(position, lines);
+  if (parent === position) return position;
+  const key = /^\s*['"]?([a-z_]+)['"]?\s*:/.exec(lines[parent.line - 1] ?? "")?.[1];
+  return key !== undefined && EVENTS_WITHOUT_TYPES.has(key) ? parent : position;
+}
 
 // The key of the mapping a block-style `type:` sits in: the nearest line above that is indented
 // less. A flow mapping (`level: { type: choice }`) is on one line, and stays where it is.

@@ -63,20 +63,28 @@ const NOT_EXPECTED: Record<string, string> = {
     "a reusable workflow called with `secrets: inherit` receives every secret of its caller, declared or not, and the same workflow run by its other triggers reads the repository's secrets; GitHub reads an undeclared name as empty, with no error",
   "call-secret-required-not-boolean expression":
     "the base workflow reads secrets its new workflow_call trigger does not declare: not a mistake, for the reason above",
+  "on-missing expression":
+    "a consequence of the missing `on:` (which both report): with no trigger actionlint types `inputs` as empty and reports every input read; GitHub refuses the file for the missing `on:` alone",
+  "job-env-empty syntax-check":
+    "tidiness advice, not a mistake: GitHub's parser accepts an empty `env: {}`, which sets nothing",
+  "services-empty syntax-check":
+    "tidiness advice, not a mistake: GitHub's parser accepts an empty `services: {}`, which starts nothing",
+  "job-outputs-empty syntax-check":
+    "tidiness advice, not a mistake: GitHub's parser accepts an empty `outputs: {}`, which declares nothing",
   "steps-not-a-list syntax-check":
     "a second report: having rejected `steps:` as a mapping (trunkline reports that too, at `steps:`), actionlint also says the job has no steps, at its id",
 };
 
 /** Lines actionlint reports that trunkline does not report there, keyed `<mutation> <actionlint kind>`, with why. */
 const KNOWN_MISSES: Record<string, string> = {
-  "push-with-types events":
-    "trunkline's schema reports the unknown `types:` key at that key, the line after; actionlint reports it at the event's name",
+  "steps-empty syntax-check":
+    "actionlint reports an empty `steps: []` twice: at `steps:`, where trunkline reports it once, and again at the job's id, saying the job has no steps",
   "script-line-untrusted-input expression":
     "in a `run: |` block, script-injection reports each untrusted expression on its own line (where zizmor reports it, and where the editor shows it); actionlint reports it at the `run:` line",
 };
 
 /** The share of in-scope lines found that this test holds: the figure measured, rounded down. */
-const FLOOR = 0.98;
+const FLOOR = 0.99;
 
 const PER_MUTATION = 6;
 

@@ -28,6 +28,9 @@ const GRAPH_RULES = [
   "input-default-invalid", "context-property-unknown", "timeout-not-positive",
   "action-output-unknown", "property-of-string", "from-json-invalid",
   "object-in-text",
+  // issue 12, the second round of mutations
+  "needs-duplicate", "input-options-invalid", "matrix-vector-empty", "function-argument-object",
+  "steps-empty",
 ];
 
 /**

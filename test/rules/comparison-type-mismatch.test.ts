@@ -5,6 +5,7 @@ const condition = (expression: string) => `on: [push, release]\njobs:\n  a:\n   
 
 testRule(rule, {
   valid: [
+    { name: "numbers ordered against numbers", yaml: condition("github.run_number > 1 && github.event.pull_request.number <= 10") },
     { name: "a string property compared with a string", yaml: condition("github.event_name == 'release' && needs.build.result != 'success'") },
     { name: "a payload string compared", yaml: condition("github.event.pull_request.head.repo.full_name == github.repository") },
     { name: "an object compared with an object (the same instance)", yaml: condition("github.event == github.event") },
@@ -14,6 +15,7 @@ testRule(rule, {
     { name: "a string property of an unknown shape", yaml: condition("github.event.action == 'published'") },
   ],
   invalid: [
+    { name: "issue 12.2: an object ordered against a number", yaml: condition("github.event > 1 || 2 <= needs.build"), errors: [{ path: ["jobs", "a", "if"], line: 4, column: 9 }, { path: ["jobs", "a", "if"], line: 4, column: 9 }] },
     { name: "issue 12: github.event compared with a string", yaml: condition("github.event == 'release'"), errors: [{ path: ["jobs", "a", "if"], line: 4, column: 9 }] },
     { name: "issue 12: a needed job, not its result, in ${{ }}", yaml: condition("${{ always() && 'success' != needs.build }}"), errors: [{ path: ["jobs", "a", "if"], line: 4, column: 9 }] },
     {

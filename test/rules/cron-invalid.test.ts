@@ -12,6 +12,7 @@ testRule(rule, {
     { name: "an hour out of range", yaml: schedule("0 24 * * *"), errors: [{ path: ["on", "schedule", 0, "cron"], line: 3, column: 13 }] },
     { name: "four fields, and a shortcut", yaml: schedule("0 0 * *", "@daily"), errors: [{ path: ["on", "schedule", 0, "cron"], line: 3, column: 13 }, { path: ["on", "schedule", 1, "cron"], line: 4, column: 13 }] },
     { name: "a backwards range and a zero step", yaml: schedule("0 17-9 * * *", "*/0 * * * *"), errors: [{ path: ["on", "schedule", 0, "cron"], line: 3, column: 13 }, { path: ["on", "schedule", 1, "cron"], line: 4, column: 13 }] },
+    { name: "issue 12.2: an empty schedule, at the schedule", yaml: "on:\n  schedule: []\njobs:\n  a:\n    runs-on: x\n    steps: [{ run: a }]\n", errors: [{ path: ["on", "schedule"], line: 2, column: 3 }] },
     { name: "February 30th never comes", yaml: schedule("0 0 30 2 *"), errors: [{ path: ["on", "schedule", 0, "cron"], line: 3, column: 13 }] },
     { name: "day 31 in months of 30 days", yaml: schedule("0 0 31 4,6,9,11 *"), errors: [{ path: ["on", "schedule", 0, "cron"], line: 3, column: 13 }] },
   ],

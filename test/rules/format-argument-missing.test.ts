@@ -15,6 +15,16 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "issue 12.2: an unclosed placeholder makes the format string invalid",
+      yaml: run("echo ${{ format('{0', github.sha) }}"),
+      errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 14 }],
+    },
+    {
+      name: "issue 12.2: a lone closing brace and a named placeholder are invalid too",
+      yaml: "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ format('{0}}', github.sha) }}\n      - run: echo ${{ format('{name}', github.sha) }}\n",
+      errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 14 }, { path: ["jobs", "a", "steps", 1, "run"], line: 7, column: 14 }],
+    },
+    {
       name: "issue 12: a second placeholder with one value",
       yaml: run("echo ${{ format('{0}-{1}', github.sha) }}"),
       errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 14 }],

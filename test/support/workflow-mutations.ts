@@ -113,6 +113,15 @@ function addEvent(name: string, config: unknown): (document: Document) => boolea
   };
 }
 
+// Sets a top-level key the workflow does not have yet.
+function setOnWorkflow(key: string, value: unknown): (document: Document) => boolean {
+  return (document) => {
+    if (!isMap(document.contents) || (document.contents as Mapping).has(key)) return false;
+    (document.contents as Mapping).set(key, document.createNode(value));
+    return true;
+  };
+}
+
 // A job that calls a reusable workflow, appended to the jobs.
 function addCallJob(id: string, job: Record<string, unknown>): (document: Document) => boolean {
   return (document) => {
@@ -391,6 +400,164 @@ export const MUTATIONS: readonly Mutation[] = [
   { id: "env-name-with-equals", kind: "env", apply: setOnJob("env", { "A=B": "1" }) },
   { id: "runner-retired", kind: "runner", apply: setOnJob("runs-on", "ubuntu-18.04") },
   { id: "shell-unknown", kind: "shell", apply: (document) => addStep(document, { run: "make", shell: "bsh" }) },
+
+  // second round: contexts where GitHub does not allow them
+  { id: "secrets-in-job-if", kind: "expressions", apply: setOnJob("if", "secrets.TOKEN != ''") },
+  { id: "env-in-job-if", kind: "expressions", apply: setOnJob("if", "env.DEPLOY == 'true'") },
+  { id: "env-in-runs-on", kind: "expressions", apply: setOnJob("runs-on", "${{ env.RUNNER }}") },
+  { id: "steps-in-job-env", kind: "expressions", apply: setOnJob("env", { OUT: "${{ steps.build.outputs.version }}" }) },
+  { id: "runner-in-job-env", kind: "expressions", apply: setOnJob("env", { TMP: "${{ runner.temp }}" }) },
+  { id: "env-in-container-image", kind: "expressions", apply: setOnJob("container", { image: "${{ env.IMAGE }}" }) },
+  { id: "steps-in-timeout", kind: "expressions", apply: setOnJob("timeout-minutes", "${{ steps.a.outputs.minutes }}") },
+  { id: "steps-in-environment-name", kind: "expressions", apply: setOnJob("environment", { name: "${{ steps.a.outputs.env }}" }) },
+  { id: "steps-in-job-concurrency", kind: "expressions", apply: setOnJob("concurrency", { group: "${{ steps.a.outputs.group }}" }) },
+  { id: "matrix-in-workflow-concurrency", kind: "expressions", apply: setOnWorkflow("concurrency", { group: "${{ matrix.os }}" }) },
+  { id: "secrets-in-run-name", kind: "expressions", apply: setOnWorkflow("run-name", "Deploy ${{ secrets.TOKEN }}") },
+  { id: "env-in-run-name", kind: "expressions", apply: setOnWorkflow("run-name", "Deploy ${{ env.TARGET }}") },
+  { id: "steps-in-call-output", kind: "expressions", apply: addEvent("workflow_call", { outputs: { version: { value: "${{ steps.a.outputs.version }}" } } }) },
+  { id: "env-in-call-with", kind: "expressions", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", with: { level: "${{ env.LEVEL }}" } }) },
+  { id: "status-function-in-job-env", kind: "expressions", apply: setOnJob("env", { OK: "${{ success() }}" }) },
+  { id: "function-in-job-outputs", kind: "expressions", apply: setOnJob("outputs", { lock: "${{ hashFiles('package-lock.json') }}" }) },
+  { id: "function-in-runs-on", kind: "expressions", apply: setOnJob("runs-on", "${{ hashFiles('a') }}") },
+  // expression types and shapes
+  { id: "function-argument-object", kind: "expressions", apply: addRun("echo ${{ startsWith(github.event, 'refs/') }}") },
+  { id: "string-double-quoted", kind: "expressions", apply: addRun('echo ${{ github.ref == "refs/heads/main" }}') },
+  { id: "expression-empty", kind: "expressions", apply: addRun("echo ${{ }}") },
+  { id: "operator-missing-operand", kind: "expressions", apply: (document) => addStep(document, { if: "github.ref == 'refs/heads/main' &&", run: "make" }) },
+  { id: "object-filter-on-string", kind: "expressions", apply: addRun("echo ${{ github.sha.*.id }}") },
+  { id: "index-of-string", kind: "expressions", apply: addRun("echo ${{ github.sha[0] }}") },
+  { id: "format-placeholder-skipped", kind: "expressions", apply: addRun("echo ${{ format('{1}', github.sha) }}") },
+  { id: "format-placeholder-unclosed", kind: "expressions", apply: addRun("echo ${{ format('{0', github.sha) }}") },
+  { id: "hash-files-no-arguments", kind: "expressions", apply: addRun("echo ${{ hashFiles() }}") },
+  { id: "job-status-property", kind: "expressions", apply: addRun("echo ${{ job.status.code }}") },
+  { id: "dispatch-event-input-undeclared", kind: "expressions", apply: (document) => addEvent("workflow_dispatch", { inputs: { level: { type: "string" } } })(document) && addRun("echo ${{ github.event.inputs.levle }}")(document) },
+  { id: "boolean-input-property", kind: "expressions", apply: (document) => addEvent("workflow_call", { inputs: { dry: { type: "boolean" } } })(document) && addRun("echo ${{ inputs.dry.value }}")(document) },
+  { id: "step-output-of-later-step", kind: "expressions", apply: (document) => addRun("echo ${{ steps.later.outputs.value }}")(document) && addStep(document, { id: "later", run: "echo later" }) },
+  { id: "job-outputs-unknown-step", kind: "expressions", apply: setOnJob("outputs", { version: "${{ steps.no_such_step.outputs.version }}" }) },
+  { id: "job-outputs-other-job-step", kind: "expressions", apply: (document) => {
+    const [first, second] = stepJobs(document);
+    if (!first || !second || first.job.has("outputs") || first.steps.items.some((step) => isMap(step) && step.get("id") === "made")) return false;
+    second.steps.items.push(document.createNode({ id: "made", run: "echo made" }));
+    first.job.set("outputs", document.createNode({ value: "${{ steps.made.outputs.value }}" }));
+    return true;
+  } },
+  // needs
+  { id: "needs-duplicate", kind: "needs", apply: (document) => {
+    const jobs = stepJobs(document);
+    const target = jobs.find(({ job }) => !job.has("needs"));
+    const other = jobs.find(({ id }) => id !== target?.id);
+    if (!target || !other) return false;
+    target.job.set("needs", document.createNode([other.id, other.id]));
+    return true;
+  } },
+  // events and schedules
+  { id: "cron-every-two-minutes", kind: "events", apply: addEvent("schedule", [{ cron: "*/2 * * * *" }]) },
+  { id: "cron-every-minute-for-an-hour", kind: "events", apply: addEvent("schedule", [{ cron: "* */12 * * *" }]) },
+  { id: "cron-hour-out-of-range", kind: "events", apply: addEvent("schedule", [{ cron: "0 24 * * *" }]) },
+  { id: "cron-weekday-out-of-range", kind: "events", apply: addEvent("schedule", [{ cron: "0 0 * * 8" }]) },
+  { id: "schedule-without-cron", kind: "events", apply: addEvent("schedule", [{ crontab: "0 0 * * *" }]) },
+  { id: "dispatch-boolean-default-not-boolean", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { dry: { type: "boolean", default: "maybe" } } }) },
+  { id: "dispatch-choice-option-duplicate", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { level: { type: "choice", options: ["low", "low"] } } }) },
+  { id: "dispatch-options-on-string", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { level: { type: "string", options: ["low", "high"] } } }) },
+  { id: "dispatch-required-not-boolean", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { level: { type: "string", required: "yes" } } }) },
+  { id: "call-input-choice", kind: "events", apply: addEvent("workflow_call", { inputs: { level: { type: "choice", options: ["low", "high"] } } }) },
+  { id: "call-input-without-type", kind: "events", apply: addEvent("workflow_call", { inputs: { level: { description: "the level" } } }) },
+  { id: "paths-and-ignore", kind: "events", apply: (document) => addEvent("push", { paths: ["src/**"], "paths-ignore": ["docs/**"] })(document) || addEvent("pull_request", { paths: ["src/**"], "paths-ignore": ["docs/**"] })(document) },
+  { id: "tags-and-ignore", kind: "events", apply: addEvent("push", { tags: ["v*"], "tags-ignore": ["v0*"] }) },
+  { id: "label-type-unknown", kind: "events", apply: addEvent("label", { types: ["open"] }) },
+  { id: "branches-on-check-run", kind: "events", apply: addEvent("check_run", { branches: ["main"] }) },
+  { id: "pull-request-type-misspelt", kind: "events", apply: addEvent("pull_request_target", { types: ["synchronized"] }) },
+  // globs
+  { id: "glob-ref-invalid-character", kind: "globs", apply: (document) => addEvent("push", { branches: ["feature:x"] })(document) || addEvent("pull_request", { branches: ["feature:x"] })(document) },
+  { id: "glob-ref-tilde", kind: "globs", apply: (document) => addEvent("push", { tags: ["v1~1"] })(document) || addEvent("pull_request", { branches: ["v1~1"] })(document) },
+  { id: "glob-path-trailing-space", kind: "globs", apply: (document) => addEvent("push", { paths: ["src/** "] })(document) || addEvent("pull_request", { paths: ["src/** "] })(document) },
+  { id: "glob-leading-plus", kind: "globs", apply: (document) => addEvent("push", { branches: ["+main"] })(document) || addEvent("pull_request", { branches: ["+main"] })(document) },
+  // ids
+  { id: "job-id-with-space", kind: "ids", apply: (document) => {
+    const jobs = mapAt(document.contents, "jobs");
+    const target = firstStepJob(document);
+    if (!jobs || !target) return false;
+    jobs.set("build linux", target.job.clone());
+    return true;
+  } },
+  { id: "step-id-leading-dash", kind: "ids", apply: (document) => addStep(document, { id: "-build", run: "make" }) },
+  { id: "step-id-duplicate", kind: "ids", apply: (document) => addStep(document, { id: "made", run: "make" }) && addStep(document, { id: "made", run: "make test" }) },
+  // conditions
+  { id: "if-block-trailing-newline", kind: "conditions", apply: (document) => addStep(document, { if: "${{ github.event_name == 'push' }}\n", run: "make" }) },
+  { id: "if-text-before-expression", kind: "conditions", apply: setOnJob("if", "github.ref == ${{ 'refs/heads/main' }}") },
+  // permissions
+  { id: "permission-level-capitalised", kind: "permissions", apply: setOnJob("permissions", { contents: "Read" }) },
+  { id: "permission-write-not-write-all", kind: "permissions", apply: setOnJob("permissions", "write") },
+  // syntax with meaning
+  { id: "fail-fast-not-boolean", kind: "syntax", apply: (document) => { const found = matrixJob(document); if (!found) return false; mapAt(found.job, "strategy")!.set("fail-fast", "sometimes"); return true; } },
+  { id: "max-parallel-zero", kind: "syntax", apply: (document) => { const found = matrixJob(document); if (!found) return false; mapAt(found.job, "strategy")!.set("max-parallel", 0); return true; } },
+  { id: "cancel-in-progress-not-boolean", kind: "syntax", apply: setOnJob("concurrency", { group: "ci", "cancel-in-progress": "yes" }) },
+  { id: "container-image-empty", kind: "syntax", apply: setOnJob("container", { image: "" }) },
+  { id: "step-timeout-not-a-number", kind: "syntax", apply: (document) => addStep(document, { run: "make", "timeout-minutes": "ten" }) },
+  { id: "step-without-run-or-uses", kind: "syntax", apply: (document) => addStep(document, { name: "build" }) },
+  { id: "working-directory-on-uses", kind: "syntax", apply: (document) => addStep(document, { uses: "actions/checkout@v4", "working-directory": "src" }) },
+  { id: "runs-on-group-key-unknown", kind: "syntax", apply: setOnJob("runs-on", { group: "big", label: "linux" }) },
+  { id: "step-env-a-list", kind: "syntax", apply: (document) => addStep(document, { run: "make", env: ["A=1"] }) },
+  { id: "job-outputs-a-list", kind: "syntax", apply: setOnJob("outputs", ["version"]) },
+  { id: "jobs-empty", kind: "syntax", apply: (document) => isMap(document.contents) && ((document.contents as Mapping).set("jobs", new YAMLMap()), true) },
+  { id: "on-missing", kind: "syntax", apply: (document) => isMap(document.contents) && (document.contents as Mapping).delete("on") },
+  { id: "matrix-row-empty-list", kind: "matrix", apply: (document) => { const found = matrixJob(document); if (!found) return false; found.matrix.set("extra", document.createNode([])); return true; } },
+  // reusable-workflow calls
+  { id: "call-with-env", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", env: { A: "1" } }) },
+  { id: "call-with-timeout", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", "timeout-minutes": 10 }) },
+  { id: "call-empty-ref", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@" }) },
+  { id: "call-with-object-input", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", with: { config: { a: 1 } } }) },
+  { id: "call-secrets-a-list", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", secrets: ["TOKEN"] }) },
+  // operators GitHub's expressions do not have
+  { id: "arithmetic-operator", kind: "expressions", apply: addRun("echo ${{ github.run_number + 1 }}") },
+  { id: "triple-equals", kind: "expressions", apply: (document) => addStep(document, { if: "github.event_name === 'push'", run: "make" }) },
+  { id: "ternary-operator", kind: "expressions", apply: addRun("echo ${{ github.event_name == 'push' ? 'a' : 'b' }}") },
+  { id: "env-in-strategy-matrix", kind: "expressions", apply: (document) => { const target = stepJobs(document).find(({ job }) => !job.has("strategy")); if (!target) return false; target.job.set("strategy", document.createNode({ matrix: { os: "${{ fromJSON(env.OSES) }}" } })); return true; } },
+  { id: "uses-expression", kind: "syntax", apply: (document) => addStep(document, { uses: "${{ github.repository }}@v1" }) },
+  // schedules and events
+  { id: "cron-day-zero", kind: "events", apply: addEvent("schedule", [{ cron: "0 0 0 * *" }]) },
+  { id: "cron-month-thirteen", kind: "events", apply: addEvent("schedule", [{ cron: "0 0 1 13 *" }]) },
+  { id: "cron-macro", kind: "events", apply: addEvent("schedule", [{ cron: "@daily" }]) },
+  { id: "schedule-empty", kind: "events", apply: addEvent("schedule", []) },
+  { id: "dispatch-choice-empty-options", kind: "events", apply: addEvent("workflow_dispatch", { inputs: { level: { type: "choice", options: [] } } }) },
+  { id: "workflow-run-branches-and-ignore", kind: "events", apply: addEvent("workflow_run", { workflows: ["CI"], branches: ["main"], "branches-ignore": ["dev"] }) },
+  { id: "call-input-duplicate-case", kind: "events", apply: addEvent("workflow_call", { inputs: { Level: { type: "string" }, level: { type: "string" } } }) },
+  // reusable-workflow calls, again
+  { id: "call-with-a-string", kind: "reusable-workflow calls", apply: addCallJob("call", { uses: "octo-org/ci/.github/workflows/build.yml@v1", with: "level=low" }) },
+  // syntax, again
+  { id: "matrix-a-list", kind: "syntax", apply: (document) => { const target = stepJobs(document).find(({ job }) => !job.has("strategy")); if (!target) return false; target.job.set("strategy", document.createNode({ matrix: ["ubuntu-latest"] })); return true; } },
+  { id: "job-continue-on-error-not-boolean", kind: "syntax", apply: setOnJob("continue-on-error", "sometimes") },
+  { id: "step-with-a-string", kind: "syntax", apply: (document) => addStep(document, { uses: "actions/checkout@v4", with: "fetch-depth=0" }) },
+  { id: "defaults-run-key-unknown", kind: "syntax", apply: setOnJob("defaults", { run: { "working-dir": "src" } }) },
+  // types of matrix values and inputs
+  { id: "matrix-property-of-string", kind: "expressions", apply: (document) => {
+    const found = matrixJob(document);
+    if (!found) return false;
+    const steps: unknown = found.job.get("steps", true);
+    if (!isSeq(steps)) return false;
+    steps.items.push(document.createNode({ run: `echo \${{ matrix.${found.key}.name }}` }));
+    return true;
+  } },
+  { id: "needs-in-call-output", kind: "expressions", apply: addEvent("workflow_call", { outputs: { version: { value: "${{ needs.build.outputs.version }}" } } }) },
+  // untrusted values of other shapes
+  { id: "untrusted-review-body-in-run", kind: "expressions", apply: addRun('echo "${{ github.event.review.body }}"') },
+  { id: "untrusted-head-commit-email-in-run", kind: "expressions", apply: addRun('echo "${{ github.event.head_commit.author.email }}"') },
+  { id: "untrusted-filter-in-run", kind: "expressions", apply: addRun('echo "${{ join(github.event.commits.*.message) }}"') },
+  // uses shapes, again
+  { id: "uses-empty-ref", kind: "syntax", apply: (document) => addStep(document, { uses: "actions/checkout@" }) },
+  // empty sections
+  { id: "steps-empty", kind: "syntax", apply: (document) => { const target = firstStepJob(document); if (!target) return false; target.job.set("steps", new YAMLSeq()); return true; } },
+  { id: "job-env-empty", kind: "syntax", apply: setOnJob("env", {}) },
+  { id: "services-empty", kind: "syntax", apply: setOnJob("services", {}) },
+  { id: "job-outputs-empty", kind: "syntax", apply: setOnJob("outputs", {}) },
+  { id: "status-function-with-argument", kind: "expressions", apply: (document) => addStep(document, { if: "success('build')", run: "make" }) },
+  { id: "status-function-without-call", kind: "expressions", apply: (document) => addStep(document, { if: "always", run: "make" }) },
+  { id: "steps-in-run-name", kind: "expressions", apply: setOnWorkflow("run-name", "Deploy ${{ steps.a.outputs.version }}") },
+  { id: "env-in-call-input-default", kind: "expressions", apply: addEvent("workflow_call", { inputs: { level: { type: "string", default: "${{ env.LEVEL }}" } } }) },
+  { id: "call-number-default-not-a-number", kind: "events", apply: addEvent("workflow_call", { inputs: { count: { type: "number", default: "many" } } }) },
+  { id: "object-ordered-against-number", kind: "expressions", apply: (document) => addStep(document, { if: "github.event > 1", run: "make" }) },
+  // credentials
+  { id: "container-password-only-literal", kind: "credentials", apply: setOnJob("container", { image: "ghcr.io/octo/build:1", credentials: { username: "${{ github.actor }}", password: "s3cret-value" } }) },
 ];
 
 /** Each mutation applied to the first `perMutation` bases where it fits, starting at a different base for each mutation. */

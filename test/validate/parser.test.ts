@@ -84,6 +84,26 @@ describe("validateWithParser", () => {
     expect(where(await validateWithParser(yaml, FILE))).toEqual([{ rule: "parser", line: 6, column: 14 }]);
   });
 
+  it("issue 12.2: reports types under push at the event, where the mistake is, and types elsewhere at the key", async () => {
+    const yaml = [
+      "on:",
+      "  push:",
+      "    branches: [main]",
+      "    types: [created]",
+      "jobs:",
+      "  test:",
+      "    runs-on: ubuntu-latest",
+      "    types: x",
+      "    steps:",
+      "      - run: make",
+      "",
+    ].join("\n");
+    expect(where(await validateWithParser(yaml, FILE))).toEqual([
+      { rule: "parser", line: 2, column: 3 },
+      { rule: "parser", line: 8, column: 5 },
+    ]);
+  });
+
   it("issue 12: reports a choice input without options at the input, not at its type", async () => {
     const yaml = [
       "on:",
