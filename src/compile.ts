@@ -59,8 +59,9 @@ export interface ValidationCache {
 }
 
 /**
- * Remembers the YAML emitted for a model, so an unchanged workflow is not emitted again: the
- * emitter is the costliest step of a run where nothing changed. Bound to one trunkline build.
+ * Remembers texts from run to run, bound to one trunkline build: the YAML emitted for a model, so an
+ * unchanged workflow is not emitted again (the emitter is the costliest step of a run where nothing
+ * changed), and the placed findings of an output that has some.
  */
 export interface EmitCache {
   get(key: string): string | undefined;

@@ -111,6 +111,35 @@ function scan(tokens: readonly Token[]): ExpressionFacts {
   return { references, functions };
 }
 
+/**
+ * Whether the token at `index` calls a function (`name(`, not a property's `.name(`), and one named
+ * `name` when given (function names are compared without case, as GitHub does).
+ */
+export function isCallAt(tokens: readonly Token[], index: number, name?: string): boolean {
+  const token = tokens[index];
+  return token?.kind === "name" && tokens[index + 1]?.text === "(" && tokens[index - 1]?.text !== "." && (name === undefined || token.text.toLowerCase() === name);
+}
+
+/** The tokens of each argument of the call whose first argument starts at `first` (just after its `(`). */
+export function callArguments(tokens: readonly Token[], first: number): Token[][] {
+  const found: Token[][] = [[]];
+  let depth = 0;
+  for (let j = first; j < tokens.length; j++) {
+    const token = tokens[j]!;
+    const text = token.kind === "punct" ? token.text : "";
+    if (text === "(" || text === "[") depth++;
+    else if (text === ")" || text === "]") {
+      if (depth === 0) return found;
+      depth--;
+    } else if (text === "," && depth === 0) {
+      found.push([]);
+      continue;
+    }
+    found[found.length - 1]!.push(token);
+  }
+  return found;
+}
+
 /** The tokens of an expression body; `==`, `!=`, `<=`, `>=`, `&&` and `||` are one token each. */
 export function tokenize(body: string): Token[] {
   const tokens: Token[] = [];

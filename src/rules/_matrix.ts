@@ -42,6 +42,17 @@ export function staticMatrix(job: JobView): StaticMatrix | "none" | undefined {
   return { raw, axes, include: rows(raw["include"]), exclude: rows(raw["exclude"]) };
 }
 
+/**
+ * The axes of the job's matrix written as lists, in order; an axis an expression builds, and
+ * `include`/`exclude`, are left out, so the others are still seen when the matrix is not static.
+ */
+export function listedAxes(job: JobView): MatrixAxis[] {
+  const strategy = job.raw["strategy"];
+  const matrix = isObject(strategy) ? strategy["matrix"] : undefined;
+  if (!isObject(matrix)) return [];
+  return Object.entries(matrix).flatMap(([key, values]) => (key === "include" || key === "exclude" || !Array.isArray(values) ? [] : [{ key, values }]));
+}
+
 // Rows of `include`/`exclude`; a row that is an expression makes the whole list unknown.
 function rows(value: Json | undefined): JsonObject[] | undefined {
   if (value === undefined) return [];

@@ -13,6 +13,8 @@ export interface ExpressionUse {
   text: string;
   /** An `if:` value: an expression even without `${{ }}`. */
   isCondition: boolean;
+  /** The text of each expression, without `${{ }}` (for a condition without them, the whole value). */
+  bodies: readonly string[];
   expressions: readonly ExpressionFacts[];
 }
 
@@ -291,7 +293,7 @@ export function conditionExpressions(condition: string): string[] {
 function collectExpressions(value: Json, path: WorkflowPath, isCondition: boolean, into: ExpressionUse[]): void {
   if (typeof value === "string") {
     const bodies = isCondition ? conditionExpressions(value) : value.includes("${{") ? findExpressions(value).map((expression) => expression.body) : [];
-    if (bodies.length > 0) into.push({ path: [...path], text: value, isCondition, expressions: bodies.map(expressionFacts) });
+    if (bodies.length > 0) into.push({ path: [...path], text: value, isCondition, bodies, expressions: bodies.map(expressionFacts) });
   } else if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       path.push(index);

@@ -1,7 +1,7 @@
 import { defineRule, type Finding } from "./_define-rule.js";
-import { type Reference, type Token, findExpressions, formatReference, tokenize } from "./_expressions.js";
+import { type Reference, type Token, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
-import { type ExpressionUse, conditionExpressions } from "./_workflow-view.js";
+import type { ExpressionUse } from "./_workflow-view.js";
 import { textMemo } from "./_text-memo.js";
 
 export default defineRule({
@@ -56,8 +56,7 @@ const problemsByText = textMemo<readonly Omit<Finding, "path">[]>(20_000);
 
 function problemsOf(use: ExpressionUse): Omit<Finding, "path">[] {
   const problems: Omit<Finding, "path">[] = [];
-  const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
-  for (const body of bodies) {
+  for (const body of use.bodies) {
     const tokens = tokenize(body);
     tokens.forEach((token, index) => {
       if (token.kind !== "punct" || !COMPARISON.has(token.text)) return;

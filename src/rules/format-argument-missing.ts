@@ -1,7 +1,7 @@
 import { defineRule, type Finding } from "./_define-rule.js";
-import { type Token, findExpressions, tokenize } from "./_expressions.js";
+import { type Token, callArguments, isCallAt, tokenize } from "./_expressions.js";
 import { textMemo } from "./_text-memo.js";
-import { type ExpressionUse, conditionExpressions } from "./_workflow-view.js";
+import type { ExpressionUse } from "./_workflow-view.js";
 
 export default defineRule({
   id: "format-argument-missing",
@@ -51,8 +51,7 @@ const verdicts = textMemo<MissingArgument[]>(5_000);
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
   // most expressions call no format(): skip those without scanning them again
   if (!use.expressions.some((facts) => facts.functions.has("format"))) return;
-  const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
-  for (const body of bodies) {
+  for (const body of use.bodies) {
     for (const missing of verdicts(body, () => missingArguments(tokenize(body)))) {
       if (missing.placeholder === undefined) {
         report({
@@ -75,11 +74,10 @@ function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void 
 function missingArguments(tokens: readonly Token[]): MissingArgument[] {
   const found: MissingArgument[] = [];
   for (let i = 0; i + 2 < tokens.length; i++) {
-    const name = tokens[i]!;
-    if (name.kind !== "name" || name.text.toLowerCase() !== "format" || tokens[i + 1]!.text !== "(" || tokens[i - 1]?.text === ".") continue;
+    if (!isCallAt(tokens, i, "format")) continue;
     const format = tokens[i + 2]!;
     if (format.kind !== "string") continue;
-    const given = countArguments(tokens, i + 2) - 1;
+    const given = callArguments(tokens, i + 2).length - 1;
     if (!isValidFormat(format.text)) {
       found.push({ format: format.text, placeholder: undefined, given });
       continue;
@@ -88,21 +86,6 @@ function missingArguments(tokens: readonly Token[]): MissingArgument[] {
     if (placeholder !== undefined && placeholder >= given) found.push({ format: format.text, placeholder, given });
   }
   return found;
-}
-
-// The number of arguments of the call whose first argument starts at `first`.
-function countArguments(tokens: readonly Token[], first: number): number {
-  let depth = 0;
-  let count = 1;
-  for (let j = first; j < tokens.length; j++) {
-    const text = tokens[j]!.kind === "punct" ? tokens[j]!.text : "";
-    if (text === "(" || text === "[") depth++;
-    else if (text === ")" || text === "]") {
-      if (depth === 0) return count;
-      depth--;
-    } else if (text === "," && depth === 0) count++;
-  }
-  return count;
 }
 
 // The highest `{N}` of a format string, reading `{{` and `}}` as literal braces; undefined for none.

@@ -1,7 +1,7 @@
 import { defineRule, type Finding } from "./_define-rule.js";
-import { type Token, findExpressions, tokenize } from "./_expressions.js";
+import { type Token, isCallAt, tokenize } from "./_expressions.js";
 import { textMemo } from "./_text-memo.js";
-import { type ExpressionUse, conditionExpressions } from "./_workflow-view.js";
+import type { ExpressionUse } from "./_workflow-view.js";
 
 export default defineRule({
   id: "from-json-invalid",
@@ -48,8 +48,7 @@ const verdicts = textMemo<string[]>(5_000);
 
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
   if (!use.expressions.some((facts) => facts.functions.has("fromjson"))) return;
-  const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
-  for (const body of bodies) {
+  for (const body of use.bodies) {
     for (const text of verdicts(body, () => brokenLiterals(tokenize(body)))) {
       report({
         path: use.path,
@@ -64,8 +63,7 @@ function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void 
 function brokenLiterals(tokens: readonly Token[]): string[] {
   const found: string[] = [];
   for (let i = 0; i + 3 < tokens.length; i++) {
-    const name = tokens[i]!;
-    if (name.kind !== "name" || name.text.toLowerCase() !== "fromjson" || tokens[i + 1]!.text !== "(" || tokens[i - 1]?.text === ".") continue;
+    if (!isCallAt(tokens, i, "fromjson")) continue;
     const literal = tokens[i + 2]!;
     if (literal.kind !== "string" || tokens[i + 3]!.text !== ")") continue;
     if (!couldBeJson(literal.text)) found.push(literal.text);

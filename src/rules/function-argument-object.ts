@@ -1,8 +1,8 @@
 import { defineRule, type Finding } from "./_define-rule.js";
-import { type Reference, type Token, findExpressions, formatReference, tokenize } from "./_expressions.js";
+import { type Reference, type Token, callArguments, formatReference, isCallAt, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
 import { textMemo } from "./_text-memo.js";
-import { type ExpressionUse, conditionExpressions } from "./_workflow-view.js";
+import type { ExpressionUse } from "./_workflow-view.js";
 
 // The functions that read an argument as a string, by lowercased name, and which arguments (0-based; -1: all).
 const STRING_ARGUMENTS: ReadonlyMap<string, number> = new Map([
@@ -60,13 +60,12 @@ function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void 
 
 function problemsOf(use: ExpressionUse): Omit<Finding, "path">[] {
   const problems: Omit<Finding, "path">[] = [];
-  const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
-  for (const body of bodies) {
+  for (const body of use.bodies) {
     const tokens = tokenize(body);
     tokens.forEach((token, index) => {
-      const which = token.kind === "name" && tokens[index + 1]?.text === "(" && tokens[index - 1]?.text !== "." ? STRING_ARGUMENTS.get(token.text.toLowerCase()) : undefined;
+      const which = isCallAt(tokens, index) ? STRING_ARGUMENTS.get(token.text.toLowerCase()) : undefined;
       if (which === undefined) return;
-      argumentsOf(tokens, index + 2).forEach((argument, position) => {
+      callArguments(tokens, index + 2).forEach((argument, position) => {
         if (which !== -1 && which !== position) return;
         const reference = wholeReference(argument);
         if (!reference || !isObjectReference(reference)) return;
@@ -78,26 +77,6 @@ function problemsOf(use: ExpressionUse): Omit<Finding, "path">[] {
     });
   }
   return problems;
-}
-
-// The tokens of each argument of the call whose first argument starts at `first`.
-function argumentsOf(tokens: readonly Token[], first: number): Token[][] {
-  const found: Token[][] = [[]];
-  let depth = 0;
-  for (let j = first; j < tokens.length; j++) {
-    const token = tokens[j]!;
-    const text = token.kind === "punct" ? token.text : "";
-    if (text === "(" || text === "[") depth++;
-    else if (text === ")" || text === "]") {
-      if (depth === 0) return found;
-      depth--;
-    } else if (text === "," && depth === 0) {
-      found.push([]);
-      continue;
-    }
-    found[found.length - 1]!.push(token);
-  }
-  return found;
 }
 
 // An argument that is a reference and nothing more: `github.event`, `needs['build']`.

@@ -1,6 +1,5 @@
 import { defineRule } from "./_define-rule.js";
-import { isComputed } from "./_matrix.js";
-import { isObject } from "./_workflow-view.js";
+import { isComputed, listedAxes } from "./_matrix.js";
 
 export default defineRule({
   id: "matrix-value-duplicate",
@@ -34,11 +33,8 @@ jobs:
     fix: "Remove the repeated value, or change it to the value that was meant.",
   },
   job({ job, report }) {
-    const strategy = job.raw["strategy"];
-    const matrix = isObject(strategy) ? strategy["matrix"] : undefined;
-    if (!isObject(matrix)) return;
-    for (const [key, values] of Object.entries(matrix)) {
-      if (key === "include" || key === "exclude" || !Array.isArray(values) || values.length < 2) continue;
+    for (const { key, values } of listedAxes(job)) {
+      if (values.length < 2) continue;
       const seen = new Map<string, number>();
       values.forEach((value, index) => {
         // a value computed at run time may differ from one that reads the same

@@ -1,5 +1,5 @@
 import { defineRule } from "./_define-rule.js";
-import { isObject } from "./_workflow-view.js";
+import { listedAxes } from "./_matrix.js";
 
 export default defineRule({
   id: "matrix-vector-empty",
@@ -35,12 +35,9 @@ jobs:
     fix: "Give the key at least one value, or remove it.",
   },
   job({ job, report }) {
-    const strategy = job.raw["strategy"];
-    const matrix = isObject(strategy) ? strategy["matrix"] : undefined;
-    if (!isObject(matrix)) return;
-    for (const [key, values] of Object.entries(matrix)) {
-      // an empty include or exclude adds or removes nothing, which GitHub accepts
-      if (key === "include" || key === "exclude" || !Array.isArray(values) || values.length > 0) continue;
+    // an empty include or exclude adds or removes nothing, which GitHub accepts: not an axis
+    for (const { key, values } of listedAxes(job)) {
+      if (values.length > 0) continue;
       report({
         path: [...job.path, "strategy", "matrix", key],
         message: `matrix key "${key}" has no values, so the job has no combination to run and GitHub fails the run`,

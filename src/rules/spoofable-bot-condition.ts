@@ -1,6 +1,5 @@
 import { defineRule } from "./_define-rule.js";
-import { type Token, findExpressions, tokenize } from "./_expressions.js";
-import { conditionExpressions } from "./_workflow-view.js";
+import { type Token, tokenize } from "./_expressions.js";
 
 // `github.<property>` values that name whoever caused the run, not who wrote the change.
 const ACTOR_PROPERTIES = new Set(["actor", "triggering_actor"]);
@@ -50,8 +49,7 @@ jobs:
   job({ job, report }) {
     for (const use of job.expressions) {
       if (!use.text.includes("[bot]")) continue;
-      const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
-      for (const body of bodies) {
+      for (const body of use.bodies) {
         for (const match of botComparisons(tokenize(body))) {
           report({
             path: use.path,

@@ -1,6 +1,5 @@
 import { defineRule } from "./_define-rule.js";
-import { type Token, findExpressions, tokenize } from "./_expressions.js";
-import { conditionExpressions } from "./_workflow-view.js";
+import { type Token, isCallAt, tokenize } from "./_expressions.js";
 
 export default defineRule({
   id: "unsound-contains",
@@ -32,8 +31,7 @@ jobs:
   },
   job({ job, report }) {
     for (const use of job.expressions) {
-      const bodies = use.isCondition ? conditionExpressions(use.text) : findExpressions(use.text).map((expression) => expression.body);
-      for (const body of bodies) {
+      for (const body of use.bodies) {
         if (!/contains\s*\(/i.test(body)) continue;
         for (const call of unsoundCalls(tokenize(body))) {
           report({
@@ -60,7 +58,7 @@ interface UnsoundCall {
 function unsoundCalls(tokens: readonly Token[]): UnsoundCall[] {
   const found: UnsoundCall[] = [];
   for (let i = 0; i + 3 < tokens.length; i++) {
-    if (tokens[i]!.kind !== "name" || tokens[i]!.text.toLowerCase() !== "contains" || tokens[i + 1]!.text !== "(" || tokens[i - 1]?.text === ".") continue;
+    if (!isCallAt(tokens, i, "contains")) continue;
     const haystack = tokens[i + 2]!;
     if (haystack.kind !== "string" || tokens[i + 3]!.text !== ",") continue;
     let depth = 0;
