@@ -12,6 +12,7 @@ import type { HashMemo } from "./sync/hash-memo.js";
 import { type LoadedSource, type NormalizedSource, type NormalizedWorkflow, normalizeSource } from "./normalize/normalize-source.js";
 import { calleeResolver, indexGeneratedWorkflows } from "./normalize/callees.js";
 import { mergeRepeats } from "./validate/merge-repeats.js";
+import type { LintProfile } from "./validate/lint-profile.js";
 import type { ParsedYaml } from "./validate/parsed-yaml.js";
 import type { RuleRunner } from "./validate/run-rules.js";
 import type { ValidationPool } from "./validate/validation-pool.js";
@@ -40,8 +41,11 @@ export interface TargetSources {
   sources: LoadedSource[];
 }
 
-/** Checks one emitted workflow; each validation layer (schema, parser, rules) is one of these. */
-export type Validator = (input: { model: JsonObject; text: string; file: string; featureFlags?: ExperimentalFeatures; document?: ParsedYaml }) => Diagnostic[] | Promise<Diagnostic[]>;
+/**
+ * Checks one emitted workflow (GitHub's parser and the schema, default-validators.ts). `profile`,
+ * when a lint asks for one, is given the time of each layer by name.
+ */
+export type Validator = (input: { model: JsonObject; text: string; file: string; featureFlags?: ExperimentalFeatures; document?: ParsedYaml; profile?: LintProfile }) => Diagnostic[] | Promise<Diagnostic[]>;
 
 /** Everything compile produced: the files to write and every problem found. */
 export interface CompileResult {

@@ -43,10 +43,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
   // loads the validators while esbuild runs. One edited source is checked here: starting a thread
   // costs more CPU than it saves. The watch keeps its state in one thread, and validators given by
   // the caller run where they are.
-  // This thread checks each output against the schema when it is idle (the worker runs GitHub's
-  // parser, the longer part), and readies the parser too, to take over the worker's last outputs,
-  // when a core is free for that.
-  const pool = options.validators || options.memo ? undefined : createValidationPool(() => defaultValidators(), { layersHere: { count: 1, load: () => defaultValidators(0, 1) } });
+  const pool = options.validators || options.memo ? undefined : createValidationPool(() => defaultValidators());
   try {
     return await runStages(io, options, pool);
   } finally {

@@ -1,29 +1,69 @@
+// The checks every output and every linted workflow goes through: GitHub's own parser, and the JSON
+// Schema derived from the very definition that parser reads with (scripts/build-schema.ts). The
+// schema never finds fault with a workflow the parser passes (test/validate/schema-within-parser.test.ts
+// holds every corpus to that), so it runs only on one the parser finds fault with, where it says in
+// workflow terms what is wrong with its shape. A clean workflow, most of them, costs the parser alone,
+// and a run where every workflow is clean never loads the schema's code.
 import type { Validator } from "../compile.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
-// Each layer loads its own code, so that a thread running only some of them loads only theirs.
-const LAYERS: readonly (() => Promise<Validator>)[] = [
-  async () => {
-    const { validateSchema } = await import("./schema.js");
-    return ({ model, file }) => validateSchema(model, file);
-  },
-  async () => {
-    const { validateWithParser } = await import("./parser.js");
-    return ({ text, file, featureFlags, document }) => validateWithParser(text, file, { featureFlags, document });
-  },
-];
+type Input = Parameters<Validator>[0];
+type Layer = (input: Input) => Diagnostic[] | Promise<Diagnostic[]>;
 
-/** The validation layers every output goes through: JSON Schema, then GitHub's own parser; those from `first` to before `end` when given. */
-export async function defaultValidators(first = 0, end = LAYERS.length): Promise<Validator[]> {
-  return Promise.all(LAYERS.slice(first, end).map((load) => load()));
+/** GitHub's parser, loaded on first call: its code is the costliest to load. */
+export async function parserLayer(): Promise<Layer> {
+  const { validateWithParser } = await import("./parser.js");
+  return ({ text, file, featureFlags, document }) => validateWithParser(text, file, { featureFlags, document });
+}
+
+/** The JSON Schema, loaded on first call. */
+export async function schemaLayer(): Promise<Layer> {
+  const { validateSchema } = await import("./schema.js");
+  return ({ model, file }) => validateSchema(model, file);
+}
+
+let schema: Promise<Layer> | undefined;
+const loadSchema = () => (schema ??= schemaLayer());
+
+/**
+ * The schema's findings on an output GitHub's parser found `parserFound` on, followed by those: none
+ * for an output the parser passed, which the schema passes too.
+ */
+export async function withSchemaFindings(input: Input, parserFound: readonly Diagnostic[]): Promise<Diagnostic[]> {
+  if (parserFound.length === 0) return [];
+  const validateSchema = await loadSchema();
+  const schemaFound = input.profile ? input.profile.time("stage: schema", () => validateSchema(input)) : validateSchema(input);
+  return [...(await schemaFound), ...parserFound];
+}
+
+/** The validation every output goes through, as one {@link Validator}: GitHub's parser, then the schema on what it finds fault with. */
+export async function defaultValidators(): Promise<Validator[]> {
+  const validateWithParser = await parserLayer();
+  return [
+    async (input) => {
+      const found = input.profile ? await input.profile.timeAsync("stage: GitHub's parser", async () => validateWithParser(input)) : await validateWithParser(input);
+      return withSchemaFindings(input, found);
+    },
+  ];
+}
+
+/** {@link defaultValidators} with GitHub's parser definition built and the code run once (warm-up.ts), for a thread about to check many workflows. */
+export async function prepareValidators(): Promise<Validator[]> {
+  return warmedUp(await defaultValidators());
 }
 
 /**
- * {@link defaultValidators} (from `first` on) with GitHub's parser definition built and the code run
- * once (warm-up.ts): what a thread about to check many outputs does while it waits for the first.
+ * GitHub's parser alone, warmed up as {@link prepareValidators} is: what the validation worker runs,
+ * prepared while it waits for the first output. The main thread adds the schema's findings
+ * ({@link withSchemaFindings}) to an output the worker found fault with.
  */
-export async function prepareValidators(first = 0): Promise<Validator[]> {
-  const [validators, { prepareParser }, { warmUpValidators }] = await Promise.all([defaultValidators(first), import("./parser.js"), import("./warm-up.js")]);
+export async function prepareParserLayer(): Promise<Layer> {
+  return (await warmedUp([await parserLayer()]))[0]!;
+}
+
+async function warmedUp<T extends Layer>(layers: T[]): Promise<T[]> {
+  const [{ prepareParser }, { warmUpValidators }] = await Promise.all([import("./parser.js"), import("./warm-up.js")]);
   prepareParser();
-  await warmUpValidators(validators);
-  return validators;
+  await warmUpValidators(layers);
+  return layers;
 }

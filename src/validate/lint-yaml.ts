@@ -48,8 +48,6 @@ export interface ReadWorkflow {
   suppressions?: Suppressions;
 }
 
-const VALIDATOR_STAGES = ["stage: schema", "stage: GitHub's parser"];
-
 /**
  * Lints one YAML workflow, generated or hand-written: YAML syntax, the schema, GitHub's parser and
  * trunkline's rules, honouring `# trunkline-ignore:` comments. Every diagnostic gets a YAML line
@@ -90,10 +88,9 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   if (isActionMetadata(file, model)) return lintAction(file, text, model, { document, locator: locate(), suppressions }, cacheKey, options);
   const diagnostics: Diagnostic[] = [];
   if (!options.validationCache?.has(cacheKey)) {
-    const input = { model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter } };
+    const input = { model, text, file, featureFlags: options.featureFlags, document: { document, lineCounter }, ...(profile ? { profile } : {}) };
     const validators = await options.validators();
-    // profiled one after the other, so each stage's time is its own
-    const found = profile ? await profiledValidators(validators, input, profile) : (await Promise.all(validators.map((validate) => validate(input)))).flat();
+    const found = (await Promise.all(validators.map((validate) => validate(input)))).flat();
     if (found.length === 0) options.validationCache?.add(cacheKey);
     diagnostics.push(...found);
   }
@@ -165,12 +162,6 @@ async function lintAction(file: string, text: string, model: JsonObject, read: {
 export function placed(diagnostic: Diagnostic, locator: YamlLocator): Diagnostic {
   const { within, ...rest } = diagnostic;
   return { ...rest, ...locator.positionOf(diagnostic.path!, within) };
-}
-
-async function profiledValidators(validators: readonly Validator[], input: Parameters<Validator>[0], profile: LintProfile): Promise<Diagnostic[]> {
-  const found: Diagnostic[] = [];
-  for (const [index, validate] of validators.entries()) found.push(...(await profile.timeAsync(VALIDATOR_STAGES[index] ?? `stage: validator ${index + 1}`, async () => validate(input))));
-  return found;
 }
 
 // `# trunkline-ignore: rule-a, rule-b -- why`, and `# trunkline-ignore-file: rule` for the whole file.

@@ -1,10 +1,10 @@
-// A cold gen spends most of its time checking the outputs: the JSON Schema and GitHub's parser, a
-// few milliseconds each, after loading ~900 KB of code for them. A worker thread started as soon as
-// many sources need compiling loads them while esbuild runs and the sources import, then checks
-// outputs while the main thread emits the next and runs the rules. So that the main thread does not
-// wait idle for the worker at the end, it runs the schema itself once it has emitted every output
-// (the worker runs only the parser, the longer part). Run from src/ (the tests,
-// in-process), no worker is ever started: the checks run on the calling thread, as before.
+// A cold gen spends most of its time checking the outputs with GitHub's parser, a few milliseconds
+// each, after loading ~300 KB of code for it. A worker thread started as soon as many sources need
+// compiling loads it while esbuild runs and the sources import, then checks outputs while the main
+// thread emits the next and runs the rules. The worker runs the parser alone: the schema has
+// something to say only about an output the parser found fault with (default-validators.ts), and
+// the main thread adds its findings to those. Run from src/ (the tests, in-process), no worker is
+// ever started: the checks run on the calling thread, as before.
 import type { ExperimentalFeatures } from "@actions/expressions/features";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,6 +13,7 @@ import type { Worker } from "node:worker_threads";
 import type { Validator } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { JsonObject } from "../model/json.js";
+import { withSchemaFindings } from "./default-validators.js";
 
 /** One output to check, as posted to the worker (plain data). */
 export interface ValidationJob {
@@ -30,7 +31,7 @@ export type ValidationReply = { id: number; diagnostics: Diagnostic[]; error?: u
 export interface ValidationPool {
   /** Starts the worker now (idempotent), so that it loads the validators while other work goes on. */
   start(): void;
-  /** The findings of the schema and GitHub's parser for one output, in that order. */
+  /** The findings of the schema and GitHub's parser for one output, in that order (the default validators'). */
   validate(input: Omit<ValidationJob, "id">): Promise<Diagnostic[]>;
   /** Ends the worker; outputs still outstanding are checked on this thread. */
   close(): Promise<void>;
@@ -48,18 +49,14 @@ export interface ValidationPoolOptions {
   workerUrl?: URL;
   /** How long the worker may owe answers without giving one; {@link VALIDATION_WORKER_SILENCE_MS} by default. */
   silenceMs?: number;
-  /**
-   * The first layers of `validateHere`, run on this thread for every output the worker checks (it
-   * runs the others), when this thread is otherwise idle: `load` gives just those layers.
-   */
-  layersHere?: { count: number; load: () => Promise<readonly Validator[]> };
 }
 
 /**
- * A pool of one worker thread beside the main thread. `validateHere` checks one output on the
- * calling thread: used until the worker starts, and for every output it could not check (it failed
- * to start, died, or threw). The worker runs the very same validators, so no result depends on
- * where an output was checked.
+ * A pool of one worker thread beside the main thread. `validateHere` (the default validators)
+ * checks one output on the calling thread: used until the worker starts, and for every output it
+ * could not check (it failed to start, died, or threw). The worker runs GitHub's parser and this
+ * thread adds the schema's findings, as the default validators do on one thread, so no result
+ * depends on where an output was checked.
  */
 export function createValidationPool(validateHere: () => Promise<readonly Validator[]>, options: ValidationPoolOptions = {}): ValidationPool {
   const workerUrl = options.workerUrl ?? builtWorkerUrl();
@@ -76,10 +73,11 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
   let failed = !workerUrl;
   let nextId = 0;
   let count = 0;
-  const check = async (validators: readonly Validator[], job: ValidationJob) => (await Promise.all(validators.map((validate) => validate({ model: job.model, text: job.text, file: job.file, featureFlags: job.featureFlags })))).flat();
-  // The layers the worker runs (all but those run here), or all of them for an output it never got.
-  const firstThere = options.layersHere?.count ?? 0;
-  const here = async (job: ValidationJob, first = firstThere): Promise<Diagnostic[]> => check((await validateHere()).slice(first), job);
+  // An output the worker never got, or could not check.
+  const here = async (job: ValidationJob): Promise<Diagnostic[]> => {
+    const input = { model: job.model, text: job.text, file: job.file, featureFlags: job.featureFlags };
+    return (await Promise.all((await validateHere()).map((validate) => validate(input)))).flat();
+  };
   // Every output the worker still owes is checked here instead.
   const abandon = () => {
     if (failed) return;
@@ -95,7 +93,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
     try {
       // required here, not imported: a run that checks nothing never loads it
       const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
-      worker = new Worker(workerUrl!, { workerData: { firstLayer: firstThere } });
+      worker = new Worker(workerUrl!);
     } catch {
       failed = true;
       return;
@@ -106,13 +104,12 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
       waiting.delete(reply.id);
       watchSilence();
       if (waiting.size === 0) worker?.unref();
-      if (reply.diagnostics) entry.resolve(reply.diagnostics);
+      if (reply.diagnostics) withSchemaFindings(entry.job, reply.diagnostics).then(entry.resolve, entry.reject);
       // a throw in the worker is checked again here, where it surfaces as it would without one
       else here(entry.job).then(entry.resolve, entry.reject);
     });
     worker.on("error", abandon);
     worker.on("exit", abandon);
-    void options.layersHere?.load().catch(() => undefined);
     // An idle worker must not keep the process alive: the load of the sources tells a top-level
     // await that nothing can settle by the event loop running empty. It holds it while it owes
     // answers. After the listeners: adding one holds it again.
@@ -123,24 +120,19 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
     async validate(input) {
       const id = nextId++;
       if (++count > VALIDATION_WORKER_THRESHOLD) start();
-      if (!worker || failed) return here({ id, ...input }, 0);
+      if (!worker || failed) return here({ id, ...input });
       const job: ValidationJob = { id, ...input };
-      const layersHere = options.layersHere;
-      // run once this thread waits (a macrotask: after the caller's synchronous run of outputs)
-      const checkedHere = layersHere ? new Promise((resolve) => setImmediate(resolve)).then(async () => check(await layersHere.load(), job)) : Promise.resolve([]);
-      const checkedThere = new Promise<Diagnostic[]>((resolve, reject) => {
+      return new Promise<Diagnostic[]>((resolve, reject) => {
         waiting.set(job.id, { job, resolve, reject });
         if (waiting.size === 1) watchSilence();
         worker!.ref();
         try {
-          // the layers there read the text alone: the model is not copied to the worker
-          worker!.postMessage(firstThere ? { ...job, model: {} } : job);
+          // the parser reads the text alone: the model, which the schema reads here, is not copied
+          worker!.postMessage({ ...job, model: {} });
         } catch {
           abandon();
         }
       });
-      const [first, rest] = await Promise.all([checkedHere, checkedThere]);
-      return [...first, ...rest];
     },
     async close() {
       if (!worker) return;

@@ -48,13 +48,14 @@ describe("lint profile", () => {
     expect(rows.get("rule: permissions-missing")).toBe(2);
   });
 
-  it("issue 12.1: a cold profiled run times the schema and GitHub's parser on every file", async () => {
-    const fresh = await createTempRepo({ ".github/workflows/a.yml": WORKFLOW });
+  it("issue 12.1: a cold profiled run times GitHub's parser on every file, and the schema on each it finds fault with", async () => {
+    const faulted = WORKFLOW.replace("timeout-minutes: 10", "timeout-minutes: 10\n    bogus-key: 1");
+    const fresh = await createTempRepo({ ".github/workflows/a.yml": WORKFLOW, ".github/workflows/b.yml": WORKFLOW.replace("npm test", "npm run lint"), ".github/workflows/c.yml": faulted });
     try {
       const profiled = await fresh.run(["lint", ".github/workflows"], { TRUNKLINE_PROFILE_RULES: "1" });
       const rows = profileRows(profiled.stderr);
+      expect(rows.get("stage: GitHub's parser")).toBe(3);
       expect(rows.get("stage: schema")).toBe(1);
-      expect(rows.get("stage: GitHub's parser")).toBe(1);
     } finally {
       await fresh.dispose();
     }
