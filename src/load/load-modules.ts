@@ -1,4 +1,5 @@
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -106,7 +107,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
           const nonce = index.copies[file];
           let url: string | undefined;
           try {
-            const { mtimeMs } = await stat(output);
+            const { mtimeMs } = statSync(output);
             rememberCompiled(output, root, file);
             rememberCopy(output, nonce === undefined ? undefined : path.join(root, file));
             // The query makes a re-run in the same process (tests, watch) see a rebuilt file.
@@ -263,7 +264,8 @@ async function staleEntries(root: string, index: CacheIndex, files: readonly str
   const unchanged = (input: string, [size, mtimeMs]: [number, number]) => {
     let check = seen.get(input);
     if (!check) {
-      check = stat(path.join(root, input)).then((info) => info.size === size && info.mtimeMs === mtimeMs, () => false);
+      const info = sizeAndTime(path.join(root, input));
+      check = Promise.resolve(info !== undefined && info[0] === size && info[1] === mtimeMs);
       seen.set(input, check);
     }
     return check;
@@ -339,7 +341,7 @@ async function compile(root: string, cacheDir: string, files: readonly string[],
   const stampOf = (input: string) => {
     let stamp = stamps.get(input);
     if (!stamp) {
-      stamp = stat(path.join(root, input)).then((info): [number, number] => [info.size, info.mtimeMs], () => undefined);
+      stamp = Promise.resolve(sizeAndTime(path.join(root, input)));
       stamps.set(input, stamp);
     }
     return stamp;
@@ -532,4 +534,16 @@ function importFailure(file: string, error: unknown, cycles: string[][] | undefi
     message: `importing ${file} threw "${text}"${at}${circular ? `; ${describeCycles(cycles)}, so a value one of them exports may still be undefined when another uses it` : ""}; nothing written`,
     hint: circular ? CYCLE_HINT : "fix the error at that line, then rerun",
   };
+}
+
+// The size and mtime of a file, or undefined when it cannot be stat'ed. Synchronous, as every
+// small read of a run: a promise-based stat costs several times the CPU, and a run stats every
+// input of every source.
+function sizeAndTime(file: string): [number, number] | undefined {
+  try {
+    const info = statSync(file);
+    return [info.size, info.mtimeMs];
+  } catch {
+    return undefined;
+  }
 }
