@@ -21,8 +21,8 @@ const started = ((globalThis as Record<symbol, unknown>)[Symbol.for("trunkline.e
 let copies = 0;
 
 /**
- * Whether the copy written with `nonce` began to evaluate: its last import, appended to it, runs
- * after the packages it imports and before its own first line. A copy whose import failed before
+ * Whether the copy written with `nonce` began to evaluate: its mark (see markedCopy) runs after
+ * the packages it imports and before its own first statement. A copy whose import failed before
  * that (a parse or link error: TypeScript syntax, a type-only import) never ran, and can be
  * imported again, compiled.
  */
@@ -106,7 +106,7 @@ export async function writePlainCopies(root: string, cacheDir: string, files: re
       const nonce = `${Date.now().toString(36)}.${process.pid.toString(36)}.${++copies}`;
       const target = output(file);
       const existing = await outputFolder(path.dirname(target));
-      writeFileSync(target, `${text}${text.endsWith("\n") ? "" : "\n"}${sentinelImport(nonce)}\n`);
+      writeFileSync(target, markedCopy(text, nonce));
       // a map left by an earlier build would move its error positions
       if (existing.has(`${path.basename(target)}.map`)) await rm(`${target}.map`, { force: true });
       written.set(file, { stamp, packages: [...new Set(packages)], nonce });
@@ -150,11 +150,22 @@ async function resolvesAlikeFor(file: string, nodeOnly: RegExp): Promise<boolean
 // What makes a folder between a source and the project root change how its imports resolve.
 const NOT_PLAIN_IN_FOLDER = new Set(["package.json", "node_modules", "tsconfig.json", "jsconfig.json"]);
 
-// An import evaluated after the source's own imports and before its body: it marks the start of
-// the source's evaluation. Appended after the last line, it moves no line or column.
-function sentinelImport(nonce: string): string {
-  return `import "data:text/javascript,${encodeURIComponent(`globalThis[Symbol.for("trunkline.evaluating")]?.add(${JSON.stringify(nonce)})`)}";`;
+// The copy of `text`, marked so that the start of its evaluation shows (evaluationStarted): after
+// the source's own imports, before its body. Most sources start with an import or a comment, and
+// there a statement put before the first line is it, imports being hoisted: it moves that line's
+// columns only, where no call site or error can be. Elsewhere an import appended after the last
+// line does it, moving nothing, at the cost of one more module for Node to load.
+function markedCopy(text: string, nonce: string): string {
+  const mark = `globalThis[Symbol.for("trunkline.evaluating")]?.add(${JSON.stringify(nonce)})`;
+  const newline = text.indexOf("\n");
+  const firstLine = newline < 0 ? text : text.slice(0, newline);
+  if (FIRST_LINE_WITHOUT_CODE.test(firstLine)) return `${mark};${text}${text.endsWith("\n") ? "" : "\n"}`;
+  return `${text}${text.endsWith("\n") ? "" : "\n"}import "data:text/javascript,${encodeURIComponent(mark)}";\n`;
 }
+
+// Blank, a line comment, a block comment that goes on, or one import declaration (or the start of
+// one) with nothing after it but a line comment.
+const FIRST_LINE_WITHOUT_CODE = /^\s*(?:\/\/.*|\/\*(?:(?!\*\/).)*|import(?:\s|\{|"|')[^;]*(?:;\s*(?:\/\/.*)?)?)?$/;
 
 // Resolves a specifier as Node does from `.trunkline/cache`: the copies live below it, and nothing
 // between them and it changes resolution (only compiled files are written there).

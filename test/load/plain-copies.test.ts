@@ -30,6 +30,12 @@ const build = job({
 export default workflow("warned", { on: { pull_request: {} }, jobs: { build } });
 `;
 
+// Code on the first line, with findings there: its copy is marked after the last line instead of
+// before the first, so the columns of the findings stay the source's.
+const WARNED_ON_FIRST_LINE = `const build = job({ "runs-on": "ubuntu-latest", steps: [step({ name: "Check out", uses: "actions/checkout@v4" })] }); export default workflow("first", { on: { pull_request: {} }, jobs: { build } });
+import { job, step, workflow } from "trunkline";
+`;
+
 // Notes each evaluation in the file EVALUATIONS names, outside the project (a second process sees it too).
 const counting = (name: string, rest: string) => `import { appendFileSync } from "node:fs";
 import { job, step, workflow } from "trunkline";
@@ -155,6 +161,7 @@ describe("sources imported as they are", () => {
       { files: synthetic, copied: 6 },
       // warnings that name their TypeScript call sites
       { files: { "workflows-src/warned.ts": WARNED }, copied: 1, findings: true },
+      { files: { "workflows-src/first.ts": WARNED_ON_FIRST_LINE }, copied: 1, findings: true },
     ];
     for (const set of sets) {
       const { copied, compiled, copies } = await bothWays(set.files, set.extra);
@@ -173,19 +180,24 @@ describe("sources imported as they are", () => {
       "workflows-src/linked.ts": counting("linked", `import { Workflow } from "trunkline";`),
       // a SyntaxError thrown while evaluating is not a parse error
       "workflows-src/thrown.ts": counting("thrown", `JSON.parse("{");`),
+      // code on the first line (marked after the last line), then a throw: it ran, it stays a copy
+      "workflows-src/first-thrown.ts": `appendFileSync(process.env.EVALUATIONS, "first-thrown\\n");\n${counting("unused", `JSON.parse("{");`).replace(/appendFileSync\(process.env.EVALUATIONS, "unused\\n"\);\n/, "")}`,
+      // code on the first line, then a parse error further down
+      "workflows-src/first.ts": `appendFileSync(process.env.EVALUATIONS, "first\\n");\n${counting("first-again", "const late: number = 1;").replace(/appendFileSync\(process.env.EVALUATIONS, "first-again\\n"\);\n/, "")}`,
     });
     // a real process: Node's own loader, whose parse and link errors come before any evaluation
     const gen = await genProcess(repo);
     expect(gen.status, gen.stderr).toBe(2);
     // each source's top level ran exactly once
-    expect(gen.evaluated).toEqual(["linked", "thrown", "typed"]);
+    expect(gen.evaluated).toEqual(["first", "first-thrown", "linked", "thrown", "typed"]);
     expect(await repo.read(".github/workflows/typed.yml")).toBeUndefined();
     expect(gen.stderr).toMatch(/importing workflows-src\/thrown\.ts threw "[^"]*JSON[^"]*"/);
-    expect(gen.stderr).not.toMatch(/typed\.ts|linked\.ts/);
+    expect(gen.stderr).toMatch(/importing workflows-src\/first-thrown\.ts threw "[^"]*JSON[^"]*"/);
+    expect(gen.stderr).not.toMatch(/typed\.ts|linked\.ts|first\.ts/);
     const index = await cacheIndex(repo);
     // the two that failed before running are compiled now; the one that threw stays a copy
-    expect(Object.keys(index.copies).sort()).toEqual(["workflows-src/thrown.ts"]);
-    expect(Object.keys(index.entries).sort()).toEqual(["workflows-src/linked.ts", "workflows-src/thrown.ts", "workflows-src/typed.ts"]);
+    expect(Object.keys(index.copies).sort()).toEqual(["workflows-src/first-thrown.ts", "workflows-src/thrown.ts"]);
+    expect(Object.keys(index.entries).sort()).toEqual(["workflows-src/first-thrown.ts", "workflows-src/first.ts", "workflows-src/linked.ts", "workflows-src/thrown.ts", "workflows-src/typed.ts"]);
   });
 
   it("issue 13.plain-replay: a gen that copied a source, or compiled one whose copy failed to parse, is replayed by the next like any other", async () => {
