@@ -145,7 +145,7 @@ function benchGen(size: number): Row[] {
 
 /**
  * `trunkline lint` over the `size` workflows `gen` wrote for synthetic sources (written once, not
- * timed): cold re-runs the schema, GitHub's parser and the rules on every file; warm finds every
+ * timed): cold re-runs GitHub's parser and the rules on every file; warm finds every
  * file unchanged since the previous lint and skips it.
  */
 function benchLint(size: number): Row[] {
@@ -178,8 +178,9 @@ function bindingsRows(size: number, timing: Awaited<ReturnType<typeof benchBindi
 
 /**
  * `trunkline lint .github/workflows` over `size` hand-written workflows shaped like real ones
- * (scripts/bench/lint-corpus.ts), cold: no cache, so every file goes through YAML, the schema,
- * GitHub's parser and every rule. They have findings, as real workflows do: exit 1 is expected.
+ * (scripts/bench/lint-corpus.ts), cold: no cache, so every file goes through YAML, GitHub's parser
+ * (and the schema where the parser finds fault) and every rule. They have findings, as real
+ * workflows do: exit 1 is expected.
  */
 function benchLintCorpus(size: number): Row[] {
   const corpus = createLintCorpus(size);
