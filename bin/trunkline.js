@@ -31,4 +31,10 @@ const argv = process.argv.slice(2);
 const replayed = argv.length === 1 && (argv[0] === "gen" || argv[0] === "check") && (await import("../dist/replay.js")).replay(argv);
 // Else the project's background server runs it, when one answers (src/daemon/); else this process does.
 const served = !replayed && (argv[0] === "gen" || argv[0] === "check") && process.env.TRUNKLINE_DAEMON !== "0" && (await (await import("../dist/daemon-client.js")).serve(argv));
-if (!replayed && !served) await (await import("../dist/cli.js")).run();
+if (!replayed && !served) {
+  // V8's optimizing compiler tuned for a one-shot command, before the CLI's code runs (v8-tuning.js);
+  // loaded only here, where the work is: a replayed or served run does without it.
+  const [{ setFlagsFromString }, { v8FlagsFor }] = await Promise.all([import("node:v8"), import("./v8-tuning.js")]);
+  for (const flag of v8FlagsFor(argv, process.env)) setFlagsFromString(flag);
+  await (await import("../dist/cli.js")).run();
+}

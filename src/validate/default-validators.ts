@@ -8,21 +8,20 @@ import type { Validator } from "../compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 type Input = Parameters<Validator>[0];
-type Layer = (input: Input) => Diagnostic[] | Promise<Diagnostic[]>;
 
-/** GitHub's parser, loaded on first call: its code is the costliest to load. */
-export async function parserLayer(): Promise<Layer> {
+// GitHub's parser, loaded on first call: its code is the costliest to load.
+async function parserLayer(): Promise<Validator> {
   const { validateWithParser } = await import("./parser.js");
   return ({ text, file, featureFlags, document }) => validateWithParser(text, file, { featureFlags, document });
 }
 
-/** The JSON Schema, loaded on first call. */
-export async function schemaLayer(): Promise<Layer> {
+// The JSON Schema, loaded on first call.
+async function schemaLayer(): Promise<Validator> {
   const { validateSchema } = await import("./schema.js");
   return ({ model, file }) => validateSchema(model, file);
 }
 
-let schema: Promise<Layer> | undefined;
+let schema: Promise<Validator> | undefined;
 const loadSchema = () => (schema ??= schemaLayer());
 
 /**
@@ -57,11 +56,11 @@ export async function prepareValidators(): Promise<Validator[]> {
  * prepared while it waits for the first output. The main thread adds the schema's findings
  * ({@link withSchemaFindings}) to an output the worker found fault with.
  */
-export async function prepareParserLayer(): Promise<Layer> {
+export async function prepareParserLayer(): Promise<Validator> {
   return (await warmedUp([await parserLayer()]))[0]!;
 }
 
-async function warmedUp<T extends Layer>(layers: T[]): Promise<T[]> {
+async function warmedUp(layers: Validator[]): Promise<Validator[]> {
   const [{ prepareParser }, { warmUpValidators }] = await Promise.all([import("./parser.js"), import("./warm-up.js")]);
   prepareParser();
   await warmUpValidators(layers);
