@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../sync/manifest.js";
 import { parse } from "yaml";
 
 /** One input of an action, as its `action.yml` declares it. */
@@ -27,7 +27,7 @@ export interface MetadataFile {
 
 /** The hash the lockfile records, so a changed metadata file at the same commit is noticed. */
 export function metadataSha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return sha256(text);
 }
 
 /** Reads `action.yml` text; a message when it is not an action's metadata. */

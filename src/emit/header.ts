@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../sync/manifest.js";
 import { withLf } from "../sync/line-endings.js";
 
 /** The first line of every generated file; its presence is what marks a file as trunkline's own. */
@@ -28,7 +28,7 @@ const STYLES = [
 
 /** A short, stable hash of a file's body (everything after the header). */
 export function hashBody(body: string): string {
-  return createHash("sha256").update(body).digest("hex").slice(0, 16);
+  return sha256(body).slice(0, 16);
 }
 
 /** What the header of a file on disk says, or undefined when the file is not one of ours. */

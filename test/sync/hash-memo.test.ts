@@ -29,3 +29,9 @@ describe("HashMemo", () => {
     expect(computed.count).toBe(4);
   });
 });
+
+describe("sha256", () => {
+  it("issue 12/13 (speed): Node's one-shot hash gives the digest a Hash object gives, for ASCII, UTF-8 beyond it, lone surrogates and the empty text", () => {
+    for (const text of ["", "name: ci\n", "é → ✓ 𝔸 日本", "\uD800 alone", "x".repeat(100_000)]) expect(sha256(text), JSON.stringify(text.slice(0, 20))).toBe(hex(text));
+  });
+});
