@@ -98,7 +98,8 @@ function createImportRepo(trunklineRoot: string, count: number): { root: string;
   const root = mkdtempSync(path.join(tmpdir(), "trunkline-bench-import-"));
   mkdirSync(path.join(root, "node_modules"));
   symlinkSync(trunklineRoot, path.join(root, "node_modules", "trunkline"), "dir");
-  writeFileSync(path.join(root, "package.json"), '{ "type": "module" }\n');
+  // depends on trunkline, as a repository that adopts it does: that is how import finds the project
+  writeFileSync(path.join(root, "package.json"), '{ "type": "module", "devDependencies": { "trunkline": "*" } }\n');
   mkdirSync(path.join(root, ".github", "workflows"), { recursive: true });
   for (let index = 0; index < count; index++) writeFileSync(path.join(root, ".github", "workflows", `wf-${index}.yml`), syntheticWorkflowYaml(index));
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
