@@ -178,8 +178,8 @@ export async function compile(targets: readonly TargetSources[], options: Compil
           files.push({ path: outputPath, target: target.name, sourceFile: workflow.sourceFile, text, model: workflow.model });
           continue;
         }
-        // With a pool, the schema and the parser check this output on another thread while this
-        // one goes on with the rules and the next output; the findings are gathered at the end.
+        // With a pool, GitHub's parser checks this output on another thread while this one goes on
+        // with the rules and the next output; the findings are gathered at the end.
         const input = { model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags };
         const validated = options.validationCache?.has(cacheKey) ?? false;
         const checking = validated ? undefined : options.validationPool?.validate(input);

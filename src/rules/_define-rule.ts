@@ -1,7 +1,7 @@
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { ActionCatalog } from "./_action-catalog.js";
 import type { RepositoryView } from "./_repository-view.js";
-import type { JobView, StepView, WorkflowView } from "./_workflow-view.js";
+import type { ExpressionUse, JobView, StepView, WorkflowView } from "./_workflow-view.js";
 
 /** How much a rule's finding matters: an error stops `gen` and fails `lint`; a warning only prints. */
 export type Severity = "error" | "warning";
@@ -149,4 +149,22 @@ export interface Rule<Id extends string = string, Options extends object = objec
 /** Types a rule's definition and fills in its defaults; every `src/rules/<id>.ts` default-exports one. */
 export function defineRule<const Id extends string, Options extends object = Record<never, never>>(definition: RuleDefinition<Id, Options>): Rule<Id, Options> {
   return { ...definition, options: definition.options ?? ({} as Options) };
+}
+
+/**
+ * The `workflow` and `job` hooks of a rule that checks each expression on its own: `check` is given
+ * every expression use of the workflow's own keys and of each job's (its steps included).
+ */
+export function eachExpressionUse(check: (use: ExpressionUse, report: (finding: Finding) => void) => void): {
+  workflow(context: { workflow: WorkflowView; report(finding: Finding): void }): void;
+  job(context: { job: JobView; report(finding: Finding): void }): void;
+} {
+  return {
+    workflow({ workflow, report }) {
+      for (const use of workflow.expressions) check(use, report);
+    },
+    job({ job, report }) {
+      for (const use of job.expressions) check(use, report);
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { type Reference, type Token, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
 import type { ExpressionUse } from "./_workflow-view.js";
@@ -32,12 +32,7 @@ jobs:
 `,
     fix: "Compare a string property of the object (`github.event_name`, `needs.<id>.result`, `steps.<id>.outcome`), or use `contains()` to look for a value in a list (`contains(github.event.pull_request.labels.*.name, 'bug')`).",
   },
-  workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, report);
-  },
-  job({ job, report }) {
-    for (const use of job.expressions) checkUse(use, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 // Equality, and ordering: both convert an object to NaN, which equals nothing and orders with nothing.

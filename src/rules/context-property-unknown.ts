@@ -1,5 +1,5 @@
 import { suggestName } from "./_closest-match.js";
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { formatReference } from "./_expressions.js";
 import { type ExpressionUse } from "./_workflow-view.js";
 
@@ -45,12 +45,7 @@ jobs:
 `,
     fix: "Spell the property as the context has it: `runner.os`, `runner.arch`, `job.status`, `strategy.job-index`…",
   },
-  workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, report);
-  },
-  job({ job, report }) {
-    for (const use of job.expressions) checkUse(use, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 // Properties of the objects under `job`: its container, and each of its services (by any id).

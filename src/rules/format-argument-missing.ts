@@ -1,4 +1,4 @@
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { type Token, callArguments, isCallAt, tokenize } from "./_expressions.js";
 import { textMemo } from "./_text-memo.js";
 import type { ExpressionUse } from "./_workflow-view.js";
@@ -30,12 +30,7 @@ jobs:
 `,
     fix: "Give a value for every placeholder, in order, or remove the placeholders that have none; close each placeholder, and write `{{` and `}}` for plain braces.",
   },
-  workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, report);
-  },
-  job({ job, report }) {
-    for (const use of job.expressions) checkUse(use, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 interface MissingArgument {

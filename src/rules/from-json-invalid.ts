@@ -1,4 +1,4 @@
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { type Token, isCallAt, tokenize } from "./_expressions.js";
 import { textMemo } from "./_text-memo.js";
 import type { ExpressionUse } from "./_workflow-view.js";
@@ -35,12 +35,7 @@ jobs:
 `,
     fix: "Write the text as JSON: close every bracket and quote, and quote words that are strings.",
   },
-  workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, report);
-  },
-  job({ job, report }) {
-    for (const use of job.expressions) checkUse(use, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 // The broken literals of one expression text: the same ones recur across jobs and files.

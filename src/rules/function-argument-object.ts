@@ -1,4 +1,4 @@
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { type Reference, type Token, callArguments, formatReference, isCallAt, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
 import { textMemo } from "./_text-memo.js";
@@ -40,12 +40,7 @@ jobs:
 `,
     fix: "Pass a string property of the object (`github.ref`, `github.event_name`, `needs.<id>.result`), or `toJSON(…)` of it if its text is meant.",
   },
-  workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, report);
-  },
-  job({ job, report }) {
-    for (const use of job.expressions) checkUse(use, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 // What one text gives depends on the text alone, and texts recur across jobs and files.

@@ -1,5 +1,5 @@
 import { suggestName } from "./_closest-match.js";
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { formatReference } from "./_expressions.js";
 import { GITHUB_PROPERTIES } from "./_github-context.js";
 import { type ExpressionUse } from "./_workflow-view.js";
@@ -33,12 +33,7 @@ jobs:
 `,
     fix: "Spell the property as the `github` context has it; values of the event that triggered the run (the webhook payload) are under `github.event`, e.g. `github.event.repository.default_branch`.",
   },
-  workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, report);
-  },
-  job({ job, report }) {
-    for (const use of job.expressions) checkUse(use, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {

@@ -1,4 +1,4 @@
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { findExpressions, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
 import { textMemo } from "./_text-memo.js";
@@ -29,12 +29,7 @@ jobs:
 `,
     fix: "Write `toJSON(…)` around the object to put it into the text as JSON, or read the one property meant.",
   },
-  workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, report);
-  },
-  job({ job, report }) {
-    for (const use of job.expressions) checkUse(use, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 // The reference an expression body is made of alone (`github.event`, `needs['build']`), if it is one.

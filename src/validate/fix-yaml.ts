@@ -59,9 +59,8 @@ export function fixYaml(text: string, diagnostics: readonly Diagnostic[], locked
   return { text: result, fixed, value: reparsed as Record<string, unknown> };
 }
 
-type YamlDocument = Document;
 
-function setPersistCredentials(document: YamlDocument, stepPath: WorkflowPath): boolean {
+function setPersistCredentials(document: Document, stepPath: WorkflowPath): boolean {
   const step = document.getIn(stepPath, true);
   if (!isMap(step)) return false;
   const inputs = step.get("with", true);
@@ -71,7 +70,7 @@ function setPersistCredentials(document: YamlDocument, stepPath: WorkflowPath): 
   return true;
 }
 
-function pinFromLockfile(document: YamlDocument, path: WorkflowPath, locked: ReadonlyMap<string, { sha: string; tag: string }>): boolean {
+function pinFromLockfile(document: Document, path: WorkflowPath, locked: ReadonlyMap<string, { sha: string; tag: string }>): boolean {
   const node = document.getIn(path, true);
   if (!isScalar(node) || typeof node.value !== "string") return false;
   const target = parseUses(node.value);
@@ -97,7 +96,7 @@ function insertPair(map: YAMLMap, pair: Pair, placement: { before?: readonly str
 
 // `permissions: contents: read` on the workflow, before `jobs:`: what the rule's page advises, and
 // enough for a checkout; jobs that need more grant it on themselves.
-function setWorkflowPermissions(document: YamlDocument): boolean {
+function setWorkflowPermissions(document: Document): boolean {
   const root = document.contents;
   if (!isMap(root) || root.has("permissions")) return false;
   const pair = document.createPair("permissions", { contents: "read" });
@@ -106,7 +105,7 @@ function setWorkflowPermissions(document: YamlDocument): boolean {
   return true;
 }
 
-function setTimeout(document: YamlDocument, jobPath: WorkflowPath): boolean {
+function setTimeout(document: Document, jobPath: WorkflowPath): boolean {
   const job = document.getIn(jobPath, true);
   if (!isMap(job) || job.has("timeout-minutes") || job.has("uses")) return false;
   const pair = document.createPair("timeout-minutes", FIX_TIMEOUT_MINUTES);
@@ -126,7 +125,7 @@ const EMBEDDED = /\$\{\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+)\s*\}\}/g;
  * PowerShell. Nothing is changed for another shell, an expression that does more than read the
  * reference, or a place in the script where the variable would not be expanded.
  */
-function moveIntoEnv(document: YamlDocument, runPath: WorkflowPath, message: string): boolean {
+function moveIntoEnv(document: Document, runPath: WorkflowPath, message: string): boolean {
   const reference = INJECTED_REFERENCE.exec(message)?.[1];
   const stepPath = runPath.slice(0, -1);
   const step = document.getIn(stepPath, true);
@@ -157,7 +156,7 @@ type Shell = "posix" | "pwsh";
 
 // The shell that runs the step: its own `shell:`, else the job's or the workflow's `defaults.run.shell`,
 // else the runner's default (PowerShell on Windows, bash elsewhere). Undefined for any other shell.
-function shellOf(document: YamlDocument, stepPath: WorkflowPath): Shell | undefined {
+function shellOf(document: Document, stepPath: WorkflowPath): Shell | undefined {
   const jobPath = stepPath.slice(0, 2);
   const named = [document.getIn([...stepPath, "shell"]), document.getIn([...jobPath, "defaults", "run", "shell"]), document.getIn(["defaults", "run", "shell"])].find((shell) => shell !== undefined);
   if (named === undefined) {
@@ -200,7 +199,7 @@ function readVariable(shell: Shell, name: string, quote: '"' | "'" | undefined, 
 
 // An upper-case name from the reference's last segments (TITLE, then ISSUE_TITLE, then TITLE_2 …)
 // that no env of the step, job or workflow holds for another value and the script does not use.
-function envName(document: YamlDocument, stepPath: WorkflowPath, reference: string, script: string, value: string): string {
+function envName(document: Document, stepPath: WorkflowPath, reference: string, script: string, value: string): string {
   const segments = reference.split(".").map((segment) => segment.replace(/[^A-Za-z0-9]+/g, "_").toUpperCase());
   const taken = new Map<string, unknown>();
   for (const path of [["env"], [...stepPath.slice(0, 2), "env"], [...stepPath, "env"]]) {
