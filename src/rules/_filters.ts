@@ -21,6 +21,18 @@ export const FILTER_KEYS: Readonly<Record<string, FilterKind>> = {
 /** Events whose filters GitHub applies: https://docs.github.com/actions/reference/workflows-and-actions/events-that-trigger-workflows */
 export const FILTERED_EVENTS = new Set(["push", "pull_request", "pull_request_target", "workflow_run", "merge_group"]);
 
+/**
+ * Of two keys both set in `config`, the one written later: where a reader of the mapping meets the
+ * conflict, and where actionlint reports it too.
+ */
+export function laterKey<K extends string>(config: Readonly<Record<string, unknown>>, first: K, second: K): K {
+  for (const key of Object.keys(config)) {
+    if (key === first) return second;
+    if (key === second) return first;
+  }
+  return second;
+}
+
 /** One pattern of a filter list and where it is written. */
 export interface FilterPattern {
   pattern: string;

@@ -1,5 +1,5 @@
 import { defineRule } from "./_define-rule.js";
-import { FILTERED_EVENTS } from "./_filters.js";
+import { FILTERED_EVENTS, laterKey } from "./_filters.js";
 
 // The ref filters GitHub takes either as a list to run for or as a list to skip, never both.
 const PAIRS = [
@@ -49,7 +49,7 @@ jobs:
       for (const [only, ignore] of PAIRS) {
         if (trigger.config[only] === undefined || trigger.config[ignore] === undefined) continue;
         report({
-          path: [...trigger.path, ignore],
+          path: [...trigger.path, laterKey(trigger.config, only, ignore)],
           message: `${trigger.name} has both ${only} and ${ignore}; GitHub does not run the workflow for it`,
           hint: `move the ${ignore} entries into ${only} as "!pattern" entries, after the patterns they exclude from`,
         });

@@ -1,3 +1,4 @@
+import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import { suggestName } from "./_closest-match.js";
 import { defineRule } from "./_define-rule.js";
 import { matchesPartially, staticMatrix } from "./_matrix.js";
@@ -58,7 +59,7 @@ jobs:
           });
         } else if (!axis.values.some((value) => matchesPartially(pattern, value))) {
           report({
-            path,
+            path: atValue(path, pattern),
             message: `exclude entry ${index} of job "${job.id}" wants ${key}: ${JSON.stringify(pattern)}, which no value of "${axis.key}" matches, so it excludes nothing`,
             hint: `use one of the values of "${axis.key}": ${axis.values.map((value) => JSON.stringify(value)).join(", ")}`,
           });
@@ -67,3 +68,10 @@ jobs:
     });
   },
 });
+
+// An object value is reported where it starts (its first key's line), not at the key above it: the
+// value is what matches nothing.
+function atValue(path: WorkflowPath, value: unknown): WorkflowPath {
+  const first = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value)[0] : undefined;
+  return first === undefined ? path : [...path, first];
+}

@@ -1,5 +1,5 @@
 import { defineRule } from "./_define-rule.js";
-import { FILTERED_EVENTS } from "./_filters.js";
+import { FILTERED_EVENTS, laterKey } from "./_filters.js";
 
 export default defineRule({
   id: "paths-and-paths-ignore",
@@ -39,7 +39,7 @@ jobs:
       if (!FILTERED_EVENTS.has(trigger.name) || !trigger.config) continue;
       if (trigger.config["paths"] === undefined || trigger.config["paths-ignore"] === undefined) continue;
       report({
-        path: [...trigger.path, "paths-ignore"],
+        path: [...trigger.path, laterKey(trigger.config, "paths", "paths-ignore")],
         message: `${trigger.name} has both paths and paths-ignore; GitHub does not run the workflow for it`,
         hint: "move the paths-ignore entries into paths as \"!pattern\" entries, after the patterns they exclude from",
       });

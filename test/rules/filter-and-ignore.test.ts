@@ -17,10 +17,10 @@ testRule(rule, {
       errors: [{ path: ["on", "pull_request_target", "branches-ignore"], line: 4, column: 5 }],
     },
     {
-      name: "issue 12: both tag filters on push, and both branch filters on workflow_run",
+      name: "issue 12: both tag filters on push (reported at the later key), and both branch filters on workflow_run",
       yaml: on("  push:\n    tags-ignore:\n      - v*-rc\n    tags:\n      - v*\n  workflow_run:\n    workflows: [ci]\n    branches: [main]\n    branches-ignore: [dev]\n"),
       errors: [
-        { path: ["on", "push", "tags-ignore"], line: 3, column: 5 },
+        { path: ["on", "push", "tags"], line: 5, column: 5 },
         { path: ["on", "workflow_run", "branches-ignore"], line: 10, column: 5 },
       ],
     },

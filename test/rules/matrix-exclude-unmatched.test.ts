@@ -28,7 +28,12 @@ testRule(rule, {
     {
       name: "issue 12: an object value no axis value contains",
       yaml: withMatrix("        os:\n          - { name: Linux, runner: ubuntu-latest }\n        exclude:\n          - os: { runner: windows-latest }\n"),
-      errors: [{ path: ["jobs", "t", "strategy", "matrix", "exclude", 0, "os"], line: 10, column: 13 }],
+      errors: [{ path: ["jobs", "t", "strategy", "matrix", "exclude", 0, "os", "runner"], line: 10, column: 27 }],
+    },
+    {
+      name: "an object value in block form is reported where the value starts, below its key",
+      yaml: withMatrix("        os:\n          - { name: Linux, runner: ubuntu-latest }\n        exclude:\n          - os:\n              # a comment\n              runner: ubuntu-latest\n              arch: arm64\n"),
+      errors: [{ path: ["jobs", "t", "strategy", "matrix", "exclude", 0, "os", "runner"], line: 12, column: 23 }],
     },
     {
       name: "issue 12: each bad key of each entry",

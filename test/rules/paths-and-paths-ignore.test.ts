@@ -18,7 +18,7 @@ testRule(rule, {
       name: "both on push and on pull_request_target",
       yaml: on("  push:\n    paths-ignore:\n      - docs/**\n    paths:\n      - src/**\n  pull_request_target:\n    paths: [a]\n    paths-ignore: [b]\n"),
       errors: [
-        { path: ["on", "push", "paths-ignore"], line: 3, column: 5 },
+        { path: ["on", "push", "paths"], line: 5, column: 5 },
         { path: ["on", "pull_request_target", "paths-ignore"], line: 9, column: 5 },
       ],
     },
