@@ -11,6 +11,7 @@ import cronInvalid from "./cron-invalid.js";
 import dangerousCheckout from "./dangerous-checkout.js";
 import dangerousTrigger from "./dangerous-trigger.js";
 import deprecatedCommand from "./deprecated-command.js";
+import emptyValue from "./empty-value.js";
 import forkUnsafeSelfHosted from "./fork-unsafe-self-hosted.js";
 import gateCancelled from "./gate-cancelled.js";
 import gateIncomplete from "./gate-incomplete.js";
@@ -85,6 +86,7 @@ export const allRules = alphabetical([
   dangerousCheckout,
   dangerousTrigger,
   deprecatedCommand,
+  emptyValue,
   forkUnsafeSelfHosted,
   gateCancelled,
   gateIncomplete,
