@@ -119,7 +119,7 @@ const EXPECTED: Record<string, { reason: string; files: Record<string, number> }
   },
 };
 
-describe.skipIf(files.length === 0)("actionlint's ok corpus (skipped: ../shared/corpora/actionlint-ok is not there)", () => {
+describe.skipIf(files.length === 0)(files.length === 0 ? "actionlint's ok corpus (skipped: ../shared/corpora/actionlint-ok is not there)" : "actionlint's ok corpus", () => {
   const lintAll = async (ruleIds: readonly string[]) => {
     const runRules = createRuleRunner({ rules: allRules.filter((rule) => ruleIds.includes(rule.id)) });
     const found = [];
