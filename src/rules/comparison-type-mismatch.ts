@@ -1,18 +1,28 @@
-import { defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
+import type { Json } from "../model/json.js";
+import { defineRule, type Finding } from "./_define-rule.js";
 import { type Reference, type Token, formatReference, tokenize } from "./_expressions.js";
-import { isObjectReference } from "./_github-context.js";
-import type { ExpressionUse } from "./_workflow-view.js";
+import { GITHUB_PROPERTIES, isObjectReference } from "./_github-context.js";
+import { matrixValues } from "./_matrix.js";
+import { type ExpressionUse, type JobView, type WorkflowView, isObject, objectAt } from "./_workflow-view.js";
 import { textMemo } from "./_text-memo.js";
 
 export default defineRule({
   id: "comparison-type-mismatch",
   severity: "error",
-  summary: "An expression compares an object (`github.event`, `needs.build`) with a string or number, which is never equal nor ordered.",
+  summary: "An expression compares values that never compare as meant: an object or list with a string or number (`github.event == 'release'`), two different objects, or orders a boolean, null or object (`inputs.debug > 60`).",
   docs: {
     why: `When \`==\` or \`!=\` compares values of different types, GitHub converts both to numbers; an object
 becomes \`NaN\`, which equals nothing. So \`github.event == 'release'\` is always false and
 \`needs.build != 'success'\` always true, whatever happened; \`<\`, \`>\`, \`<=\` and \`>=\` with \`NaN\` are always false. The value meant is usually a string
-property of the object: \`github.event_name\`, \`needs.build.result\`.
+property of the object: \`github.event_name\`, \`needs.build.result\`. Two objects or lists are equal
+only when they are the same one, so \`matrix.a == matrix.b\` is always false.
+
+Ordering means something between numbers, and between strings. A boolean orders as 1 or 0 and null as
+0, so \`inputs.debug > 60\` (a boolean input) is always false and \`false < true\` always true.
+The rule knows the kind of literals, of GitHub's functions, of the \`github\` context's properties, of
+declared inputs (\`type: boolean\`, \`type: number\`) and of the job's matrix values; anything else
+(\`fromJSON()\`, outputs, a value of several kinds) is not judged. Comparing an object with \`null\`
+asks whether it is there, and is left alone.
 See [operators](https://docs.github.com/actions/reference/workflows-and-actions/expressions#operators).`,
     invalid: `on: [push, release]
 jobs:
@@ -32,43 +42,157 @@ jobs:
 `,
     fix: "Compare a string property of the object (`github.event_name`, `needs.<id>.result`, `steps.<id>.outcome`), or use `contains()` to look for a value in a list (`contains(github.event.pull_request.labels.*.name, 'bug')`).",
   },
-  ...eachExpressionUse(checkUse),
+  workflow({ workflow, report }) {
+    const inputs = inputKinds(workflow);
+    for (const use of workflow.expressions) checkUse(use, (reference) => referenceKinds(reference, inputs, undefined), report);
+  },
+  job({ workflow, job, report }) {
+    const inputs = inputKinds(workflow);
+    for (const use of job.expressions) checkUse(use, (reference) => referenceKinds(reference, inputs, job), report);
+  },
 });
 
-// Equality, and ordering: both convert an object to NaN, which equals nothing and orders with nothing.
-const COMPARISON = new Set(["==", "!=", "<", ">", "<=", ">="]);
+// What an operand can be at run time. A list is an "object" too: GitHub compares and converts both alike.
+type Kind = "string" | "number" | "boolean" | "null" | "object";
 
-function checkUse(use: ExpressionUse, report: (finding: Finding) => void): void {
-  // only expressions with a comparison operator: most have none
-  if (!/==|!=|<|>/.test(use.text) || (!use.isCondition && !use.text.includes("${{"))) return;
-  const problems = problemsByText(`${use.isCondition ? "if" : "value"}\0${use.text}`, () => problemsOf(use));
-  for (const problem of problems) report({ path: use.path, ...problem });
+/** One side of a comparison, as written: a literal, a context read or a function call. */
+type Operand = { kind: "literal"; type: Kind; text: string } | { kind: "reference"; reference: Reference } | { kind: "call"; name: string };
+
+interface Comparison {
+  operator: string;
+  left: Operand | undefined;
+  right: Operand | undefined;
 }
 
-// The same conditions recur across jobs and files (`github.ref == 'refs/heads/main'`): what one text
-// gives depends on the text alone, so each is tokenized once.
-const problemsByText = textMemo<readonly Omit<Finding, "path">[]>(20_000);
+const COMPARISON = new Set(["==", "!=", "<", ">", "<=", ">="]);
+const ORDERING = new Set(["<", ">", "<=", ">="]);
 
-function problemsOf(use: ExpressionUse): Omit<Finding, "path">[] {
-  const problems: Omit<Finding, "path">[] = [];
+// What GitHub's functions return: https://docs.github.com/actions/reference/workflows-and-actions/expressions#functions
+const CALL_KINDS: ReadonlyMap<string, Kind> = new Map([
+  ...["contains", "startswith", "endswith", "success", "always", "failure", "cancelled"].map((name) => [name, "boolean"] as const),
+  ...["format", "join", "tojson", "hashfiles"].map((name) => [name, "string"] as const),
+]);
+
+type KindsOf = (reference: Reference) => readonly Kind[] | undefined;
+
+function checkUse(use: ExpressionUse, kindsOf: KindsOf, report: (finding: Finding) => void): void {
+  // only expressions with a comparison operator: most have none
+  if (!/==|!=|<|>/.test(use.text) || (!use.isCondition && !use.text.includes("${{"))) return;
   for (const body of use.bodies) {
-    const tokens = tokenize(body);
-    tokens.forEach((token, index) => {
-      if (token.kind !== "punct" || !COMPARISON.has(token.text)) return;
-      const left = referenceEndingAt(tokens, index - 1);
-      const right = referenceStartingAt(tokens, index + 1);
-      const leftLiteral = literalAt(tokens, index - 1, "before");
-      const rightLiteral = literalAt(tokens, index + 1, "after");
-      const [object, literal] = left && isObjectReference(left) && rightLiteral ? [left, rightLiteral] : right && isObjectReference(right) && leftLiteral ? [right, leftLiteral] : [];
-      if (!object || !literal) return;
-      const text = formatReference(object);
-      problems.push({
-        message: `${text} is an object, and an object is never ${token.text === "==" || token.text === "!=" ? "equal to" : "ordered against"} ${literal.kind === "string" ? `the string '${literal.text}'` : `the number ${literal.text}`}, so this ${token.text} is always ${token.text === "!=" ? "true" : "false"}`,
-        hint: hintFor(object),
-      });
-    });
+    for (const comparison of comparisonsByText(body, () => comparisonsOf(body))) {
+      const problem = problemOf(comparison, kindsOf);
+      if (problem) report({ path: use.path, ...problem });
+    }
   }
-  return problems;
+}
+
+// The same conditions recur across jobs and files (`github.ref == 'refs/heads/main'`): how a text
+// reads depends on the text alone, so each is tokenized once; what its references hold is looked up each time.
+const comparisonsByText = textMemo<readonly Comparison[]>(20_000);
+
+function comparisonsOf(body: string): Comparison[] {
+  const tokens = tokenize(body);
+  const comparisons: Comparison[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind === "punct" && COMPARISON.has(token.text)) comparisons.push({ operator: token.text, left: operandEndingAt(tokens, index - 1), right: operandStartingAt(tokens, index + 1) });
+  });
+  return comparisons;
+}
+
+function problemOf({ operator, left, right }: Comparison, kindsOf: KindsOf): Omit<Finding, "path"> | undefined {
+  if (!left || !right) return undefined;
+  const leftKind = kindOf(left, kindsOf);
+  const rightKind = kindOf(right, kindsOf);
+  if (!leftKind || !rightKind) return undefined;
+  if (ORDERING.has(operator)) {
+    const [meaningless, operand] = !orders(leftKind) ? [leftKind, left] : !orders(rightKind) ? [rightKind, right] : [];
+    if (!meaningless || !operand) return undefined;
+    return {
+      message: `${describe(operand, meaningless)} is ordered with ${operator}; GitHub turns ${meaningless === "object" ? "an object or list into NaN, so the comparison is always false" : `${meaningless === "null" ? "null into 0" : "a boolean into 1 or 0"}, so the order says nothing of use`}`,
+      hint: operand.kind === "reference" && meaningless === "object" ? hintFor(operand.reference) : "order numbers (or strings); compare a boolean or null with == instead",
+    };
+  }
+  if (leftKind === "object" && rightKind === "object") {
+    // the same reference on both sides is the same instance; anything else is two instances
+    if (left.kind === "reference" && right.kind === "reference" && formatReference(left.reference) === formatReference(right.reference)) return undefined;
+    if (left.kind !== "reference" || right.kind !== "reference") return undefined;
+    return {
+      message: `${formatReference(left.reference)} and ${formatReference(right.reference)} are objects or lists, which GitHub finds equal only when they are the same one, so this ${operator} is always ${operator === "!=" ? "true" : "false"}`,
+      hint: "compare a string property of each, or toJSON() of both",
+    };
+  }
+  const [object, other] = leftKind === "object" ? [left, right] : rightKind === "object" ? [right, left] : [];
+  if (!object || !other) return undefined;
+  const otherKind = object === left ? rightKind : leftKind;
+  // `github.event.pull_request != null` asks whether the payload has one: a question, not a mistake
+  if (otherKind === "null") return undefined;
+  return {
+    message: `${describe(object, "object")} is an object${object.kind === "reference" && isObjectReference(object.reference) ? "" : " or list"}, and an object is never equal to ${describe(other, otherKind)}, so this ${operator} is always ${operator === "!=" ? "true" : "false"}`,
+    hint: object.kind === "reference" ? hintFor(object.reference) : "compare a string property of the object",
+  };
+}
+
+// Ordering means something between numbers and between strings (GitHub turns a string into a number
+// when the other side is one); a boolean, null, object or list orders as 1, 0 or NaN.
+function orders(kind: Kind): boolean {
+  return kind === "string" || kind === "number";
+}
+
+function describe(operand: Operand, kind: Kind): string {
+  if (operand.kind === "reference") return formatReference(operand.reference);
+  if (operand.kind === "call") return `${operand.name}()`;
+  if (kind === "string") return `the string '${operand.text}'`;
+  if (kind === "number") return `the number ${operand.text}`;
+  return operand.text;
+}
+
+// An operand's kind when it has one kind only; undefined when unknown or when it may be of several.
+function kindOf(operand: Operand, kindsOf: KindsOf): Kind | undefined {
+  if (operand.kind === "literal") return operand.type;
+  if (operand.kind === "call") return CALL_KINDS.get(operand.name);
+  const kinds = kindsOf(operand.reference);
+  return kinds && kinds.length > 0 && kinds.every((kind) => kind === kinds[0]) ? kinds[0] : undefined;
+}
+
+function referenceKinds(reference: Reference, inputs: ReadonlyMap<string, Kind[]>, job: JobView | undefined): readonly Kind[] | undefined {
+  if (isObjectReference(reference)) return ["object"];
+  const { root, segments } = reference;
+  const [first] = segments;
+  if (typeof first !== "string" || first === "*" || segments.some((segment) => segment === null || segment === "*")) return undefined;
+  if (root === "github" && segments.length === 1) {
+    const kind = GITHUB_PROPERTIES.get(first);
+    return kind ? [kind] : undefined;
+  }
+  if (root === "inputs" && segments.length === 1) return inputs.get(first);
+  if (root === "matrix" && job) {
+    const values = matrixValues(job, segments);
+    return values && [...new Set(values.map(kindOfValue))];
+  }
+  return undefined;
+}
+
+function kindOfValue(value: Json): Kind {
+  if (value === null) return "null";
+  if (typeof value === "object") return "object";
+  return typeof value as "string" | "number" | "boolean";
+}
+
+// The kinds each declared input can have, by lowercased name: a boolean input is a boolean in the
+// `inputs` context, a number a number, the rest strings. An input declared by both triggers may be both.
+function inputKinds(workflow: WorkflowView): Map<string, Kind[]> {
+  const kinds = new Map<string, Kind[]>();
+  for (const trigger of workflow.triggers.values()) {
+    const inputs = objectAt(trigger.config, "inputs");
+    if (!inputs) continue;
+    for (const [name, input] of Object.entries(inputs)) {
+      const type = isObject(input) ? input["type"] : undefined;
+      const kind: Kind = type === "boolean" ? "boolean" : type === "number" ? "number" : "string";
+      const known = kinds.get(name.toLowerCase()) ?? [];
+      if (!known.includes(kind)) known.push(kind);
+      kinds.set(name.toLowerCase(), known);
+    }
+  }
+  return kinds;
 }
 
 function hintFor(reference: Reference): string {
@@ -76,6 +200,46 @@ function hintFor(reference: Reference): string {
   if (reference.root === "needs" && reference.segments.length === 1) return `did you mean needs.${reference.segments[0]}.result?`;
   if (reference.root === "steps" && reference.segments.length === 1) return `did you mean steps.${reference.segments[0]}.outcome?`;
   return "compare one of its string properties, or use contains() for a list";
+}
+
+// The operand that ends at `end`: a literal, a reference, or a call's closing parenthesis.
+function operandEndingAt(tokens: readonly Token[], end: number): Operand | undefined {
+  const literal = literalAt(tokens, end, "before");
+  if (literal) return literal;
+  if (tokens[end]?.text === ")" && tokens[end]?.kind === "punct") {
+    let depth = 0;
+    for (let index = end; index >= 0; index--) {
+      const text = tokens[index]!.kind === "punct" ? tokens[index]!.text : "";
+      if (text === ")") depth++;
+      else if (text === "(" && --depth === 0) {
+        const name = tokens[index - 1];
+        const before = tokens[index - 2];
+        if (name?.kind !== "name" || (before?.kind === "punct" && [".", "!"].includes(before.text))) return undefined;
+        return { kind: "call", name: name.text.toLowerCase() };
+      }
+    }
+    return undefined;
+  }
+  const reference = referenceEndingAt(tokens, end);
+  return reference && { kind: "reference", reference };
+}
+
+// The operand that starts at `start`: a literal, a reference, or a call.
+function operandStartingAt(tokens: readonly Token[], start: number): Operand | undefined {
+  const literal = literalAt(tokens, start, "after");
+  if (literal) return literal;
+  const name = tokens[start];
+  if (name?.kind === "name" && tokens[start + 1]?.text === "(" && tokens[start + 1]?.kind === "punct") {
+    let depth = 0;
+    for (let index = start + 1; index < tokens.length; index++) {
+      const text = tokens[index]!.kind === "punct" ? tokens[index]!.text : "";
+      if (text === "(") depth++;
+      else if (text === ")" && --depth === 0) return [".", "["].includes(tokens[index + 1]?.text ?? "") ? undefined : { kind: "call", name: name.text.toLowerCase() };
+    }
+    return undefined;
+  }
+  const reference = referenceStartingAt(tokens, start);
+  return reference && { kind: "reference", reference };
 }
 
 // A reference written as `name(.name | ['name'])*` ending at `end`, and standing alone as an operand
@@ -119,11 +283,13 @@ function referenceStartingAt(tokens: readonly Token[], start: number): Reference
   return { root: root.text.toLowerCase(), segments };
 }
 
-// A string or number literal standing alone as the operand next to an operator.
-function literalAt(tokens: readonly Token[], index: number, side: "before" | "after"): Token | undefined {
+// A literal standing alone as the operand next to an operator: a string, a number, true, false or null.
+function literalAt(tokens: readonly Token[], index: number, side: "before" | "after"): Operand | undefined {
   const token = tokens[index];
-  if (token?.kind !== "string" && token?.kind !== "number") return undefined;
+  if (!token) return undefined;
+  const type: Kind | undefined = token.kind === "string" ? "string" : token.kind === "number" ? "number" : token.kind !== "name" ? undefined : /^(true|false)$/i.test(token.text) ? "boolean" : /^null$/i.test(token.text) ? "null" : undefined;
+  if (!type) return undefined;
   const neighbour = tokens[side === "before" ? index - 1 : index + 1];
   if (neighbour && neighbour.kind === "punct" && [".", "[", "!", "-"].includes(neighbour.text)) return undefined;
-  return token;
+  return { kind: "literal", type, text: token.text };
 }
