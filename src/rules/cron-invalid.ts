@@ -35,6 +35,11 @@ jobs:
   workflow({ workflow, report }) {
     const on = workflow.raw["on"];
     const schedule = isObject(on) ? on["schedule"] : undefined;
+    const trigger = workflow.triggers.get("schedule");
+    // `on: schedule` or `on: [schedule]` names the event with no cron to run it by
+    if (trigger && !isObject(on)) {
+      report({ path: trigger.path, message: "schedule is named with no cron expression, so this schedule never runs", hint: "write on: as a mapping: \"schedule:\" with \"- cron: '30 5 * * 1-5'\" under it" });
+    }
     if (Array.isArray(schedule) && schedule.length === 0) {
       report({ path: ["on", "schedule"], message: "schedule lists no cron expression, so this schedule never runs", hint: 'add one, e.g. "- cron: \'30 5 * * 1-5\'", or remove the schedule trigger' });
     }

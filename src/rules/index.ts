@@ -52,6 +52,7 @@ import workflowCallMismatch from "./workflow-call-mismatch.js";
 import workflowInputUnknown from "./workflow-input-unknown.js";
 import runnerLabelUnknown from "./runner-label-unknown.js";
 import runnerRetired from "./runner-retired.js";
+import scheduleTimezoneInvalid from "./schedule-timezone-invalid.js";
 import usesInvalid from "./uses-invalid.js";
 import cronTooFrequent from "./cron-too-frequent.js";
 import ifConstant from "./if-constant.js";
@@ -127,6 +128,7 @@ export const allRules = alphabetical([
   workflowInputUnknown,
   runnerLabelUnknown,
   runnerRetired,
+  scheduleTimezoneInvalid,
   usesInvalid,
   cronTooFrequent,
   ifConstant,

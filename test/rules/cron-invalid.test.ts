@@ -9,6 +9,12 @@ testRule(rule, {
     { name: "a day every month has, with a day of week (either matches)", yaml: schedule("0 0 31 2 1") },
   ],
   invalid: [
+    {
+      name: "the schedule event named with no cron, as text and in a list",
+      yaml: "on: schedule\njobs:\n  a:\n    runs-on: x\n    steps: [{ run: a }]\n",
+      errors: [{ path: ["on"], line: 1, column: 5 }],
+    },
+    { name: "the schedule event in a list of events", yaml: "on: [push, schedule]\njobs:\n  a:\n    runs-on: x\n    steps: [{ run: a }]\n", errors: [{ path: ["on", 1], line: 1, column: 12 }] },
     { name: "an hour out of range", yaml: schedule("0 24 * * *"), errors: [{ path: ["on", "schedule", 0, "cron"], line: 3, column: 13 }] },
     { name: "four fields, and a shortcut", yaml: schedule("0 0 * *", "@daily"), errors: [{ path: ["on", "schedule", 0, "cron"], line: 3, column: 13 }, { path: ["on", "schedule", 1, "cron"], line: 4, column: 13 }] },
     { name: "a backwards range and a zero step", yaml: schedule("0 17-9 * * *", "*/0 * * * *"), errors: [{ path: ["on", "schedule", 0, "cron"], line: 3, column: 13 }, { path: ["on", "schedule", 1, "cron"], line: 4, column: 13 }] },
