@@ -1,3 +1,4 @@
+import { jobContainers } from "./_containers.js";
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json } from "../model/json.js";
 import { type Finding, defineRule } from "./_define-rule.js";
@@ -40,12 +41,7 @@ jobs:
     fix: "Store the password as a secret and read it: `password: ${{ secrets.REGISTRY_TOKEN }}` (for GHCR, `${{ secrets.GITHUB_TOKEN }}` with `packages: read`). Then change the password that was written down: it stays in the history.",
   },
   job({ job, report }) {
-    const container = job.raw["container"];
-    if (isObject(container)) check(container["credentials"], [...job.path, "container", "credentials"], "the job's container", report);
-    const services = job.raw["services"];
-    if (isObject(services)) {
-      for (const [name, service] of Object.entries(services)) if (isObject(service)) check(service["credentials"], [...job.path, "services", name, "credentials"], `service "${name}"`, report);
-    }
+    for (const { value, path, label } of jobContainers(job)) if (isObject(value)) check(value["credentials"], [...path, "credentials"], label, report);
   },
 });
 

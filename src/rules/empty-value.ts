@@ -1,5 +1,6 @@
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json } from "../model/json.js";
+import { jobContainers } from "./_containers.js";
 import { defineRule, type Finding } from "./_define-rule.js";
 import { isObject } from "./_workflow-view.js";
 
@@ -92,9 +93,7 @@ jobs:
         if (isEmptyList(matrix[key])) report({ path: [...job.path, "strategy", "matrix", key], severity: "warning", message: `the matrix of job "${job.id}" has an empty ${key}, which changes nothing`, hint: `add the combinations ${key} is for, or remove it` });
       }
     }
-    emptyContainer(raw["container"], [...job.path, "container"], `the container of job "${job.id}"`, report);
-    const services = raw["services"];
-    if (isObject(services)) for (const [name, service] of Object.entries(services)) emptyContainer(service, [...job.path, "services", name], `service "${name}" of job "${job.id}"`, report);
+    for (const { value, path, label } of jobContainers(job)) emptyContainer(value, path, label, report);
   },
 });
 
@@ -106,9 +105,9 @@ function emptyOptions(input: Json, path: WorkflowPath, name: string, report: Rep
 }
 
 // `container: ''`, an empty image, or an empty port or volume: each is a container GitHub cannot start.
-function emptyContainer(container: Json | undefined, path: WorkflowPath, what: string, report: Report): void {
+function emptyContainer(container: Json, path: WorkflowPath, what: string, report: Report): void {
   // `container: null` is how a matrix or a template says "no container": only an empty text is a mistake
-  if (container === undefined || container === null) return;
+  if (container === null) return;
   if (isBlank(container)) {
     report({ path, message: `${what} is empty, so there is no image to start`, hint: "name an image, e.g. node:20, or remove the key" });
     return;

@@ -7,6 +7,7 @@ import actionOutdated from "./action-outdated.js";
 import cachePoisoning from "./cache-poisoning.js";
 import comparisonTypeMismatch from "./comparison-type-mismatch.js";
 import concurrencyMissing from "./concurrency-missing.js";
+import containerIncomplete from "./container-incomplete.js";
 import cronInvalid from "./cron-invalid.js";
 import dangerousCheckout from "./dangerous-checkout.js";
 import dangerousTrigger from "./dangerous-trigger.js";
@@ -83,6 +84,7 @@ export const allRules = alphabetical([
   cachePoisoning,
   comparisonTypeMismatch,
   concurrencyMissing,
+  containerIncomplete,
   cronInvalid,
   dangerousCheckout,
   dangerousTrigger,

@@ -1,3 +1,4 @@
+import { jobContainers } from "./_containers.js";
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json } from "../model/json.js";
 import { type Finding, defineRule } from "./_define-rule.js";
@@ -38,15 +39,10 @@ jobs:
     severity: "An image by tag (`postgres:16`) is a **warning**; an image with no version at all (`postgres`, `postgres:latest`) is an **error**, since it changes with every release of the image. A level set in `trunkline.config.ts` applies to both.",
     fix: "Append the digest the tag points to today, keeping the tag for readers: `postgres:16@sha256:<digest>`; `docker buildx imagetools inspect postgres:16` prints it.\n\nAn image without a tag (`node`) or tagged `latest` is the worst case — it changes with every release of the image — and the message says so: it is an error, where an image by tag is a warning. An image from a matrix (`image: ${{ matrix.image }}`) is checked for each value the matrix gives it; one computed otherwise is not known, and not reported.",
   },
-  job({ job, path, report }) {
-    const container = job.raw["container"];
-    if (typeof container === "string") check(job, container, [...path, "container"], "the job's container", report);
-    else if (isObject(container)) check(job, container["image"], [...path, "container", "image"], "the job's container", report);
-    const services = job.raw["services"];
-    if (isObject(services)) {
-      for (const [name, service] of Object.entries(services)) {
-        if (isObject(service)) check(job, service["image"], [...path, "services", name, "image"], `service "${name}"`, report);
-      }
+  job({ job, report }) {
+    for (const { value, path, label } of jobContainers(job)) {
+      if (typeof value === "string") check(job, value, path, label, report);
+      else if (isObject(value)) check(job, value["image"], [...path, "image"], label, report);
     }
   },
   step({ step, job, path, report }) {
