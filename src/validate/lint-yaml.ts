@@ -102,7 +102,8 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   await options.prepareRules?.();
   const ruleInput = { model, file, comments, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) };
   diagnostics.push(...(profile ? profile.time("stage: rules (all)", () => options.runRules(ruleInput)) : options.runRules(ruleInput)));
-  const located = diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? placed(diagnostic, locate()) : diagnostic));
+  // an empty file has no node to point at: what is said of it is said of its first line
+  const located = diagnostics.map((diagnostic) => (diagnostic.line !== undefined ? diagnostic : document.contents === null ? { ...diagnostic, line: 1, column: 1 } : diagnostic.path ? placed(diagnostic, locate()) : diagnostic));
   return mergeRepeats(located);
 }
 

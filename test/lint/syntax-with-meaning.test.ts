@@ -14,6 +14,7 @@ const files = readdirSync(FOLDER).filter((name) => name.endsWith(".yaml")).sort(
 const CLASS_RULES = new Set([
   "if-constant", "if-always-true", "cron-too-frequent", "cron-invalid", "glob-invalid", "filter-negation-first", "uses-invalid",
   "runner-retired", "runner-label-unknown", "max-parallel-invalid", "env-name-invalid", "credentials-literal", "step-id-duplicate",
+  "empty-value", "container-incomplete", "schedule-timezone-invalid", "comparison-type-mismatch", "object-in-text",
 ]);
 
 function expectedLines(text: string): { line: number; rule: string }[] {
@@ -34,5 +35,14 @@ describe("syntax with meaning: every expected line is found, on its line, by the
     expect(missed).toEqual([]);
     const unmarked = found.filter((diagnostic) => CLASS_RULES.has(diagnostic.rule) && !expected.some(({ line, rule }) => line === diagnostic.line && rule === diagnostic.rule));
     expect(unmarked.map((diagnostic) => `${diagnostic.line}: ${diagnostic.rule} ${diagnostic.message}`)).toEqual([]);
+  });
+});
+
+describe("a file with no workflow in it", () => {
+  const runRules = createRuleRunner();
+  it.each([["empty", ""], ["only a comment", "# to be written\n"]])("is reported at line 1: %s", async (_, text) => {
+    const found = await lintYaml("empty.yml", text, { validators: defaultValidators, runRules });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.map((diagnostic) => [diagnostic.line, diagnostic.column, diagnostic.severity])).toEqual(found.map(() => [1, 1, "error"]));
   });
 });
