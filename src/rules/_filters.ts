@@ -5,8 +5,8 @@ import type { Json } from "../model/json.js";
 import type { TriggerView } from "./_workflow-view.js";
 import { textMemo } from "./_text-memo.js";
 
-/** What a pattern is matched against: a git ref name (branches, tags) or a file path. */
-export type FilterKind = "ref" | "path";
+/** What a pattern is matched against: a git ref name (branches, tags), a file path, or another name (an image, a version). */
+export type FilterKind = "ref" | "path" | "name";
 
 /** The filter keys of `push`, `pull_request` and `pull_request_target`, and what each matches. */
 export const FILTER_KEYS: Readonly<Record<string, FilterKind>> = {
@@ -62,9 +62,9 @@ function patternProblem(pattern: string, kind: FilterKind): string | undefined {
   if (pattern === "") return "is empty";
   const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
   if (body === "") return "is only \"!\"";
-  if (body.trim() !== body) return `has ${/^\s/.test(body) ? "leading" : "trailing"} white space, which is matched as part of the ${kind === "ref" ? "name" : "path"}`;
+  if (body.trim() !== body) return `has ${/^\s/.test(body) ? "leading" : "trailing"} white space, which is matched as part of the ${kind === "path" ? "path" : "name"}`;
   if (kind === "path" && body.startsWith("./")) return 'starts with "./", but paths are matched from the repository root without it';
-  const shape = kind === "ref" ? refShapeProblem(body) : pathShapeProblem(body);
+  const shape = kind === "ref" ? refShapeProblem(body) : kind === "path" ? pathShapeProblem(body) : regExpClass(body);
   if (shape) return shape;
   if (kind === "ref") {
     const outsideEscapes = body.replace(/\\./g, "x");
@@ -101,13 +101,20 @@ function patternProblem(pattern: string, kind: FilterKind): string | undefined {
 
 // A regular expression written where a glob goes, or a shape no git ref name has (git check-ref-format).
 function refShapeProblem(body: string): string | undefined {
-  const regExp = regExpLook(body);
+  const regExp = regExpLook(body) ?? regExpClass(body);
   if (regExp) return `${regExp}, but filters are globs: as a glob it never matches a branch or tag`;
   if (body.startsWith("/") || body.endsWith("/")) return `${body.startsWith("/") ? "starts" : "ends"} with "/", which a git ref name cannot`;
   const dotStar = /(^|\/)\.[*+]/.exec(body);
   if (dotStar) return `has "${dotStar[0].replace("/", "")}" like a regular expression, but filters are globs: "." is a dot there, and a git ref name part never starts with one`;
   if (/(^|\/)\./.test(body)) return 'has a part starting with ".", which a git ref name cannot';
   return undefined;
+}
+
+// `\d`, `\w`, `\s` of a regular expression: in a glob, a backslash only escapes the character after it.
+// (Not for paths, where a backslash may escape any character of a file name.)
+function regExpClass(body: string): string | undefined {
+  const found = /\\[dDwWsS]/.exec(body);
+  return found ? `has "${found[0]}" like a regular expression, but filters are globs: it matches the letter ${found[0][1]}, not a class of characters` : undefined;
 }
 
 // Paths are matched as the repository lists them: relative, normalized, without "." or ".." parts.

@@ -9,8 +9,20 @@ testRule(rule, {
     { name: "a scalar filter and escaped specials", yaml: on("  push:\n    branches: main\n    paths: ['file\\+name.txt']\n") },
     { name: "dotfile globs and dots inside names", yaml: on("  push:\n    branches: ['release-1.*', 'v*.x']\n    paths: ['.*', '.github/**', 'a/.b/**', 'src/**/*.d.ts', 'x^y']\n") },
     { name: "filters of other events are not read", yaml: on("  workflow_dispatch:\n  release:\n    types: [published]\n") },
+    { name: "image names and versions, a snapshot version", yaml: "on:\n  image_version:\n    names: [my-image, 'team-*']\n    versions: ['1.*', '2.0.x']\njobs:\n  a:\n    runs-on: x\n    snapshot:\n      image-name: my-image\n      version: '1.*'\n    steps: [{ run: a }]\n" },
+    { name: "a backslash in a path", yaml: on("  push:\n    paths: ['docs\\\\draft.md']\n") },
   ],
   invalid: [
+    {
+      name: "issue 12: image versions and a snapshot version that are not globs GitHub reads",
+      yaml: "on:\n  image_version:\n    names: ['!']\n    versions: ['v[0-']\njobs:\n  a:\n    runs-on: x\n    snapshot:\n      image-name: my-image\n      version: 'v[0-'\n    steps: [{ run: a }]\n",
+      errors: [
+        { path: ["on", "image_version", "names", 0], line: 3, column: 13 },
+        { path: ["on", "image_version", "versions", 0], line: 4, column: 16 },
+        { path: ["jobs", "a", "snapshot", "version"], line: 10, column: 16 },
+      ],
+    },
+    { name: "issue 12: a regular expression class in a tag pattern", yaml: on("  push:\n    tags:\n      - 'v\\d+'\n"), errors: [{ path: ["on", "push", "tags", 0], line: 4, column: 9 }] },
     {
       name: "a path starting with ./",
       yaml: on("  push:\n    paths:\n      - './src/**'\n"),
