@@ -51,6 +51,7 @@ import unpinnedImage from "./unpinned-image.js";
 import unsoundContains from "./unsound-contains.js";
 import workflowCallMismatch from "./workflow-call-mismatch.js";
 import workflowInputUnknown from "./workflow-input-unknown.js";
+import workflowSecretUnknown from "./workflow-secret-unknown.js";
 import runnerLabelUnknown from "./runner-label-unknown.js";
 import runnerRetired from "./runner-retired.js";
 import scheduleTimezoneInvalid from "./schedule-timezone-invalid.js";
@@ -128,6 +129,7 @@ export const allRules = alphabetical([
   unsoundContains,
   workflowCallMismatch,
   workflowInputUnknown,
+  workflowSecretUnknown,
   runnerLabelUnknown,
   runnerRetired,
   scheduleTimezoneInvalid,

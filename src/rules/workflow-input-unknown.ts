@@ -13,8 +13,8 @@ export default defineRule({
   docs: {
     why: `The \`inputs\` context holds the inputs a reusable workflow (\`on.workflow_call.inputs\`) or a manually
 run workflow (\`on.workflow_dispatch.inputs\`) declares. Any other name reads as empty, with no error:
-a misspelt \`inputs.enviroment\` deploys nowhere, silently. Secrets are not checked the same way: with
-\`secrets: inherit\` a reusable workflow may read secrets it does not declare.
+a misspelt \`inputs.enviroment\` deploys nowhere, silently. Secrets are checked by \`workflow-secret-unknown\`, as a
+warning: with \`secrets: inherit\` a reusable workflow may read secrets it does not declare.
 See [the \`inputs\` context](https://docs.github.com/actions/reference/workflows-and-actions/contexts#inputs-context).`,
     invalid: `on:
   workflow_call:
