@@ -12,6 +12,7 @@ import cronInvalid from "./cron-invalid.js";
 import dangerousCheckout from "./dangerous-checkout.js";
 import dangerousTrigger from "./dangerous-trigger.js";
 import deprecatedCommand from "./deprecated-command.js";
+import dispatchInputsTooMany from "./dispatch-inputs-too-many.js";
 import emptyValue from "./empty-value.js";
 import forkUnsafeSelfHosted from "./fork-unsafe-self-hosted.js";
 import gateCancelled from "./gate-cancelled.js";
@@ -90,6 +91,7 @@ export const allRules = alphabetical([
   dangerousCheckout,
   dangerousTrigger,
   deprecatedCommand,
+  dispatchInputsTooMany,
   emptyValue,
   forkUnsafeSelfHosted,
   gateCancelled,

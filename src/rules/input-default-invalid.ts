@@ -7,7 +7,7 @@ const INPUT_EVENTS = ["workflow_dispatch", "workflow_call"];
 export default defineRule({
   id: "input-default-invalid",
   severity: "error",
-  summary: "A workflow input's `default` is not a value of its type (a `choice` default that is no option, a `number` default that is no number), or is never used (a required input of a reusable workflow).",
+  summary: "A workflow input's `default` is not a value of its type (a `choice` default that is no option, a `number` default that is no number, a `boolean` default that is neither true nor false), or is never used (a required input of a reusable workflow).",
   docs: {
     why: `A \`choice\` input can only take one of its \`options\`: the form to run the workflow offers nothing else,
 so a \`default\` outside them (an option renamed or misspelt) starts the form with a value it cannot
@@ -76,6 +76,12 @@ function checkInput(trigger: TriggerView, name: string, input: Record<string, un
       message: `input "${name}" defaults to "${fallback}", which is not one of its options (${options.map((option) => `"${option}"`).join(", ")})`,
       hint: "make the default one of the options, or add it to them",
     });
+  } else if (input["type"] === "boolean" && !isBoolean(fallback)) {
+    report({
+      path,
+      message: `input "${name}" is a boolean, but its default ${JSON.stringify(fallback)} is neither true nor false`,
+      hint: "give true or false as the default, or change the input's type",
+    });
   } else if (input["type"] === "number" && !isNumber(fallback)) {
     report({
       path,
@@ -83,6 +89,10 @@ function checkInput(trigger: TriggerView, name: string, input: Record<string, un
       hint: "give a number as the default, or change the input's type",
     });
   }
+}
+
+function isBoolean(value: unknown): boolean {
+  return typeof value === "boolean" || (typeof value === "string" && /^(true|false)$/i.test(value.trim()));
 }
 
 function isNumber(value: unknown): boolean {

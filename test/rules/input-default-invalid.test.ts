@@ -6,6 +6,8 @@ const called = (input: string) => `on:\n  workflow_call:\n    inputs:\n      lev
 
 testRule(rule, {
   valid: [
+    { name: "boolean defaults, as booleans and as text", yaml: called("        type: boolean\n        default: true\n") },
+    { name: "a boolean default written as text", yaml: dispatch("        type: boolean\n        default: 'false'\n") },
     { name: "a default among the options", yaml: dispatch("        type: choice\n        options: [low, high]\n        default: high\n") },
     { name: "no default", yaml: dispatch("        type: choice\n        options: [low, high]\n") },
     { name: "a string input is free text", yaml: dispatch("        type: string\n        options: [low, high]\n        default: medium\n") },
@@ -16,6 +18,7 @@ testRule(rule, {
     { name: "a number default from an expression", yaml: called("        type: number\n        default: ${{ vars.COUNT }}\n") },
   ],
   invalid: [
+    { name: "issue 12: a boolean input with a number default", yaml: called("        type: boolean\n        default: 123\n"), errors: [{ path: ["on", "workflow_call", "inputs", "level", "default"], line: 6, column: 18 }] },
     {
       name: "issue 12: a choice default that is no option",
       yaml: dispatch("        type: choice\n        options:\n          - low\n          - high\n        default: medium\n"),
