@@ -48,13 +48,28 @@ const UNTRUSTED: readonly (readonly string[])[] = [
   "event.pull_request.head.repo.name",
 ].map((path) => path.split("."));
 
-// Inputs that actions run as code (JavaScript, shell or PowerShell), by `owner/repo` lowercased.
-const CODE_INPUTS: Readonly<Record<string, string>> = {
-  "actions/github-script": "script",
-  "mikefarah/yq": "cmd",
-  "azure/cli": "inlineScript",
-  "azure/powershell": "inlineScript",
-  "appleboy/ssh-action": "script",
+// Inputs that actions run as code (JavaScript, shell, PowerShell, Python, jq or yq programs, or
+// templates they evaluate), by `owner/repo` lowercased. From the actions' documentation, CodeQL's
+// code-injection sink models and zizmor's list.
+const CODE_INPUTS: Readonly<Record<string, readonly string[]>> = {
+  "actions/github-script": ["script"],
+  "mikefarah/yq": ["cmd"],
+  "azure/cli": ["inlineScript"],
+  "azure/powershell": ["inlineScript"],
+  "appleboy/ssh-action": ["script"],
+  "amadevus/pwsh-script": ["script"],
+  "jannekem/run-python-script-action": ["script"],
+  "cardinalby/js-eval-action": ["expression"],
+  "addnab/docker-run-action": ["options", "run"],
+  "sergeysova/jq-action": ["cmd"],
+  "devorbitus/yq-action-output": ["cmd"],
+  "8398a7/action-slack": ["custom_payload"],
+  "gautamkrishnar/blog-post-workflow": ["item_exec"],
+  "imjohnbo/issue-bot": ["body", "linked-comments-previous-issue-text", "linked-comments-new-issue-text"],
+  "lucasbento/auto-close-issues": ["issue-close-message"],
+  "roots/issue-closer-action": ["issue-close-message", "pr-close-message"],
+  "skitionek/notify-microsoft-teams": ["overwrite"],
+  "tibdex/backport": ["body_template", "head_template", "labels_template", "title_template"],
 };
 
 export default defineRule({
@@ -87,7 +102,7 @@ jobs:
     fix: `Pass the value through \`env:\` and use the variable in the script (\`"$TITLE"\`, or \`process.env.TITLE\` in github-script): the shell then treats it as data.
 
 What counts as a script: \`run:\` (any \`shell:\`, pwsh included), steps inside \`parallel:\`, and the
-inputs actions evaluate as code: ${Object.entries(CODE_INPUTS).map(([action, input]) => `\`${action}\`'s \`${input}\``).join(", ")}.
+inputs actions evaluate as code: ${Object.entries(CODE_INPUTS).map(([action, inputs]) => `\`${action}\`'s ${inputs.map((input) => `\`${input}\``).join(", ")}`).join("; ")}.
 Also reported: \`\${{ env.NAME }}\` in a script where \`NAME\` (in the step's, job's or workflow's \`env:\`)
 holds untrusted text — the expression pastes the text just the same; and untrusted text written into
 \`$GITHUB_ENV\` or \`$GITHUB_PATH\` (\`echo "X=$TITLE" >> "$GITHUB_ENV"\`), even through a variable: a
@@ -113,7 +128,7 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
   },
   step({ step, job, workflow, report }) {
     for (const at of stepsWithin(step)) {
-      const codeInput = codeInputOf(at.raw);
+      const codeInputs = codeInputsOf(at.raw);
       // the untrusted variables, read only for a step that uses env or writes the env file: most do neither
       let env: Map<string, UntrustedVariable> | undefined;
       const envOf = () => (env ??= untrustedEnv([workflow.raw["env"], job.raw["env"], at.raw["env"]], workflow.raw["on"]));
@@ -121,7 +136,7 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
         const key = keyUnder(at, use.path);
         const depth = use.path.length - at.path.length;
         const isRun = key === "run" && depth === 1;
-        const isCode = codeInput !== undefined && key === "with" && depth === 2 && String(use.path.at(-1)).toLowerCase() === codeInput;
+        const isCode = codeInputs !== undefined && key === "with" && depth === 2 && codeInputs.includes(String(use.path.at(-1)).toLowerCase());
         if (!isRun && !isCode) continue;
         const reported = new Set<string>();
         const embedded = findExpressions(use.text);
@@ -161,15 +176,15 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
 });
 
 function isGithubScript(raw: JsonObject): boolean {
-  return codeInputOf(raw) === "script" && String(raw["uses"]).toLowerCase().startsWith("actions/github-script@");
+  return String(raw["uses"]).toLowerCase().startsWith("actions/github-script@");
 }
 
-// The input of the step's action that is run as code, lowercased; undefined for other steps.
-function codeInputOf(raw: JsonObject): string | undefined {
+// The inputs of the step's action that are run as code, lowercased; undefined for other steps.
+function codeInputsOf(raw: JsonObject): string[] | undefined {
   const uses = raw["uses"];
   const target = typeof uses === "string" ? parseUses(uses) : undefined;
   if (target?.kind !== "remote" || target.subpath !== "") return undefined;
-  return CODE_INPUTS[`${target.owner}/${target.repo}`.toLowerCase()]?.toLowerCase();
+  return CODE_INPUTS[`${target.owner}/${target.repo}`.toLowerCase()]?.map((input) => input.toLowerCase());
 }
 
 interface UntrustedVariable {
