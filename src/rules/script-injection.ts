@@ -146,7 +146,7 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
           for (const reference of expression.references) {
             const text = formatReference(reference);
             if (reported.has(text)) continue;
-            if (isUntrusted(reference)) {
+            if (isUntrusted(reference, expression.functions.has("tojson"))) {
               reported.add(text);
               report({ ...finding(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
             } else if (isUnvetted(reference, workflow.raw["on"])) {
@@ -214,8 +214,9 @@ function untrustedEnv(levels: readonly (Json | undefined)[], on: Json | undefine
 function untrustedIn(text: string, on: Json | undefined): { untrusted: string; unvetted?: boolean } | undefined {
   let unvetted: string | undefined;
   for (const expression of findExpressions(text)) {
-    const references = expressionFacts(expression.body).references;
-    const reference = references.find(isUntrusted);
+    const facts = expressionFacts(expression.body);
+    const references = facts.references;
+    const reference = references.find((candidate) => isUntrusted(candidate, facts.functions.has("tojson")));
     if (reference) return { untrusted: formatReference(reference) };
     const other = unvetted === undefined ? references.find((candidate) => isUnvetted(candidate, on)) : undefined;
     if (other) unvetted = formatReference(other);
@@ -333,7 +334,9 @@ function inputType(on: Json | undefined, name: string): string | undefined {
   return undefined;
 }
 
-function isUntrusted(reference: Reference): boolean {
+function isUntrusted(reference: Reference, serialized = false): boolean {
   if (reference.root !== "github") return false;
-  return UNTRUSTED.some((pattern) => pattern.length === reference.segments.length && pattern.every((segment, index) => segment === "*" || reference.segments[index] === "*" || reference.segments[index] === segment));
+  const { segments } = reference;
+  // toJSON(github.event) writes every property of the object, its untrusted text included
+  return UNTRUSTED.some((pattern) => (pattern.length === segments.length || (serialized && segments.length < pattern.length)) && segments.every((segment, index) => segment === "*" || pattern[index] === "*" || pattern[index] === segment));
 }

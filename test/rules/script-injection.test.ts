@@ -30,6 +30,7 @@ testRule(rule, {
     { name: "issue 12.script-injection: a pwsh script", yaml: steps("      - shell: pwsh\n        run: Write-Output \"${{ github.event.issue.body }}\"\n", "issues"), errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 7, column: 28 }] },
     { name: "issue 12: a PowerShell script input (amadevus/pwsh-script)", yaml: steps("      - uses: Amadevus/pwsh-script@" + "0".repeat(40) + "\n        with:\n          script: Write-Output '${{ github.event.pull_request.title }}'\n", "pull_request"), errors: [{ path: ["jobs", "a", "steps", 0, "with", "script"], line: 8, column: 33 }] },
     { name: "issue 12: one of two code inputs (addnab/docker-run-action's run)", yaml: steps("      - uses: addnab/docker-run-action@" + "0".repeat(40) + "\n        with:\n          image: alpine\n          run: echo ${{ github.event.issue.body }}\n", "issues"), errors: [{ path: ["jobs", "a", "steps", 0, "with", "run"], line: 9, column: 21 }] },
+    { name: "the whole event, serialized into a script", yaml: steps("      - run: echo '${{ toJSON(github.event) }}' | jq .\n", "issues"), errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 20 }] },
     { name: "issue 12.script-injection: mikefarah/yq's cmd", yaml: steps("      - uses: mikefarah/yq@" + "0".repeat(40) + "\n        with:\n          cmd: yq '.title = \"${{ github.event.issue.title }}\"' data.yml\n", "issues"), errors: [{ path: ["jobs", "a", "steps", 0, "with", "cmd"], line: 8, column: 30 }] },
     {
       name: "issue 12.script-injection: a run inside parallel:",
