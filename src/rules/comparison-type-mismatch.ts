@@ -43,12 +43,10 @@ jobs:
     fix: "Compare a string property of the object (`github.event_name`, `needs.<id>.result`, `steps.<id>.outcome`), or use `contains()` to look for a value in a list (`contains(github.event.pull_request.labels.*.name, 'bug')`).",
   },
   workflow({ workflow, report }) {
-    const inputs = inputKinds(workflow);
-    for (const use of workflow.expressions) checkUse(use, (reference) => referenceKinds(reference, inputs, undefined), report);
+    for (const use of workflow.expressions) checkUse(use, (reference) => referenceKinds(reference, inputKinds(workflow), undefined), report);
   },
   job({ workflow, job, report }) {
-    const inputs = inputKinds(workflow);
-    for (const use of job.expressions) checkUse(use, (reference) => referenceKinds(reference, inputs, job), report);
+    for (const use of job.expressions) checkUse(use, (reference) => referenceKinds(reference, inputKinds(workflow), job), report);
   },
 });
 
@@ -177,10 +175,16 @@ function kindOfValue(value: Json): Kind {
   return typeof value as "string" | "number" | "boolean";
 }
 
+// Read once per workflow, and only for one that compares an `inputs.*` reference.
+const inputKindsOf = new WeakMap<WorkflowView, Map<string, Kind[]>>();
+
 // The kinds each declared input can have, by lowercased name: a boolean input is a boolean in the
 // `inputs` context, a number a number, the rest strings. An input declared by both triggers may be both.
 function inputKinds(workflow: WorkflowView): Map<string, Kind[]> {
-  const kinds = new Map<string, Kind[]>();
+  let kinds = inputKindsOf.get(workflow);
+  if (kinds) return kinds;
+  kinds = new Map<string, Kind[]>();
+  inputKindsOf.set(workflow, kinds);
   for (const trigger of workflow.triggers.values()) {
     const inputs = objectAt(trigger.config, "inputs");
     if (!inputs) continue;

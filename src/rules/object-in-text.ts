@@ -79,6 +79,8 @@ function isMatrixObject(job: JobView, reference: Reference): boolean {
 // `${{ null }}` and `${{ fromJSON('{…}') }}` of a literal object, list or null: written into text
 // they become an empty string or nothing readable.
 function literalProblem(body: string): Omit<Finding, "path"> | undefined {
+  // most expressions are neither: tokenize only those that may be
+  if (!/null|fromjson/i.test(body)) return undefined;
   const tokens = tokenize(body);
   if (tokens.length === 1 && tokens[0]!.kind === "name" && tokens[0]!.text.toLowerCase() === "null") {
     return { message: "${{ null }} writes nothing into this text", hint: "remove it, or write the value meant" };
