@@ -47,10 +47,13 @@ export interface RepositoryView {
   /** Every check the workflows report (computed on first use). */
   readonly checks: RepositoryChecks;
   workflow(file: string): RepositoryWorkflow | undefined;
+  /** Whether a workflow file is in the repository's listing; undefined when it was not listed. */
+  lists(file: string): boolean | undefined;
 }
 
 /** Builds the view of a repository from its workflows (plain data) and ruleset documents. */
-export function viewRepository(workflows: readonly { file: string; model: unknown }[], rulesets: readonly { file: string; document: unknown }[]): RepositoryView {
+export function viewRepository(workflows: readonly { file: string; model: unknown }[], rulesets: readonly { file: string; document: unknown }[], listedWorkflows?: readonly string[]): RepositoryView {
+  const listed = listedWorkflows && new Set(listedWorkflows);
   const views = workflows.flatMap((workflow) => {
     const view = viewWorkflow(workflow.model);
     return view ? [{ file: workflow.file, view }] : [];
@@ -65,6 +68,7 @@ export function viewRepository(workflows: readonly { file: string; model: unknow
       return checks;
     },
     workflow: (file) => byFile.get(file),
+    lists: (file) => (listed ? listed.has(file) : undefined),
   };
 }
 

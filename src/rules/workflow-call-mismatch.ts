@@ -3,7 +3,6 @@ import type { Json, JsonObject } from "../model/json.js";
 import { suggestName } from "./_closest-match.js";
 import { type RepositoryFinding, defineRule } from "./_define-rule.js";
 import { formatReference } from "./_expressions.js";
-import type { RepositoryView } from "./_repository-view.js";
 import { type JobView, type WorkflowView, isObject, objectAt } from "./_workflow-view.js";
 
 const CALLED = `on:
@@ -34,12 +33,13 @@ const LOCAL_CALL = /^\.\/\.github\/workflows\/[^/@]+\.ya?ml$/;
 export default defineRule({
   id: "workflow-call-mismatch",
   severity: "error",
-  summary: "A call of a reusable workflow of this repository passes an input or secret it does not declare, misses a required one, or reads an output it does not have.",
+  summary: "A call of a reusable workflow of this repository names a file that is not there, passes an input or secret it does not declare, misses a required one, or reads an output it does not have.",
   docs: {
     why: `A job that calls a reusable workflow (\`uses: ./.github/workflows/<file>\`) must pass every input and
 secret the called workflow marks \`required\`, and nothing it does not declare under \`on.workflow_call\`:
 GitHub refuses the whole run otherwise, only once it starts. An output the called workflow does not
-declare reads as an empty string in \`needs.<job>.outputs\`, without an error.
+declare reads as an empty string in \`needs.<job>.outputs\`, without an error. A call of a file the
+repository's \`.github/workflows\` does not have (renamed, or misspelt) fails the run as it starts.
 See [reusing workflows](https://docs.github.com/actions/sharing-automations/reusing-workflows#using-inputs-and-secrets-in-a-reusable-workflow)
 and [\`on.workflow_call\`](https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#onworkflow_call).`,
     called: { file: ".github/workflows/build-image.yml", yaml: CALLED },
@@ -81,8 +81,15 @@ and these mistakes are type errors. Calls of workflows in other repositories are
       for (const job of caller.view.jobs) {
         const uses = job.raw["uses"];
         if (typeof uses !== "string" || !LOCAL_CALL.test(uses)) continue;
-        const called = calledWorkflow(repository, caller.file, uses);
-        if (!called) continue;
+        const target = calledFile(caller.file, uses);
+        const called = target === undefined ? undefined : repository.workflow(target);
+        if (!called) {
+          // only a caller in a workflows folder that was listed says where the called file must be
+          if (target !== undefined && repository.lists(target) === false) {
+            report({ file: caller.file, path: [...job.path, "uses"], message: `job "${job.id}" calls ${uses}, but there is no ${target}, so GitHub fails the run`, hint: "correct the path (it is read from the repository root), or add the workflow" });
+          }
+          continue;
+        }
         const found = (finding: Omit<RepositoryFinding, "file">) => report({ file: caller.file, ...finding });
         const callable = interfaceOf(called.view);
         if (!callable) {
@@ -105,10 +112,12 @@ interface CallInterface {
   outputs: JsonObject;
 }
 
-// `./.github/workflows/x.yml` is read from the root of the caller's repository.
-function calledWorkflow(repository: RepositoryView, callerFile: string, uses: string) {
-  const root = callerFile.replace(/(^|\/)\.github\/workflows\/[^/]+$/, "$1");
-  return repository.workflow(`${root}${uses.slice(2)}`);
+// `./.github/workflows/x.yml` is read from the root of the caller's repository; the file it names,
+// or undefined for a caller outside a `.github/workflows` folder.
+function calledFile(callerFile: string, uses: string): string | undefined {
+  const root = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(callerFile);
+  if (!root) return undefined;
+  return `${root[1] === "" ? "" : `${root[1]}/`}${uses.slice(2)}`;
 }
 
 function interfaceOf(view: WorkflowView): CallInterface | undefined {

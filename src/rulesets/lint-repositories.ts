@@ -66,7 +66,7 @@ export async function lintRepositories(io: Io, files: readonly string[], texts: 
     // one parse per file with findings, not one per finding
     const locators = new Map<string, YamlLocator>();
     const locatorFor = (file: string, text: string) => locators.get(file) ?? locators.set(file, createLocator(text)).get(file)!;
-    for (const diagnostic of run({ workflows, rulesets })) {
+    for (const diagnostic of run({ workflows, rulesets, listedWorkflows: workflowFiles })) {
       if (!linted.has(diagnostic.file) && !rulesetPaths.has(diagnostic.file)) continue;
       const text = textOf.get(diagnostic.file);
       const position = text !== undefined && diagnostic.path ? locatorFor(diagnostic.file, text).positionOf(diagnostic.path) : undefined;

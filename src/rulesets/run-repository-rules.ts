@@ -9,6 +9,11 @@ import { type Suppressions, isSuppressed } from "../validate/run-rules.js";
 export interface RepositoryInput {
   workflows: readonly { file: string; model: unknown; suppressions?: Suppressions }[];
   rulesets: readonly { file: string; document: unknown }[];
+  /**
+   * Every workflow file of the repository's `.github/workflows` as listed on disk, read or not (one
+   * that does not parse is listed but not in `workflows`); undefined when the folder was not listed.
+   */
+  listedWorkflows?: readonly string[];
 }
 
 /** Runs the rules' `repository` hooks over one repository; diagnostics carry `file` and `path`. */
@@ -32,7 +37,7 @@ export function createRepositoryRuleRunner(options: { rules?: readonly Rule[]; s
     // workflow calls a reusable workflow of its own repository (a cheap look at each job's `uses`)
     const running = input.rulesets.length > 0 ? active : input.workflows.some((workflow) => callsLocalWorkflow(workflow.model)) ? active.filter((entry) => entry.rule.crossWorkflow) : [];
     if (running.length === 0) return [];
-    const repository = viewRepository(input.workflows, input.rulesets);
+    const repository = viewRepository(input.workflows, input.rulesets, input.listedWorkflows);
     const suppressionsOf = new Map(input.workflows.map((workflow) => [workflow.file, workflow.suppressions]));
     const diagnostics: Diagnostic[] = [];
     for (const entry of running) {

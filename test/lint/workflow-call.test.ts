@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ExitCode } from "../../src/cli/exit-code.js";
 import { diagnosticsOf } from "../support/json-output.js";
@@ -59,6 +60,15 @@ describe("calls of the repository's own reusable workflows", () => {
         [".github/workflows/caller.yml", 15, ["jobs", "notify", "steps", 0, "env", "URL"]],
       ]);
     }
+  });
+
+  it("lint names a called workflow the folder does not have, and not one that is there but does not parse", async () => {
+    const calls = (target: string) => `on: push\npermissions: {}\njobs:\n  call:\n    uses: ./.github/workflows/${target}\n`;
+    repo = await createTempRepo({ ".github/workflows/a.yml": calls("renamed.yml"), ".github/workflows/b.yml": calls("broken.yml"), ".github/workflows/broken.yml": "on: [push\n" });
+    const result = await repo.run(["lint", path.join(repo.root, ".github/workflows/a.yml"), ".github/workflows/b.yml", "--format", "json"]);
+    expect(result.code).toBe(ExitCode.Problems);
+    const found = diagnosticsOf(result).filter((diagnostic) => diagnostic.rule === "workflow-call-mismatch");
+    expect(found.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.path])).toEqual([[".github/workflows/a.yml", 5, ["jobs", "call", "uses"]]]);
   });
 
   it("issue 10.4: gen checks a call written as a string against the workflow it generates, at the source's line", async () => {

@@ -11,6 +11,8 @@ export interface RepositoryCase {
   name: string;
   workflows: Record<string, string>;
   rulesets: Record<string, object>;
+  /** The workflow files the repository's folder lists, when the case says (lint lists them on disk). */
+  listed?: string[];
 }
 
 /** A case that must give exactly these findings of the rule, in order of file and position. */
@@ -45,6 +47,7 @@ export function checkRepositoryWithRule(rule: Rule, entry: RepositoryCase) {
   const found = run({
     workflows: Object.entries(entry.workflows).map(([file, yaml]) => ({ file, model: parse(yaml) as unknown, suppressions: commentSuppressions(yaml, createLocator(yaml)) })),
     rulesets: Object.entries(entry.rulesets).map(([file, document]) => ({ file, document })),
+    ...(entry.listed ? { listedWorkflows: entry.listed } : {}),
   });
   return sortDiagnostics(found.map((diagnostic) => ({ ...diagnostic, ...(diagnostic.path ? createLocator(texts.get(diagnostic.file)!).positionOf(diagnostic.path) : {}) })));
 }

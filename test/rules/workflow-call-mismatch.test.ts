@@ -49,7 +49,8 @@ testRepositoryRule(rule, {
     { name: "names compare without case; optional ones may be passed or left out", workflows: repo(caller("    with:\n      CONFIG-PATH: x\n      dry-run: true\n    secrets:\n      Personal_Access_Token: ${{ secrets.token }}\n      cache_token: x\n", reader("${{ needs.Call.outputs.FirstWord }}"))), rulesets: {} },
     { name: "secrets: inherit passes every secret", workflows: repo(caller("    with:\n      config-path: x\n    secrets: inherit\n")), rulesets: {} },
     { name: "a workflow of another repository is not read", workflows: repo("on: push\njobs:\n  call:\n    uses: octo-org/example-repo/.github/workflows/reusable.yml@main\n    with:\n      anything: x\n"), rulesets: {} },
-    { name: "a called file that is not there is left to other checks", workflows: { [CALLER_FILE]: caller("    with:\n      anything: x\n") }, rulesets: {} },
+    { name: "a called file not among the workflows read, in a folder not listed, is not judged", workflows: { [CALLER_FILE]: caller("    with:\n      anything: x\n") }, rulesets: {} },
+    { name: "a listed called file that could not be read (it does not parse) is not reported missing", workflows: { [CALLER_FILE]: caller("    with:\n      anything: x\n") }, rulesets: {}, listed: [CALLER_FILE, CALLED_FILE] },
     { name: "on: workflow_call as a string, called with nothing", workflows: repo("on: push\njobs:\n  call:\n    uses: ./.github/workflows/reusable.yml\n", "on: workflow_call\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n"), rulesets: {} },
     {
       name: "a target's repository: the call is read from that repository's root",
@@ -59,6 +60,13 @@ testRepositoryRule(rule, {
     { name: "an output of a job that is not a call is another rule's business", workflows: repo(caller(passesAll, reader("${{ needs.other.outputs.x }}").replace("needs: call", "needs: other") + "  other:\n    runs-on: x\n    steps: [{ run: x }]\n")), rulesets: {} },
   ],
   invalid: [
+    {
+      name: "a call to a workflow the listed folder does not have",
+      workflows: { [CALLER_FILE]: caller("    with:\n      anything: x\n") },
+      rulesets: {},
+      listed: [CALLER_FILE, ".github/workflows/other.yml"],
+      errors: [{ file: CALLER_FILE, path: ["jobs", "call", "uses"], line: 4, column: 11 }],
+    },
     {
       name: "an input the called workflow does not declare",
       workflows: repo(caller("    with:\n      config-path: x\n      config_path: y\n    secrets:\n      personal_access_token: x\n")),
