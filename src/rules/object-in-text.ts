@@ -48,12 +48,16 @@ function checkUse(use: ExpressionUse, job: JobView | undefined, report: (finding
   if (use.isCondition) return;
   const embedded = findExpressions(use.text);
   if (embedded.length === 1 && use.text.trim() === use.text.slice(embedded[0]!.start, embedded[0]!.end)) return;
+  // one finding per expression text, on the line it is first written (a multi-line value)
+  const reported = new Set<string>();
   embedded.forEach((expression, index) => {
     const facts = use.expressions[index];
-    if (!facts) return;
+    const within = use.text.slice(expression.start, expression.end);
+    if (!facts || reported.has(within)) return;
+    reported.add(within);
     const literal = literalProblem(expression.body);
     if (literal) {
-      report({ path: use.path, ...literal });
+      report({ path: use.path, within, ...literal });
       return;
     }
     if (facts.functions.size > 0 || facts.references.length !== 1) return;
@@ -64,6 +68,7 @@ function checkUse(use: ExpressionUse, job: JobView | undefined, report: (finding
     if (text === undefined) return;
     report({
       path: use.path,
+      within,
       message: `\${{ ${text} }} reads an object${reference.root === "matrix" ? " or list" : ""}, which cannot be written into this text`,
       hint: `write \${{ toJSON(${text}) }} for its JSON, or read one property of it`,
     });

@@ -146,7 +146,7 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
           for (const reference of expression.references) {
             const text = formatReference(reference);
             if (reported.has(text)) continue;
-            if (isUntrusted(reference, expression.functions.has("tojson"))) {
+            if (isUntrusted(reference, expression.functions.has("tojson") && carriesOutsiderText(workflow.raw["on"]))) {
               reported.add(text);
               report({ ...finding(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
             } else if (isUnvetted(reference, workflow.raw["on"])) {
@@ -216,7 +216,7 @@ function untrustedIn(text: string, on: Json | undefined): { untrusted: string; u
   for (const expression of findExpressions(text)) {
     const facts = expressionFacts(expression.body);
     const references = facts.references;
-    const reference = references.find((candidate) => isUntrusted(candidate, facts.functions.has("tojson")));
+    const reference = references.find((candidate) => isUntrusted(candidate, facts.functions.has("tojson") && carriesOutsiderText(on)));
     if (reference) return { untrusted: formatReference(reference) };
     const other = unvetted === undefined ? references.find((candidate) => isUnvetted(candidate, on)) : undefined;
     if (other) unvetted = formatReference(other);
@@ -292,6 +292,16 @@ function unvetted(path: WorkflowPath, text: string, inGithubScript: boolean): Fi
     message: `${text} is text this workflow does not control, pasted into this script before it runs: quotes or $( ) in it run as code`,
     hint,
   };
+}
+
+// Events whose payload holds text anyone may write (titles, bodies, comments, branch names, commit
+// messages). A `label` or `schedule` payload holds none: serializing it pastes no outsider's text.
+const OUTSIDER_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment", "issues", "issue_comment", "discussion", "discussion_comment", "push", "workflow_run", "merge_group", "gollum"]);
+
+// Whether one of the workflow's triggers (`on:` as a name, a list or a mapping) is such an event.
+function carriesOutsiderText(on: Json | undefined): boolean {
+  const names = typeof on === "string" ? [on] : Array.isArray(on) ? on : isObject(on) ? Object.keys(on) : [];
+  return names.some((name) => typeof name === "string" && OUTSIDER_EVENTS.has(name));
 }
 
 // Input types whose values cannot carry code: GitHub checks them before the run starts.

@@ -5,6 +5,8 @@ const run = (script: string) => `on: push\njobs:\n  a:\n    runs-on: x\n    step
 const at = { path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 14 };
 const matrixRun = (script: string) => `on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        foo: ['text', 42, { a: true }]\n        bar: [[42], [true]]\n        os: [{ name: linux, runner: ubuntu-latest }]\n    steps:\n      - run: ${JSON.stringify(script)}\n`;
 const atMatrix = { path: ["jobs", "a", "steps", 0, "run"], line: 11, column: 14 };
+// Each finding points at its own `${{ }}` in the quoted script, which starts at column 14.
+const atEach = (script: string, line = 6) => [...JSON.stringify(script).matchAll(/\$\{\{/g)].map((match) => ({ path: ["jobs", "a", "steps", 0, "run"], line, column: 14 + match.index }));
 
 testRule(rule, {
   valid: [
@@ -17,9 +19,10 @@ testRule(rule, {
     { name: "an expression with an operator", yaml: run("echo ${{ github.event || 'none' }}") },
   ],
   invalid: [
-    { name: "issue 12: a matrix key whose every value is a list or an object", yaml: matrixRun("echo ${{ matrix.bar }} ${{ matrix.os }}"), errors: [atMatrix, atMatrix] },
-    { name: "issue 12: null, and fromJSON of a literal list, object and null", yaml: run("echo ${{ null }} ${{ fromJSON('[1]') }} ${{ fromJSON('{\"a\":1}') }} ${{ fromJSON('null') }}"), errors: [at, at, at, at] },
-    { name: "issue 12: the event in a script", yaml: run("echo ${{ github.event }}"), errors: [at] },
-    { name: "issue 12: whole contexts and a job's entry", yaml: run("echo ${{ matrix }} and ${{ needs.build }}"), errors: [at, at] },
+    { name: "issue 12: a matrix key whose every value is a list or an object", yaml: matrixRun("echo ${{ matrix.bar }} ${{ matrix.os }}"), errors: atEach("echo ${{ matrix.bar }} ${{ matrix.os }}", 11) },
+    { name: "issue 12: null, and fromJSON of a literal list, object and null", yaml: run("echo ${{ null }} ${{ fromJSON('[1]') }} ${{ fromJSON('{}') }} ${{ fromJSON('null') }}"), errors: atEach("echo ${{ null }} ${{ fromJSON('[1]') }} ${{ fromJSON('{}') }} ${{ fromJSON('null') }}") },
+    { name: "issue 12: the event in a script", yaml: run("echo ${{ github.event }}"), errors: atEach("echo ${{ github.event }}") },
+    { name: "issue 12: whole contexts and a job's entry", yaml: run("echo ${{ matrix }} and ${{ needs.build }}"), errors: atEach("echo ${{ matrix }} and ${{ needs.build }}") },
+    { name: "the same object twice, in lines of a block: once, on its first line", yaml: "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          echo first\n          echo ${{ github.event }}\n          echo ${{ github.event }}\n", errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 8, column: 16 }] },
   ],
 });
