@@ -296,10 +296,13 @@ function unvetted(path: WorkflowPath, text: string, inGithubScript: boolean): Fi
 
 // Events whose payload holds text anyone may write (titles, bodies, comments, branch names, commit
 // messages). A `label` or `schedule` payload holds none: serializing it pastes no outsider's text.
-const OUTSIDER_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment", "issues", "issue_comment", "discussion", "discussion_comment", "push", "workflow_run", "merge_group", "gollum"]);
+// `workflow_call` (and a composite action's steps) runs with the event of its caller, which may be any of them.
+const OUTSIDER_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment", "issues", "issue_comment", "discussion", "discussion_comment", "push", "workflow_run", "merge_group", "gollum", "workflow_call"]);
 
 // Whether one of the workflow's triggers (`on:` as a name, a list or a mapping) is such an event.
+// A composite action has no `on:`: whichever workflow runs it may be.
 function carriesOutsiderText(on: Json | undefined): boolean {
+  if (on === undefined) return true;
   const names = typeof on === "string" ? [on] : Array.isArray(on) ? on : isObject(on) ? Object.keys(on) : [];
   return names.some((name) => typeof name === "string" && OUTSIDER_EVENTS.has(name));
 }
