@@ -12,10 +12,14 @@ export interface JobContainer {
   label: string;
 }
 
+const NONE: readonly JobContainer[] = [];
+
 /** The job's container (when set) and its services, in that order. */
-export function jobContainers(job: JobView): JobContainer[] {
-  const found: JobContainer[] = [];
+export function jobContainers(job: JobView): readonly JobContainer[] {
   const container = job.raw["container"];
+  // most jobs run on the runner itself
+  if (container === undefined && job.raw["services"] === undefined) return NONE;
+  const found: JobContainer[] = [];
   if (container !== undefined) found.push({ value: container, path: [...job.path, "container"], label: `the container of job "${job.id}"` });
   const services = job.raw["services"];
   if (isObject(services)) {

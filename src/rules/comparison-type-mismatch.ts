@@ -43,10 +43,12 @@ jobs:
     fix: "Compare a string property of the object (`github.event_name`, `needs.<id>.result`, `steps.<id>.outcome`), or use `contains()` to look for a value in a list (`contains(github.event.pull_request.labels.*.name, 'bug')`).",
   },
   workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, (reference) => referenceKinds(reference, inputKinds(workflow), undefined), report);
+    const kindsOf: KindsOf = (reference) => referenceKinds(reference, inputKinds(workflow), undefined);
+    for (const use of workflow.expressions) checkUse(use, kindsOf, report);
   },
   job({ workflow, job, report }) {
-    for (const use of job.expressions) checkUse(use, (reference) => referenceKinds(reference, inputKinds(workflow), job), report);
+    const kindsOf: KindsOf = (reference) => referenceKinds(reference, inputKinds(workflow), job);
+    for (const use of job.expressions) checkUse(use, kindsOf, report);
   },
 });
 
@@ -77,16 +79,43 @@ function checkUse(use: ExpressionUse, kindsOf: KindsOf, report: (finding: Findin
   // only expressions with a comparison operator: most have none
   if (!/==|!=|<|>/.test(use.text) || (!use.isCondition && !use.text.includes("${{"))) return;
   for (const body of use.bodies) {
-    for (const comparison of comparisonsByText(body, () => comparisonsOf(body))) {
+    const { fixed, contextual } = comparisonsByText(body, () => readComparisons(body));
+    for (const problem of fixed) report({ path: use.path, ...problem });
+    for (const comparison of contextual) {
       const problem = problemOf(comparison, kindsOf);
       if (problem) report({ path: use.path, ...problem });
     }
   }
 }
 
-// The same conditions recur across jobs and files (`github.ref == 'refs/heads/main'`): how a text
-// reads depends on the text alone, so each is tokenized once; what its references hold is looked up each time.
-const comparisonsByText = textMemo<readonly Comparison[]>(20_000);
+/** A body's comparisons: the problems of those its text alone decides, and those whose kinds depend on the job. */
+interface ReadComparisons {
+  fixed: readonly Omit<Finding, "path">[];
+  contextual: readonly Comparison[];
+}
+
+// The same conditions recur across jobs and files (`github.ref == 'refs/heads/main'`): a body is
+// read once, and only comparisons of `matrix.*` or `inputs.*` are looked at again for each job.
+const comparisonsByText = textMemo<ReadComparisons>(20_000);
+
+function readComparisons(body: string): ReadComparisons {
+  const fixed: Omit<Finding, "path">[] = [];
+  const contextual: Comparison[] = [];
+  for (const comparison of comparisonsOf(body)) {
+    if (isContextual(comparison.left) || isContextual(comparison.right)) contextual.push(comparison);
+    else {
+      const problem = problemOf(comparison, (reference) => referenceKinds(reference, NO_INPUTS, undefined));
+      if (problem) fixed.push(problem);
+    }
+  }
+  return { fixed, contextual };
+}
+
+const NO_INPUTS: ReadonlyMap<string, Kind[]> = new Map();
+
+function isContextual(operand: Operand | undefined): boolean {
+  return operand?.kind === "reference" && (operand.reference.root === "matrix" || operand.reference.root === "inputs");
+}
 
 function comparisonsOf(body: string): Comparison[] {
   const tokens = tokenize(body);

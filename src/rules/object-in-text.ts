@@ -49,15 +49,19 @@ function checkUse(use: ExpressionUse, job: JobView | undefined, report: (finding
   const embedded = findExpressions(use.text);
   if (embedded.length === 1 && use.text.trim() === use.text.slice(embedded[0]!.start, embedded[0]!.end)) return;
   // one finding per expression text, on the line it is first written (a multi-line value)
-  const reported = new Set<string>();
+  let reported: Set<string> | undefined;
+  const firstTime = (within: string) => {
+    if (reported?.has(within)) return false;
+    (reported ??= new Set()).add(within);
+    return true;
+  };
   embedded.forEach((expression, index) => {
     const facts = use.expressions[index];
-    const within = use.text.slice(expression.start, expression.end);
-    if (!facts || reported.has(within)) return;
-    reported.add(within);
+    if (!facts) return;
     const literal = literalProblem(expression.body);
     if (literal) {
-      report({ path: use.path, within, ...literal });
+      const within = use.text.slice(expression.start, expression.end);
+      if (firstTime(within)) report({ path: use.path, within, ...literal });
       return;
     }
     if (facts.functions.size > 0 || facts.references.length !== 1) return;
@@ -65,7 +69,8 @@ function checkUse(use: ExpressionUse, job: JobView | undefined, report: (finding
     const whole = isObjectReference(reference) || (job !== undefined && reference.root === "matrix" && isMatrixObject(job, reference));
     if (!whole) return;
     const text = singleReferences(expression.body, () => (isSingleReference(expression.body) ? formatReference(reference) : undefined));
-    if (text === undefined) return;
+    const within = use.text.slice(expression.start, expression.end);
+    if (text === undefined || !firstTime(within)) return;
     report({
       path: use.path,
       within,
