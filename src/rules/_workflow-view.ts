@@ -4,7 +4,7 @@
 // checked; a rule never sees a value of the wrong kind.
 import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json, JsonObject } from "../model/json.js";
-import { type ExpressionFacts, expressionFacts, findExpressions } from "./_expressions.js";
+import { type ExpressionFacts, type Reference, expressionFacts, findExpressions } from "./_expressions.js";
 
 /** A string of the workflow that holds expressions, and what they read. */
 export interface ExpressionUse {
@@ -313,5 +313,34 @@ function collectExpressions(value: Json, path: WorkflowPath, isCondition: boolea
 export function expressionsIn(value: Json, path: WorkflowPath): ExpressionUse[] {
   const found: ExpressionUse[] = [];
   collectExpressions(value, [...path], false, found);
+  return found;
+}
+
+/** A read of `<root>.<name>` the workflow does not declare: where it is, what it says, the name lowercased. */
+export interface UndeclaredRead {
+  use: ExpressionUse;
+  reference: Reference;
+  name: string;
+}
+
+/**
+ * Every read of `<root>.<name>` (`inputs.x`, `secrets.x`) in the workflow's expressions whose name,
+ * lowercased, is not a key of `declared`; each name once per value it is read in.
+ */
+export function undeclaredReads(workflow: WorkflowView, root: string, declared: ReadonlyMap<string, string>): UndeclaredRead[] {
+  const found: UndeclaredRead[] = [];
+  const look = (use: ExpressionUse) => {
+    let seen: Set<string> | undefined;
+    for (const expression of use.expressions) {
+      for (const reference of expression.references) {
+        const [name] = reference.segments;
+        if (reference.root !== root || typeof name !== "string" || name === "*" || declared.has(name) || seen?.has(name)) continue;
+        (seen ??= new Set()).add(name);
+        found.push({ use, reference, name });
+      }
+    }
+  };
+  for (const use of workflow.expressions) look(use);
+  for (const job of workflow.jobs) for (const use of job.expressions) look(use);
   return found;
 }

@@ -1,7 +1,7 @@
 import { suggestName } from "./_closest-match.js";
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule } from "./_define-rule.js";
 import { formatReference } from "./_expressions.js";
-import { type ExpressionUse, type WorkflowView, isObject, objectAt } from "./_workflow-view.js";
+import { type WorkflowView, isObject, objectAt, undeclaredReads } from "./_workflow-view.js";
 
 // The triggers whose runs have inputs, declared under `on.<event>.inputs`.
 const INPUT_EVENTS = ["workflow_call", "workflow_dispatch"];
@@ -45,8 +45,14 @@ jobs:
   workflow({ workflow, report }) {
     const declared = declaredInputs(workflow);
     if (!declared) return;
-    for (const use of workflow.expressions) checkUse(use, declared, report);
-    for (const job of workflow.jobs) for (const use of job.expressions) checkUse(use, declared, report);
+    for (const { use, reference, name } of undeclaredReads(workflow, "inputs", declared)) {
+      const suggestion = suggestName(name, declared.values());
+      report({
+        path: use.path,
+        message: `${formatReference(reference)} reads input "${name}", which this workflow does not declare, so it is always empty`,
+        hint: suggestion ? `did you mean "inputs.${suggestion}"?` : declared.size > 0 ? `the declared inputs are ${[...declared.values()].map((known) => `"${known}"`).join(", ")}` : "declare it under on.workflow_call.inputs or on.workflow_dispatch.inputs; runs of other events have no inputs",
+      });
+    }
   },
 });
 
@@ -64,21 +70,4 @@ function declaredInputs(workflow: WorkflowView): Map<string, string> | undefined
     for (const name of Object.keys(objectAt(trigger.config, "inputs") ?? {})) names.set(name.toLowerCase(), name);
   }
   return names;
-}
-
-function checkUse(use: ExpressionUse, declared: ReadonlyMap<string, string>, report: (finding: Finding) => void): void {
-  const seen = new Set<string>();
-  for (const expression of use.expressions) {
-    for (const reference of expression.references) {
-      const [name] = reference.segments;
-      if (reference.root !== "inputs" || typeof name !== "string" || name === "*" || declared.has(name) || seen.has(name)) continue;
-      seen.add(name);
-      const suggestion = suggestName(name, declared.values());
-      report({
-        path: use.path,
-        message: `${formatReference(reference)} reads input "${name}", which this workflow does not declare, so it is always empty`,
-        hint: suggestion ? `did you mean "inputs.${suggestion}"?` : declared.size > 0 ? `the declared inputs are ${[...declared.values()].map((known) => `"${known}"`).join(", ")}` : "declare it under on.workflow_call.inputs or on.workflow_dispatch.inputs; runs of other events have no inputs",
-      });
-    }
-  }
 }

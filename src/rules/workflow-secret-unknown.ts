@@ -1,7 +1,7 @@
 import { suggestName } from "./_closest-match.js";
-import { defineRule, type Finding } from "./_define-rule.js";
+import { defineRule } from "./_define-rule.js";
 import { formatReference } from "./_expressions.js";
-import { type ExpressionUse, type WorkflowView, isObject } from "./_workflow-view.js";
+import { type WorkflowView, isObject, undeclaredReads } from "./_workflow-view.js";
 
 export default defineRule({
   id: "workflow-secret-unknown",
@@ -45,8 +45,15 @@ jobs:
   workflow({ workflow, report }) {
     const declared = declaredSecrets(workflow);
     if (!declared) return;
-    for (const use of workflow.expressions) checkUse(use, declared, report);
-    for (const job of workflow.jobs) for (const use of job.expressions) checkUse(use, declared, report);
+    const listed = [...declared.values()].filter((known) => known !== "GITHUB_TOKEN");
+    for (const { use, reference, name } of undeclaredReads(workflow, "secrets", declared)) {
+      const suggestion = suggestName(name, listed);
+      report({
+        path: use.path,
+        message: `${formatReference(reference)} reads secret "${name}", which this reusable workflow does not list, so it is empty unless the caller passes secrets: inherit`,
+        hint: suggestion ? `did you mean "secrets.${suggestion}"?` : listed.length > 0 ? `the listed secrets are ${listed.map((known) => `"${known}"`).join(", ")}` : "list it under on.workflow_call.secrets",
+      });
+    }
   },
 });
 
@@ -62,22 +69,4 @@ function declaredSecrets(workflow: WorkflowView): Map<string, string> | undefine
   const names = new Map<string, string>([["github_token", "GITHUB_TOKEN"]]);
   for (const name of Object.keys(secrets ?? {})) names.set(name.toLowerCase(), name);
   return names;
-}
-
-function checkUse(use: ExpressionUse, declared: ReadonlyMap<string, string>, report: (finding: Finding) => void): void {
-  const seen = new Set<string>();
-  for (const expression of use.expressions) {
-    for (const reference of expression.references) {
-      const [name] = reference.segments;
-      if (reference.root !== "secrets" || typeof name !== "string" || name === "*" || declared.has(name) || seen.has(name)) continue;
-      seen.add(name);
-      const listed = [...declared.values()].filter((known) => known !== "GITHUB_TOKEN");
-      const suggestion = suggestName(name, listed);
-      report({
-        path: use.path,
-        message: `${formatReference(reference)} reads secret "${name}", which this reusable workflow does not list, so it is empty unless the caller passes secrets: inherit`,
-        hint: suggestion ? `did you mean "secrets.${suggestion}"?` : listed.length > 0 ? `the listed secrets are ${listed.map((known) => `"${known}"`).join(", ")}` : "list it under on.workflow_call.secrets",
-      });
-    }
-  }
 }
