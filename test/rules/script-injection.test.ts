@@ -15,6 +15,7 @@ testRule(rule, {
     { name: "issue 12.script-injection: a trusted value written to GITHUB_ENV", yaml: steps("      - run: echo \"SHA=$SHA\" >> \"$GITHUB_ENV\"\n        env:\n          SHA: ${{ github.sha }}\n") },
     { name: "issue 12.script-injection: an untrusted variable echoed, not written to GITHUB_ENV", yaml: steps("      - run: |\n          echo \"$TITLE\"\n          echo \"OK=1\" >> \"$GITHUB_ENV\"\n        env:\n          TITLE: ${{ github.event.pull_request.title }}\n") },
     { name: "the whole event of a label event, serialized: no outsider writes it", yaml: steps("      - run: echo '${{ toJSON(github.event) }}'\n", "label") },
+    { name: "untrusted text compared, negated or tested by contains(): only true or false reaches the script", yaml: steps("      - run: |\n          echo \"${{ github.event.pull_request.title == 'foo' }}\"\n          echo \"${{ contains(github.event.pull_request.title, 'wip') }} ${{ !github.event.pull_request.body }}\"\n") },
     { name: "issue 12.script-injection: a yq expression input of another action", yaml: steps("      - uses: some/yq@" + "0".repeat(40) + "\n        with:\n          cmd: ${{ github.event.issue.title }}\n", "issues") },
     { name: "issue 12.zizmor: boolean, number and choice inputs", yaml: "on:\n  workflow_dispatch:\n    inputs:\n      dry: { type: boolean }\n      n: { type: number }\n      level: { type: choice, options: [a, b] }\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./go ${{ inputs.dry }} ${{ inputs.n }} ${{ github.event.inputs.level }}\n" },
     { name: "issue 12.zizmor: a step's outcome and a job's result", yaml: "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - id: t\n        run: make\n      - run: echo ${{ steps.t.outcome }} ${{ steps.t.conclusion }}\n  b:\n    needs: a\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.a.result }}\n" },
@@ -33,6 +34,15 @@ testRule(rule, {
     { name: "issue 12: one of two code inputs (addnab/docker-run-action's run)", yaml: steps("      - uses: addnab/docker-run-action@" + "0".repeat(40) + "\n        with:\n          image: alpine\n          run: echo ${{ github.event.issue.body }}\n", "issues"), errors: [{ path: ["jobs", "a", "steps", 0, "with", "run"], line: 9, column: 21 }] },
     { name: "the whole event, serialized into a script", yaml: steps("      - run: echo '${{ toJSON(github.event) }}' | jq .\n", "issues"), errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 20 }] },
     { name: "the event serialized in a reusable workflow: its caller's event may be a pull request", yaml: steps("      - run: echo '${{ toJSON(github.event) }}' | jq .\n", "workflow_call"), errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 6, column: 20 }] },
+    {
+      name: "text passed through format(), join() (label names: a warning) and || still reaches the script, each on its own line",
+      yaml: steps("      - run: |\n          echo \"${{ format('{0}', github.event.pull_request.title) }}\"\n          echo \"${{ join(github.event.pull_request.labels.*.name) }}\"\n          echo \"${{ false || github.event.pull_request.title }}\"\n"),
+      errors: [
+        { path: ["jobs", "a", "steps", 0, "run"], line: 7, column: 17 },
+        { path: ["jobs", "a", "steps", 0, "run"], line: 8, column: 17, severity: "warning" },
+        { path: ["jobs", "a", "steps", 0, "run"], line: 9, column: 17 },
+      ],
+    },
     { name: "issue 12.script-injection: mikefarah/yq's cmd", yaml: steps("      - uses: mikefarah/yq@" + "0".repeat(40) + "\n        with:\n          cmd: yq '.title = \"${{ github.event.issue.title }}\"' data.yml\n", "issues"), errors: [{ path: ["jobs", "a", "steps", 0, "with", "cmd"], line: 8, column: 30 }] },
     {
       name: "issue 12.script-injection: a run inside parallel:",
