@@ -75,9 +75,11 @@ export function isComputed(value: Json): boolean {
 /**
  * The values `matrix.<segments>` can take in the job (`matrix.job.os` → segments ["job", "os"],
  * lowercased), from its axes and `include` rows; undefined when any is computed or unknown. A
- * property missing from an object value reads as null, as GitHub gives it.
+ * property missing from an object value reads as null, as GitHub gives it. With `keepComputed`, a
+ * value written with `${{ }}` is kept as its text (what it reads, not what it becomes).
  */
-export function matrixValues(job: JobView, segments: readonly (string | null)[]): Json[] | undefined {
+export function matrixValues(job: JobView, segments: readonly (string | null)[], options: { keepComputed?: boolean } = {}): Json[] | undefined {
+  const keep = options.keepComputed === true;
   const matrix = staticMatrix(job);
   const [first, ...rest] = segments;
   if (matrix === undefined || matrix === "none" || matrix.include === undefined || typeof first !== "string" || first === "*") return undefined;
@@ -91,10 +93,13 @@ export function matrixValues(job: JobView, segments: readonly (string | null)[])
   for (let value of found) {
     for (const segment of rest) {
       if (typeof segment !== "string" || segment === "*") return undefined;
-      if (typeof value === "string" && isComputed(value)) return undefined;
+      if (typeof value === "string" && isComputed(value)) {
+        if (!keep) return undefined;
+        break; // a computed object: the text that computes it is what the property may hold
+      }
       value = isObject(value) ? (valueAt(value, segment) ?? null) : null;
     }
-    if (isComputed(value)) return undefined;
+    if (isComputed(value) && !keep) return undefined;
     values.push(value);
   }
   return values;

