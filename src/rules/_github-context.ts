@@ -39,3 +39,17 @@ export function isObjectReference(reference: Reference): boolean {
   if (segments.length === 2) return EVENT_OBJECTS.has(segments[1]!);
   return segments.length === 3 && (segments[1] === "pull_request" || segments[1] === "issue") && PULL_REQUEST_OBJECTS.has(segments[2]!);
 }
+
+// Payload values that are lists, not objects: `commits`, a pull request's `labels`.
+const EVENT_LISTS = new Set(["commits", "pull_requests"]);
+const PULL_REQUEST_LISTS = new Set(["labels", "assignees", "requested_reviewers"]);
+
+/** Whether a reference surely holds a list: a `.*` filter, or one of the payload's well-known lists. */
+export function isListReference(reference: Reference): boolean {
+  const { root, segments } = reference;
+  if (segments.at(-1) === "*") return true;
+  if (root !== "github" || segments[0] !== "event" || segments.some((segment) => segment === null || segment === "*")) return false;
+  if (segments.length === 2) return EVENT_LISTS.has(segments[1]!);
+  if (segments.length === 3 && segments[1] === "workflow_run") return segments[2] === "pull_requests";
+  return segments.length === 3 && (segments[1] === "pull_request" || segments[1] === "issue") && PULL_REQUEST_LISTS.has(segments[2]!);
+}

@@ -1,9 +1,8 @@
-import type { Json } from "../model/json.js";
 import { defineRule, type Finding } from "./_define-rule.js";
 import { type Reference, type Token, formatReference, tokenize } from "./_expressions.js";
-import { GITHUB_PROPERTIES, isObjectReference } from "./_github-context.js";
-import { matrixValues } from "./_matrix.js";
-import { type ExpressionUse, type JobView, type WorkflowView, isObject, objectAt } from "./_workflow-view.js";
+import { isObjectReference } from "./_github-context.js";
+import { type Kind, type KindsOf, NO_INPUTS, inputKinds, referenceKinds } from "./_value-kinds.js";
+import type { ExpressionUse } from "./_workflow-view.js";
 import { textMemo } from "./_text-memo.js";
 
 export default defineRule({
@@ -52,8 +51,6 @@ jobs:
   },
 });
 
-// What an operand can be at run time. A list is an "object" too: GitHub compares and converts both alike.
-type Kind = "string" | "number" | "boolean" | "null" | "object";
 
 /** One side of a comparison, as written: a literal, a context read or a function call. */
 type Operand = { kind: "literal"; type: Kind; text: string } | { kind: "reference"; reference: Reference } | { kind: "call"; name: string };
@@ -73,7 +70,6 @@ const CALL_KINDS: ReadonlyMap<string, Kind> = new Map([
   ...["format", "join", "tojson", "hashfiles"].map((name) => [name, "string"] as const),
 ]);
 
-type KindsOf = (reference: Reference) => readonly Kind[] | undefined;
 
 function checkUse(use: ExpressionUse, kindsOf: KindsOf, report: (finding: Finding) => void): void {
   // only expressions with a comparison operator: most have none
@@ -111,7 +107,6 @@ function readComparisons(body: string): ReadComparisons {
   return { fixed, contextual };
 }
 
-const NO_INPUTS: ReadonlyMap<string, Kind[]> = new Map();
 
 function isContextual(operand: Operand | undefined): boolean {
   return operand?.kind === "reference" && (operand.reference.root === "matrix" || operand.reference.root === "inputs");
@@ -179,53 +174,6 @@ function kindOf(operand: Operand, kindsOf: KindsOf): Kind | undefined {
   if (operand.kind === "call") return CALL_KINDS.get(operand.name);
   const kinds = kindsOf(operand.reference);
   return kinds && kinds.length > 0 && kinds.every((kind) => kind === kinds[0]) ? kinds[0] : undefined;
-}
-
-function referenceKinds(reference: Reference, inputs: ReadonlyMap<string, Kind[]>, job: JobView | undefined): readonly Kind[] | undefined {
-  if (isObjectReference(reference)) return ["object"];
-  const { root, segments } = reference;
-  const [first] = segments;
-  if (typeof first !== "string" || first === "*" || segments.some((segment) => segment === null || segment === "*")) return undefined;
-  if (root === "github" && segments.length === 1) {
-    const kind = GITHUB_PROPERTIES.get(first);
-    return kind ? [kind] : undefined;
-  }
-  if (root === "inputs" && segments.length === 1) return inputs.get(first);
-  if (root === "matrix" && job) {
-    const values = matrixValues(job, segments);
-    return values && [...new Set(values.map(kindOfValue))];
-  }
-  return undefined;
-}
-
-function kindOfValue(value: Json): Kind {
-  if (value === null) return "null";
-  if (typeof value === "object") return "object";
-  return typeof value as "string" | "number" | "boolean";
-}
-
-// Read once per workflow, and only for one that compares an `inputs.*` reference.
-const inputKindsOf = new WeakMap<WorkflowView, Map<string, Kind[]>>();
-
-// The kinds each declared input can have, by lowercased name: a boolean input is a boolean in the
-// `inputs` context, a number a number, the rest strings. An input declared by both triggers may be both.
-function inputKinds(workflow: WorkflowView): Map<string, Kind[]> {
-  let kinds = inputKindsOf.get(workflow);
-  if (kinds) return kinds;
-  kinds = new Map<string, Kind[]>();
-  inputKindsOf.set(workflow, kinds);
-  for (const trigger of workflow.triggers.values()) {
-    const inputs = objectAt(trigger.config, "inputs");
-    if (!inputs) continue;
-    for (const [name, input] of Object.entries(inputs)) {
-      const type = isObject(input) ? input["type"] : undefined;
-      const kind: Kind = type === "boolean" ? "boolean" : type === "number" ? "number" : "string";
-      const known = kinds.get(name.toLowerCase()) ?? [];
-      if (!known.includes(kind)) known.push(kind);
-      kinds.set(name.toLowerCase(), known);
-    }
-  }
-  return kinds;
 }
 
 function hintFor(reference: Reference): string {

@@ -22,6 +22,7 @@ import functionArgumentObject from "./function-argument-object.js";
 import githubPropertyUnknown from "./github-property-unknown.js";
 import globInvalid from "./glob-invalid.js";
 import ifAlwaysTrue from "./if-always-true.js";
+import indexTypeMismatch from "./index-type-mismatch.js";
 import insecureCommands from "./insecure-commands.js";
 import matrixExcludeUnmatched from "./matrix-exclude-unmatched.js";
 import matrixIncludeNoEffect from "./matrix-include-no-effect.js";
@@ -101,6 +102,7 @@ export const allRules = alphabetical([
   githubPropertyUnknown,
   globInvalid,
   ifAlwaysTrue,
+  indexTypeMismatch,
   insecureCommands,
   matrixExcludeUnmatched,
   matrixIncludeNoEffect,
