@@ -151,20 +151,29 @@ export function defineRule<const Id extends string, Options extends object = Rec
   return { ...definition, options: definition.options ?? ({} as Options) };
 }
 
+/** Where an expression is written: its workflow, and its job unless it is in the workflow's own keys. */
+export interface ExpressionScope {
+  workflow: WorkflowView;
+  job?: JobView;
+}
+
 /**
  * The `workflow` and `job` hooks of a rule that checks each expression on its own: `check` is given
- * every expression use of the workflow's own keys and of each job's (its steps included).
+ * every expression use of the workflow's own keys and of each job's (its steps included), and where
+ * it is, for rules whose verdict depends on the job's matrix or the workflow's inputs.
  */
-export function eachExpressionUse(check: (use: ExpressionUse, report: (finding: Finding) => void) => void): {
+export function eachExpressionUse(check: (use: ExpressionUse, report: (finding: Finding) => void, scope: ExpressionScope) => void): {
   workflow(context: { workflow: WorkflowView; report(finding: Finding): void }): void;
-  job(context: { job: JobView; report(finding: Finding): void }): void;
+  job(context: { workflow: WorkflowView; job: JobView; report(finding: Finding): void }): void;
 } {
   return {
     workflow({ workflow, report }) {
-      for (const use of workflow.expressions) check(use, report);
+      const scope = { workflow };
+      for (const use of workflow.expressions) check(use, report, scope);
     },
-    job({ job, report }) {
-      for (const use of job.expressions) check(use, report);
+    job({ workflow, job, report }) {
+      const scope = { workflow, job };
+      for (const use of job.expressions) check(use, report, scope);
     },
   };
 }

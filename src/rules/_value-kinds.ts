@@ -5,6 +5,7 @@ import type { Json } from "../model/json.js";
 import type { Reference } from "./_expressions.js";
 import { GITHUB_PROPERTIES, isObjectReference } from "./_github-context.js";
 import { matrixValues } from "./_matrix.js";
+import type { ExpressionScope } from "./_define-rule.js";
 import { type JobView, type WorkflowView, isObject, objectAt } from "./_workflow-view.js";
 
 /** What a value can be. A list is an "object" too: GitHub compares and converts both alike. */
@@ -12,6 +13,11 @@ export type Kind = "string" | "number" | "boolean" | "null" | "object";
 
 /** The kinds a reference can have where it is read; undefined when not known. */
 export type KindsOf = (reference: Reference) => readonly Kind[] | undefined;
+
+/** The kinds of references where an expression is written: the workflow's inputs, the job's matrix. */
+export function kindsIn(scope: ExpressionScope): KindsOf {
+  return (reference) => referenceKinds(reference, inputKinds(scope.workflow), scope.job);
+}
 
 /** No declared inputs: for a text read where no workflow is at hand. */
 export const NO_INPUTS: ReadonlyMap<string, Kind[]> = new Map();

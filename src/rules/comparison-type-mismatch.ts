@@ -1,7 +1,7 @@
-import { defineRule, type Finding } from "./_define-rule.js";
+import { type ExpressionScope, defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { type Reference, type Token, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
-import { type Kind, type KindsOf, NO_INPUTS, inputKinds, referenceKinds } from "./_value-kinds.js";
+import { type Kind, type KindsOf, NO_INPUTS, kindsIn, referenceKinds } from "./_value-kinds.js";
 import type { ExpressionUse } from "./_workflow-view.js";
 import { textMemo } from "./_text-memo.js";
 
@@ -41,14 +41,7 @@ jobs:
 `,
     fix: "Compare a string property of the object (`github.event_name`, `needs.<id>.result`, `steps.<id>.outcome`), or use `contains()` to look for a value in a list (`contains(github.event.pull_request.labels.*.name, 'bug')`).",
   },
-  workflow({ workflow, report }) {
-    const kindsOf: KindsOf = (reference) => referenceKinds(reference, inputKinds(workflow), undefined);
-    for (const use of workflow.expressions) checkUse(use, kindsOf, report);
-  },
-  job({ workflow, job, report }) {
-    const kindsOf: KindsOf = (reference) => referenceKinds(reference, inputKinds(workflow), job);
-    for (const use of job.expressions) checkUse(use, kindsOf, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 
@@ -71,9 +64,10 @@ const CALL_KINDS: ReadonlyMap<string, Kind> = new Map([
 ]);
 
 
-function checkUse(use: ExpressionUse, kindsOf: KindsOf, report: (finding: Finding) => void): void {
+function checkUse(use: ExpressionUse, report: (finding: Finding) => void, scope: ExpressionScope): void {
   // only expressions with a comparison operator: most have none
   if (!/==|!=|<|>/.test(use.text) || (!use.isCondition && !use.text.includes("${{"))) return;
+  const kindsOf = kindsIn(scope);
   for (const body of use.bodies) {
     const { fixed, contextual } = comparisonsByText(body, () => readComparisons(body));
     for (const problem of fixed) report({ path: use.path, ...problem });

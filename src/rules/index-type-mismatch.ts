@@ -1,8 +1,8 @@
-import { defineRule, type Finding } from "./_define-rule.js";
+import { type ExpressionScope, defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { type Reference, type Token, formatReference, tokenize } from "./_expressions.js";
 import { isListReference, isObjectReference } from "./_github-context.js";
 import { textMemo } from "./_text-memo.js";
-import { type Kind, type KindsOf, inputKinds, referenceKinds } from "./_value-kinds.js";
+import { type Kind, type KindsOf, kindsIn } from "./_value-kinds.js";
 import type { ExpressionUse } from "./_workflow-view.js";
 
 export default defineRule({
@@ -44,14 +44,7 @@ jobs:
 `,
     fix: "Index an object with a property name (`github['sha']`, or `github.sha`) and a list with a number; read `inputs.<name>`, which keeps a number input a number, rather than `github.event.inputs.<name>`, which is text.",
   },
-  workflow({ workflow, report }) {
-    const kindsOf: KindsOf = (reference) => indexKinds(reference) ?? referenceKinds(reference, inputKinds(workflow), undefined);
-    for (const use of workflow.expressions) checkUse(use, kindsOf, report);
-  },
-  job({ workflow, job, report }) {
-    const kindsOf: KindsOf = (reference) => indexKinds(reference) ?? referenceKinds(reference, inputKinds(workflow), job);
-    for (const use of job.expressions) checkUse(use, kindsOf, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 /** `receiver[index]`: what is indexed, and the index as a literal's kind or a reference. */
@@ -60,8 +53,10 @@ interface IndexAccess {
   index: { kind: Kind; text: string } | Reference;
 }
 
-function checkUse(use: ExpressionUse, kindsOf: KindsOf, report: (finding: Finding) => void): void {
+function checkUse(use: ExpressionUse, report: (finding: Finding) => void, scope: ExpressionScope): void {
   if (!use.text.includes("[")) return;
+  const inScope = kindsIn(scope);
+  const kindsOf: KindsOf = (reference) => indexKinds(reference) ?? inScope(reference);
   for (const body of use.bodies) {
     if (!body.includes("[")) continue;
     for (const access of accessesByText(body, () => indexAccesses(tokenize(body)))) {

@@ -1,4 +1,4 @@
-import { defineRule, type Finding } from "./_define-rule.js";
+import { type ExpressionScope, defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { type Reference, findExpressions, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
 import { matrixValues } from "./_matrix.js";
@@ -32,18 +32,13 @@ jobs:
 `,
     fix: "Write `toJSON(…)` around the object to put it into the text as JSON, or read the one property meant.",
   },
-  workflow({ workflow, report }) {
-    for (const use of workflow.expressions) checkUse(use, undefined, report);
-  },
-  job({ job, report }) {
-    for (const use of job.expressions) checkUse(use, job, report);
-  },
+  ...eachExpressionUse(checkUse),
 });
 
 // The reference an expression body is made of alone (`github.event`, `needs['build']`), if it is one.
 const singleReferences = textMemo<string | undefined>(5_000);
 
-function checkUse(use: ExpressionUse, job: JobView | undefined, report: (finding: Finding) => void): void {
+function checkUse(use: ExpressionUse, report: (finding: Finding) => void, { job }: ExpressionScope): void {
   // a condition is not text, and a value that is one whole `${{ }}` keeps the object's type
   if (use.isCondition) return;
   const embedded = findExpressions(use.text);
