@@ -27,6 +27,13 @@ export interface StaticMatrix {
  * of its axes (its keys and values are then known only at run time).
  */
 export function staticMatrix(job: JobView): StaticMatrix | "none" | undefined {
+  // read once per job: several rules ask, once per `matrix.*` they meet
+  return job.remember(STATIC_MATRIX, () => readStaticMatrix(job));
+}
+
+const STATIC_MATRIX = {};
+
+function readStaticMatrix(job: JobView): StaticMatrix | "none" | undefined {
   const strategy = job.raw["strategy"];
   if (strategy === undefined) return "none";
   if (!isObject(strategy)) return undefined;

@@ -16,17 +16,20 @@ export type KindsOf = (reference: Reference) => readonly Kind[] | undefined;
 
 /** The kinds of references where an expression is written: the workflow's inputs, the job's matrix. */
 export function kindsIn(scope: ExpressionScope): KindsOf {
-  return (reference) => referenceKinds(reference, inputKinds(scope.workflow), scope.job);
+  let inputs: ReadonlyMap<string, Kind[]> | undefined;
+  return (reference) => referenceKinds(reference, () => (inputs ??= inputKinds(scope.workflow)), scope.job);
 }
 
 /** No declared inputs: for a text read where no workflow is at hand. */
-export const NO_INPUTS: ReadonlyMap<string, Kind[]> = new Map();
+export const NO_INPUTS = (): ReadonlyMap<string, Kind[]> => EMPTY;
+
+const EMPTY: ReadonlyMap<string, Kind[]> = new Map();
 
 /**
  * The kinds `reference` can have: an object for the contexts and payload objects, a `github`
  * property's kind, a declared input's, the job's matrix values'. Undefined when not known.
  */
-export function referenceKinds(reference: Reference, inputs: ReadonlyMap<string, Kind[]>, job: JobView | undefined): readonly Kind[] | undefined {
+export function referenceKinds(reference: Reference, inputs: () => ReadonlyMap<string, Kind[]>, job: JobView | undefined): readonly Kind[] | undefined {
   if (isObjectReference(reference)) return ["object"];
   const { root, segments } = reference;
   const [first] = segments;
@@ -35,7 +38,7 @@ export function referenceKinds(reference: Reference, inputs: ReadonlyMap<string,
     const kind = GITHUB_PROPERTIES.get(first);
     return kind ? [kind] : undefined;
   }
-  if (root === "inputs" && segments.length === 1) return inputs.get(first);
+  if (root === "inputs" && segments.length === 1) return inputs().get(first);
   if (root === "matrix" && job) {
     const values = matrixValues(job, segments);
     return values && [...new Set(values.map(kindOfValue))];
@@ -49,16 +52,10 @@ export function kindOfValue(value: Json): Kind {
   return typeof value as "string" | "number" | "boolean";
 }
 
-// Read once per workflow, and only for one whose expressions read `inputs.*` where its kind matters.
-const inputKindsOf = new WeakMap<WorkflowView, Map<string, Kind[]>>();
-
 // The kinds each declared input can have, by lowercased name: a boolean input is a boolean in the
 // `inputs` context, a number a number, the rest strings. An input declared by both triggers may be both.
 export function inputKinds(workflow: WorkflowView): Map<string, Kind[]> {
-  let kinds = inputKindsOf.get(workflow);
-  if (kinds) return kinds;
-  kinds = new Map<string, Kind[]>();
-  inputKindsOf.set(workflow, kinds);
+  const kinds = new Map<string, Kind[]>();
   for (const trigger of workflow.triggers.values()) {
     const inputs = objectAt(trigger.config, "inputs");
     if (!inputs) continue;
@@ -72,4 +69,3 @@ export function inputKinds(workflow: WorkflowView): Map<string, Kind[]> {
   }
   return kinds;
 }
-

@@ -5,7 +5,7 @@ import { defineRule, type Finding } from "./_define-rule.js";
 import { isObject } from "./_workflow-view.js";
 
 // Lists of an event that narrow when it runs; an empty one narrows to nothing or means nothing.
-const EVENT_LISTS = ["types", "branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore", "workflows", "names", "versions"];
+const EVENT_LISTS = new Set(["types", "branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore", "workflows", "names", "versions"]);
 
 type Report = (finding: Finding) => void;
 
@@ -59,8 +59,9 @@ jobs:
     for (const trigger of workflow.triggers.values()) {
       const config = trigger.config;
       if (!config) continue;
-      for (const key of EVENT_LISTS) {
-        if (isEmptyList(config[key])) {
+      // an event's config holds a key or two: look at those, not at every list an event may have
+      for (const key in config) {
+        if (EVENT_LISTS.has(key) && isEmptyList(config[key])) {
           report({ path: [...trigger.path, key], severity: "warning", message: `${trigger.name}'s ${key} is an empty list, which either keeps the event from ever running the workflow or means nothing`, hint: `list what ${key} should hold, or remove it` });
         }
       }
