@@ -8,41 +8,34 @@ import type { ExpressionUse } from "./_workflow-view.js";
 export default defineRule({
   id: "index-type-mismatch",
   severity: "error",
-  summary: "An expression indexes an object with a number or boolean (`env[0]`), or a list with a text (`github.event.commits[inputs.name]`), which always gives nothing.",
+  summary: "An expression indexes an object with a number or boolean (`env[0]`), or a list with a name (`github.event.pull_request.labels['bug']`), which always gives nothing; or a list with text or a boolean that only sometimes reads an item.",
   docs: {
     why: `\`[ ]\` reads an object's property by its name (\`github['sha']\`) and a list's item by its number
 (\`github.event.commits[0]\`). An object indexed with a number or a boolean, or a list indexed with a
-text, has nothing there: the value is empty, with no error, and whatever reads it goes on with an
-empty string. The kind of the index is known for literals, for declared inputs (\`type: boolean\`,
-\`type: number\`), and for \`github.event.inputs\`, which are always text.
+name, has nothing there: the value is empty, with no error, and whatever reads it goes on with an
+empty string. A pull request's \`labels\` is a list: \`labels['bug']\` is never there, whatever the
+labels. Those are errors. A list indexed with text reads an item only when the text is a number
+(\`'2'\`), and one indexed with a boolean reads item 1 or 0: warnings. The kind of the index is known
+for literals, for declared inputs (\`type: boolean\`, \`type: number\`), and for
+\`github.event.inputs\`, which are always text.
 See [property dereference](https://docs.github.com/actions/reference/workflows-and-actions/expressions#operators).`,
-    invalid: `on:
-  workflow_dispatch:
-    inputs:
-      commit:
-        type: number
+    invalid: `on: pull_request
 jobs:
-  show:
+  e2e:
+    if: github.event.pull_request.labels['run-e2e']
     runs-on: ubuntu-latest
     steps:
-      - run: echo "$MESSAGE"
-        env:
-          MESSAGE: \${{ github.event.commits[github.event.inputs.commit].message }}
+      - run: npm run e2e
 `,
-    valid: `on:
-  workflow_dispatch:
-    inputs:
-      commit:
-        type: number
+    valid: `on: pull_request
 jobs:
-  show:
+  e2e:
+    if: contains(github.event.pull_request.labels.*.name, 'run-e2e')
     runs-on: ubuntu-latest
     steps:
-      - run: echo "$MESSAGE"
-        env:
-          MESSAGE: \${{ github.event.commits[inputs.commit].message }}
+      - run: npm run e2e
 `,
-    fix: "Index an object with a property name (`github['sha']`, or `github.sha`) and a list with a number; read `inputs.<name>`, which keeps a number input a number, rather than `github.event.inputs.<name>`, which is text.",
+    fix: "Index an object with a property name (`github['sha']`, or `github.sha`) and a list with a number; look for an item with `contains(list.*.name, 'x')`; read `inputs.<name>`, which keeps a number input a number, rather than `github.event.inputs.<name>`, which is text.",
   },
   ...eachExpressionUse(checkUse),
 });
@@ -86,8 +79,18 @@ function problemOf({ receiver, index }: IndexAccess, kindsOf: KindsOf): Omit<Fin
   if (isObject && kinds.every((kind) => kind === "number" || kind === "boolean")) {
     return { message: `${target} is an object, read by property name, and ${written} is a ${kinds[0]}: ${target}[${written}] is always empty`, hint: `index it with a property name, e.g. ${target}['name'], or read ${target}.name` };
   }
-  if (isList && kinds.every((kind) => kind === "string" || kind === "boolean")) {
-    return { message: `${target} is a list, read by item number, and ${written} is ${kinds[0] === "string" ? "text" : "a boolean"}: ${target}[${written}] is always empty`, hint: "index it with a number (a number input read as inputs.<name> stays a number), or filter it with .*" };
+  if (!isList) return undefined;
+  // GitHub reads a list's item by the index as a number: '2' reads item 2, 'bug' reads nothing
+  if ("kind" in index && index.kind === "string") {
+    const number = Number(index.text.slice(1, -1));
+    if (index.text.slice(1, -1).trim() !== "" && Number.isFinite(number) && number >= 0) return undefined;
+    return { message: `${target} is a list, read by item number, and ${written} is not one: ${target}[${written}] is always empty`, hint: `look for an item with contains(${target}.*.name, ${written}), or filter the list with .*` };
+  }
+  if (kinds.every((kind) => kind === "string")) {
+    return { severity: "warning", message: `${target} is a list, read by item number, and ${written} is text: ${target}[${written}] reads an item only when the text is written as a number`, hint: "index it with a number (a number input read as inputs.<name> stays a number)" };
+  }
+  if (kinds.every((kind) => kind === "boolean")) {
+    return { severity: "warning", message: `${target} is a list, read by item number, and ${written} is a boolean: true reads item 1 and false item 0`, hint: "index it with a number" };
   }
   return undefined;
 }
@@ -107,6 +110,9 @@ function indexAccesses(tokens: readonly Token[]): IndexAccess[] {
         segments.push(after.text.toLowerCase());
         j += 2;
       } else if (next.text === "[" && after?.kind === "string" && tokens[j + 2]?.text === "]") {
+        // a name in brackets reads a property: of a list, it reads nothing (`labels['bug']`)
+        const receiver = { root: token.text.toLowerCase(), segments: [...segments] };
+        if (isListReference(receiver)) found.push({ receiver, index: { kind: "string", text: `'${after.text}'` } });
         segments.push(after.text.toLowerCase());
         j += 3;
       } else if (next.text === "[") {
