@@ -8,13 +8,17 @@ import { textMemo } from "./_text-memo.js";
 export default defineRule({
   id: "comparison-type-mismatch",
   severity: "error",
-  summary: "An expression compares values that never compare as meant: an object or list with a string or number (`github.event == 'release'`), two different objects, or orders a boolean, null or object (`inputs.debug > 60`).",
+  summary: "An expression compares values that never compare as meant: an object or list with a string or number (`github.event == 'release'`), a boolean with text (`inputs.debug == 'true'`), two different objects, or orders a boolean, null or object (`inputs.debug > 60`).",
   docs: {
     why: `When \`==\` or \`!=\` compares values of different types, GitHub converts both to numbers; an object
 becomes \`NaN\`, which equals nothing. So \`github.event == 'release'\` is always false and
 \`needs.build != 'success'\` always true, whatever happened; \`<\`, \`>\`, \`<=\` and \`>=\` with \`NaN\` are always false. The value meant is usually a string
 property of the object: \`github.event_name\`, \`needs.build.result\`. Two objects or lists are equal
 only when they are the same one, so \`matrix.a == matrix.b\` is always false.
+
+A boolean compared with text is compared as a number: \`true\` is 1, and \`'true'\` is no number, so
+\`inputs.debug == 'true'\` is always false for a \`type: boolean\` input (the \`inputs\` context keeps
+booleans; \`github.event.inputs\` holds text).
 
 Ordering means something between numbers, and between strings. A boolean orders as 1 or 0 and null as
 0, so \`inputs.debug > 60\` (a boolean input) is always false and \`false < true\` always true.
@@ -126,6 +130,14 @@ function problemOf({ operator, left, right }: Comparison, kindsOf: KindsOf): Omi
     return {
       message: `${describe(operand, meaningless)} is ordered with ${operator}; GitHub turns ${meaningless === "object" ? "an object or list into NaN, so the comparison is always false" : `${meaningless === "null" ? "null into 0" : "a boolean into 1 or 0"}, so the order says nothing of use`}`,
       hint: operand.kind === "reference" && meaningless === "object" ? hintFor(operand.reference) : "order numbers (or strings); compare a boolean or null with == instead",
+    };
+  }
+  const [flag, word] = leftKind === "boolean" && right.kind === "literal" && right.type === "string" ? [left, right] : rightKind === "boolean" && left.kind === "literal" && left.type === "string" ? [right, left] : [];
+  if (flag && word && word.kind === "literal" && Number.isNaN(word.text.trim() === "" ? 0 : Number(word.text))) {
+    // GitHub compares a boolean with text as numbers: true is 1, and 'true' is no number
+    return {
+      message: `${describe(flag, "boolean")} is a boolean, which GitHub compares with text as a number: '${word.text}' is not one, so this ${operator} is always ${operator === "!=" ? "true" : "false"}`,
+      hint: flag.kind === "reference" ? `compare with ${word.text.toLowerCase() === "false" ? "false" : "true"} (no quotes), or test ${formatReference(flag.reference)} itself` : "compare with true or false, without quotes",
     };
   }
   if (leftKind === "object" && rightKind === "object") {

@@ -23,6 +23,7 @@ testRule(rule, {
     { name: "a number input ordered, a string input ordered as text", yaml: inputsJob("inputs.count > 3 && inputs.name < 'm'") },
     { name: "an input declared as boolean by one trigger and as text by the other", yaml: "on:\n  workflow_dispatch:\n    inputs:\n      x: { type: boolean }\n  workflow_call:\n    inputs:\n      x: { type: string }\njobs:\n  a:\n    if: inputs.x > 1\n    runs-on: x\n    steps: [{ run: a }]\n" },
     { name: "a call that returns an unknown kind", yaml: condition("fromJSON('[1]') > 0") },
+    { name: "the text of github.event.inputs compared with 'true'; a boolean with a number written as text", yaml: inputsJob("github.event.inputs.debug == 'true' && inputs.debug == '1' && inputs.debug == true") },
   ],
   invalid: [
     {
@@ -36,6 +37,7 @@ testRule(rule, {
       errors: [0, 1, 2].map(() => ({ path: ["jobs", "a", "if"], line: 9, column: 9 })),
     },
     { name: "issue 12: a boolean input ordered against a number", yaml: inputsJob("inputs.debug > 60"), errors: [{ path: ["jobs", "a", "if"], line: 9, column: 9 }] },
+    { name: "a boolean input compared with 'true' and with 'false'", yaml: inputsJob("inputs.debug == 'true' || inputs.debug != 'false'"), errors: [{ path: ["jobs", "a", "if"], line: 9, column: 9 }, { path: ["jobs", "a", "if"], line: 9, column: 9 }] },
     { name: "a function's boolean ordered, in ${{ }}", yaml: condition("${{ contains(github.ref, 'main') > 0 }}"), errors: [{ path: ["jobs", "a", "if"], line: 4, column: 9 }] },
     { name: "issue 12.2: an object ordered against a number", yaml: condition("github.event > 1 || 2 <= needs.build"), errors: [{ path: ["jobs", "a", "if"], line: 4, column: 9 }, { path: ["jobs", "a", "if"], line: 4, column: 9 }] },
     { name: "issue 12: github.event compared with a string", yaml: condition("github.event == 'release'"), errors: [{ path: ["jobs", "a", "if"], line: 4, column: 9 }] },
