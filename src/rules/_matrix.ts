@@ -33,6 +33,32 @@ export function staticMatrix(job: JobView): StaticMatrix | "none" | undefined {
 
 const STATIC_MATRIX = {};
 
+/** What the values of a job's matrix hold, so a rule can skip the matrix when none is of the kind it judges. */
+export interface MatrixShape {
+  /** Some value (an axis value or an `include` row's value) is written with `${{ }}`. */
+  computed: boolean;
+  /** Some value is an object or a list. */
+  objects: boolean;
+}
+
+/** The shape of the job's matrix values; both false when it has no static matrix. */
+export function matrixShape(job: JobView): MatrixShape {
+  return job.remember(MATRIX_SHAPE, () => {
+    const matrix = staticMatrix(job);
+    const shape = { computed: false, objects: false };
+    if (matrix === undefined || matrix === "none") return shape;
+    const look = (value: Json) => {
+      if (value !== null && typeof value === "object") shape.objects = true;
+      if (isComputed(value)) shape.computed = true;
+    };
+    for (const axis of matrix.axes.values()) axis.values.forEach(look);
+    for (const row of matrix.include ?? []) Object.values(row).forEach(look);
+    return shape;
+  });
+}
+
+const MATRIX_SHAPE = {};
+
 function readStaticMatrix(job: JobView): StaticMatrix | "none" | undefined {
   const strategy = job.raw["strategy"];
   if (strategy === undefined) return "none";

@@ -1,7 +1,7 @@
 import { type ExpressionScope, defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
 import { type Reference, findExpressions, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
-import { matrixValues } from "./_matrix.js";
+import { matrixShape, matrixValues } from "./_matrix.js";
 import { textMemo } from "./_text-memo.js";
 import type { ExpressionUse, JobView } from "./_workflow-view.js";
 
@@ -77,6 +77,7 @@ function checkUse(use: ExpressionUse, report: (finding: Finding) => void, { job 
 
 // `matrix.<key>` whose every value is an object or a list (a matrix of `{ os, node }` rows).
 function isMatrixObject(job: JobView, reference: Reference): boolean {
+  if (!matrixShape(job).objects) return false;
   const values = matrixValues(job, reference.segments);
   return values !== undefined && values.length > 0 && values.every((value) => value !== null && typeof value === "object");
 }

@@ -6,7 +6,7 @@ import { type Reference, expressionFacts, findExpressions, formatReference } fro
 import { keyUnder, stepsWithin } from "./_nested-steps.js";
 import { parseUses } from "./_uses.js";
 import { type JobView, type WorkflowView, isObject } from "./_workflow-view.js";
-import { matrixValues } from "./_matrix.js";
+import { matrixShape, matrixValues } from "./_matrix.js";
 
 // Values anyone who can open an issue, comment or push a branch to a fork writes, as listed in
 // https://docs.github.com/actions/concepts/security/script-injections ("contexts that typically end
@@ -231,6 +231,7 @@ function untrustedEnv(levels: readonly (Json | undefined)[], on: Json | undefine
 
 // What a `matrix.<key>` reference may carry from the expressions its values are written with.
 function matrixSource(job: JobView, reference: Reference, on: Json | undefined): { untrusted: string; unvetted?: boolean } | undefined {
+  if (!matrixShape(job).computed) return undefined;
   const values = matrixValues(job, reference.segments, { keepComputed: true });
   let unvetted: { untrusted: string; unvetted?: boolean } | undefined;
   for (const value of values ?? []) {
