@@ -3,7 +3,7 @@
 // parentheses and literals; anything else (a function call, an unknown context) is unknown.
 // Operators and truthiness: https://docs.github.com/actions/reference/workflows-and-actions/expressions#operators
 import type { Json } from "../model/json.js";
-import { type Reference, type Token, findExpressions, tokenize } from "./_expressions.js";
+import { COMPARISONS, type Reference, type Token, findExpressions, tokenize } from "./_expressions.js";
 
 /** The values a context reference can take, or undefined when they are not known. */
 export type ResolveReference = (reference: Reference) => readonly Json[] | undefined;
@@ -52,8 +52,6 @@ function toText(value: Json): string | undefined {
 export function isTruthy(value: Json): boolean {
   return !(value === null || value === false || value === 0 || value === "" || (typeof value === "number" && Number.isNaN(value)));
 }
-
-const COMPARISONS = new Set(["==", "!=", "<", ">", "<=", ">="]);
 
 // Recursive descent in GitHub's precedence: `||` < `&&` < comparison < `!` < primary.
 // Every method returns undefined as soon as a value is unknown.

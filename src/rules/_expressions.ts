@@ -77,9 +77,21 @@ export function expressionFacts(body: string): ExpressionFacts {
 
 const LITERAL_NAMES = new Set(["true", "false", "null", "nan", "infinity"]);
 
-// Functions whose value is true or false (or a hash), whatever text their arguments hold.
-const OPAQUE_FUNCTIONS = new Set(["contains", "startswith", "endswith", "success", "always", "failure", "cancelled", "hashfiles"]);
-const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
+/**
+ * GitHub's functions whose value is always of one kind, by lowercased name:
+ * https://docs.github.com/actions/reference/workflows-and-actions/expressions#functions
+ */
+export const FUNCTION_KINDS: ReadonlyMap<string, "boolean" | "string"> = new Map([
+  ...["contains", "startswith", "endswith", "success", "always", "failure", "cancelled"].map((name) => [name, "boolean"] as const),
+  ...["format", "join", "tojson", "hashfiles"].map((name) => [name, "string"] as const),
+]);
+
+// Functions whose value carries none of their arguments' text: those answering true or false, and hashFiles.
+function isOpaque(name: string): boolean {
+  return FUNCTION_KINDS.get(name) === "boolean" || name === "hashfiles";
+}
+/** The comparison operators, which give true or false whatever they compare. */
+export const COMPARISONS: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">="]);
 
 function scan(tokens: readonly Token[]): ExpressionFacts {
   const references: Reference[] = [];
@@ -102,7 +114,7 @@ function scan(tokens: readonly Token[]): ExpressionFacts {
     const name = token.text.toLowerCase();
     if (tokens[i + 1]?.text === "(") {
       functions.add(name);
-      if (OPAQUE_FUNCTIONS.has(name)) opaqueDepths.push(depth + 1);
+      if (isOpaque(name)) opaqueDepths.push(depth + 1);
       continue;
     }
     if (LITERAL_NAMES.has(name)) continue;

@@ -46,7 +46,7 @@ export function referenceKinds(reference: Reference, inputs: () => ReadonlyMap<s
   return undefined;
 }
 
-export function kindOfValue(value: Json): Kind {
+function kindOfValue(value: Json): Kind {
   if (value === null) return "null";
   if (typeof value === "object") return "object";
   return typeof value as "string" | "number" | "boolean";
@@ -54,7 +54,7 @@ export function kindOfValue(value: Json): Kind {
 
 // The kinds each declared input can have, by lowercased name: a boolean input is a boolean in the
 // `inputs` context, a number a number, the rest strings. An input declared by both triggers may be both.
-export function inputKinds(workflow: WorkflowView): Map<string, Kind[]> {
+function inputKinds(workflow: WorkflowView): Map<string, Kind[]> {
   const kinds = new Map<string, Kind[]>();
   for (const trigger of workflow.triggers.values()) {
     const inputs = objectAt(trigger.config, "inputs");

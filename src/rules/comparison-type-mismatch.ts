@@ -1,5 +1,5 @@
 import { type ExpressionScope, defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
-import { type Reference, type Token, formatReference, tokenize } from "./_expressions.js";
+import { COMPARISONS, FUNCTION_KINDS, type Reference, type Token, formatReference, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
 import { type Kind, type KindsOf, NO_INPUTS, kindsIn, referenceKinds } from "./_value-kinds.js";
 import type { ExpressionUse } from "./_workflow-view.js";
@@ -48,7 +48,6 @@ jobs:
   ...eachExpressionUse(checkUse),
 });
 
-
 /** One side of a comparison, as written: a literal, a context read or a function call. */
 type Operand = { kind: "literal"; type: Kind; text: string } | { kind: "reference"; reference: Reference } | { kind: "call"; name: string };
 
@@ -58,14 +57,7 @@ interface Comparison {
   right: Operand | undefined;
 }
 
-const COMPARISON = new Set(["==", "!=", "<", ">", "<=", ">="]);
 const ORDERING = new Set(["<", ">", "<=", ">="]);
-
-// What GitHub's functions return: https://docs.github.com/actions/reference/workflows-and-actions/expressions#functions
-const CALL_KINDS: ReadonlyMap<string, Kind> = new Map([
-  ...["contains", "startswith", "endswith", "success", "always", "failure", "cancelled"].map((name) => [name, "boolean"] as const),
-  ...["format", "join", "tojson", "hashfiles"].map((name) => [name, "string"] as const),
-]);
 
 
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void, scope: ExpressionScope): void {
@@ -114,7 +106,7 @@ function comparisonsOf(body: string): Comparison[] {
   const tokens = tokenize(body);
   const comparisons: Comparison[] = [];
   tokens.forEach((token, index) => {
-    if (token.kind === "punct" && COMPARISON.has(token.text)) comparisons.push({ operator: token.text, left: operandEndingAt(tokens, index - 1), right: operandStartingAt(tokens, index + 1) });
+    if (token.kind === "punct" && COMPARISONS.has(token.text)) comparisons.push({ operator: token.text, left: operandEndingAt(tokens, index - 1), right: operandStartingAt(tokens, index + 1) });
   });
   return comparisons;
 }
@@ -141,9 +133,8 @@ function problemOf({ operator, left, right }: Comparison, kindsOf: KindsOf): Omi
     };
   }
   if (leftKind === "object" && rightKind === "object") {
-    // the same reference on both sides is the same instance; anything else is two instances
-    if (left.kind === "reference" && right.kind === "reference" && formatReference(left.reference) === formatReference(right.reference)) return undefined;
-    if (left.kind !== "reference" || right.kind !== "reference") return undefined;
+    // the same reference on both sides is the same instance; two different references, two instances
+    if (left.kind !== "reference" || right.kind !== "reference" || formatReference(left.reference) === formatReference(right.reference)) return undefined;
     return {
       message: `${formatReference(left.reference)} and ${formatReference(right.reference)} are objects or lists, which GitHub finds equal only when they are the same one, so this ${operator} is always ${operator === "!=" ? "true" : "false"}`,
       hint: "compare a string property of each, or toJSON() of both",
@@ -177,7 +168,7 @@ function describe(operand: Operand, kind: Kind): string {
 // An operand's kind when it has one kind only; undefined when unknown or when it may be of several.
 function kindOf(operand: Operand, kindsOf: KindsOf): Kind | undefined {
   if (operand.kind === "literal") return operand.type;
-  if (operand.kind === "call") return CALL_KINDS.get(operand.name);
+  if (operand.kind === "call") return FUNCTION_KINDS.get(operand.name);
   const kinds = kindsOf(operand.reference);
   return kinds && kinds.length > 0 && kinds.every((kind) => kind === kinds[0]) ? kinds[0] : undefined;
 }

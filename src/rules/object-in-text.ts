@@ -1,5 +1,5 @@
 import { type ExpressionScope, defineRule, eachExpressionUse, type Finding } from "./_define-rule.js";
-import { type Reference, findExpressions, formatReference, tokenize } from "./_expressions.js";
+import { type Reference, findExpressions, formatReference, isCallAt, tokenize } from "./_expressions.js";
 import { isObjectReference } from "./_github-context.js";
 import { matrixShape, matrixValues } from "./_matrix.js";
 import { textMemo } from "./_text-memo.js";
@@ -91,7 +91,7 @@ function literalProblem(body: string): Omit<Finding, "path"> | undefined {
   if (tokens.length === 1 && tokens[0]!.kind === "name" && tokens[0]!.text.toLowerCase() === "null") {
     return { message: "${{ null }} writes nothing into this text", hint: "remove it, or write the value meant" };
   }
-  if (tokens.length !== 4 || tokens[0]!.kind !== "name" || tokens[0]!.text.toLowerCase() !== "fromjson" || tokens[1]!.text !== "(" || tokens[2]!.kind !== "string" || tokens[3]!.text !== ")") return undefined;
+  if (tokens.length !== 4 || !isCallAt(tokens, 0, "fromjson") || tokens[2]!.kind !== "string" || tokens[3]!.text !== ")") return undefined;
   let value: unknown;
   try {
     value = JSON.parse(tokens[2]!.text);

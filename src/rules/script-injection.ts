@@ -2,7 +2,7 @@ import type { WorkflowPath } from "../diagnostics/diagnostic.js";
 import type { Json, JsonObject } from "../model/json.js";
 import type { Finding } from "./_define-rule.js";
 import { defineRule } from "./_define-rule.js";
-import { type Reference, expressionFacts, findExpressions, formatReference } from "./_expressions.js";
+import { type ExpressionFacts, type Reference, expressionFacts, findExpressions, formatReference } from "./_expressions.js";
 import { keyUnder, stepsWithin } from "./_nested-steps.js";
 import { parseUses } from "./_uses.js";
 import { type JobView, type WorkflowView, isObject } from "./_workflow-view.js";
@@ -152,7 +152,7 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
             // once per reference in each different `${{ }}`: each is a place to fix, on its own line
             const key = `${text}\0${within ?? ""}`;
             if (reported.has(key)) continue;
-            if (isUntrusted(reference, expression.functions.has("tojson") && carriesOutsiderText(workflow.raw["on"]))) {
+            if (isUntrusted(reference, expression, workflow.raw["on"])) {
               reported.add(key);
               report({ ...finding(use.path, text, isCode && isGithubScript(at.raw)), ...(within ? { within } : {}) });
             } else if (isUnvetted(reference, workflow.raw["on"])) {
@@ -162,27 +162,13 @@ reach it. A level set in \`trunkline.config.ts\` applies to all of these.`,
               const source = envOf().get(reference.segments[0]);
               if (!source) continue;
               reported.add(key);
-              report({
-                path: use.path,
-                ...(within ? { within } : {}),
-                ...(source.unvetted ? { severity: "warning" as const } : {}),
-                message: source.unvetted
-                  ? `env.${source.name} holds ${source.untrusted}, text this workflow does not control, and \${{ env.${source.name} }} pastes it into this script before it runs`
-                  : `env.${source.name} holds ${source.untrusted}, which whoever opens the issue or pull request writes, and \${{ env.${source.name} }} pastes it into this script before it runs`,
-                hint: `read the variable in the script instead (${isCode && isGithubScript(at.raw) ? `process.env.${source.name}` : `"$${source.name}"`}), not \${{ env.${source.name} }}`,
-              });
+              report(carried(use.path, within, `env.${source.name}`, `env.${source.name} holds`, source, `read the variable in the script instead (${isCode && isGithubScript(at.raw) ? `process.env.${source.name}` : `"$${source.name}"`}), not \${{ env.${source.name} }}`));
             } else if (reference.root === "matrix") {
               // a matrix value written with `${{ }}` carries whatever that expression reads
               const source = matrixSource(job, reference, workflow.raw["on"]);
               if (!source) continue;
               reported.add(key);
-              report({
-                path: use.path,
-                ...(within ? { within } : {}),
-                ...(source.unvetted ? { severity: "warning" as const } : {}),
-                message: `${text} is set from ${source.untrusted} in the job's matrix, ${source.unvetted ? "text this workflow does not control" : "which whoever opens the issue or pull request writes"}, and \${{ ${text} }} pastes it into this script before it runs`,
-                hint: "pass it through env: (NAME: ${{ " + text + " }}) and read the variable in the script",
-              });
+              report(carried(use.path, within, text, `the job's matrix sets ${text} from`, source, `pass it through env: (NAME: \${{ ${text} }}) and read the variable in the script`));
             }
           }
         }
@@ -229,6 +215,18 @@ function untrustedEnv(levels: readonly (Json | undefined)[], on: Json | undefine
   return found;
 }
 
+// A finding for `${{ <text> }}` in a script, whose value carries text from elsewhere (an env variable,
+// a matrix value): `carrier` says where it comes from ("env.T holds").
+function carried(path: WorkflowPath, within: string | undefined, text: string, carrier: string, source: { untrusted: string; unvetted?: boolean }, hint: string): Finding {
+  return {
+    path,
+    ...(within ? { within } : {}),
+    ...(source.unvetted ? { severity: "warning" as const } : {}),
+    message: `${carrier} ${source.untrusted}, ${source.unvetted ? "text this workflow does not control" : "which whoever opens the issue or pull request writes"}, and \${{ ${text} }} pastes it into this script before it runs`,
+    hint,
+  };
+}
+
 // What a `matrix.<key>` reference may carry from the expressions its values are written with.
 function matrixSource(job: JobView, reference: Reference, on: Json | undefined): { untrusted: string; unvetted?: boolean } | undefined {
   if (!matrixShape(job).computed) return undefined;
@@ -248,7 +246,7 @@ function untrustedIn(text: string, on: Json | undefined): { untrusted: string; u
   for (const expression of findExpressions(text)) {
     const facts = expressionFacts(expression.body);
     const references = facts.flowing;
-    const reference = references.find((candidate) => isUntrusted(candidate, facts.functions.has("tojson") && carriesOutsiderText(on)));
+    const reference = references.find((candidate) => isUntrusted(candidate, facts, on));
     if (reference) return { untrusted: formatReference(reference) };
     const other = unvetted === undefined ? references.find((candidate) => isUnvetted(candidate, on)) : undefined;
     if (other) unvetted = formatReference(other);
@@ -379,9 +377,12 @@ function inputType(on: Json | undefined, name: string): string | undefined {
   return undefined;
 }
 
-function isUntrusted(reference: Reference, serialized = false): boolean {
+// Whether `reference`, read in an expression with `facts` in a workflow run `on` those events, holds
+// untrusted text.
+function isUntrusted(reference: Reference, facts: ExpressionFacts, on: Json | undefined): boolean {
   if (reference.root !== "github") return false;
   const { segments } = reference;
   // toJSON(github.event) writes every property of the object, its untrusted text included
+  const serialized = facts.functions.has("tojson") && carriesOutsiderText(on);
   return UNTRUSTED.some((pattern) => (pattern.length === segments.length || (serialized && segments.length < pattern.length)) && segments.every((segment, index) => segment === "*" || pattern[index] === "*" || pattern[index] === segment));
 }

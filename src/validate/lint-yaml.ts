@@ -102,9 +102,7 @@ async function lintUncached(file: string, text: string, cacheKey: string, option
   await options.prepareRules?.();
   const ruleInput = { model, file, comments, ...(suppressions ? { suppressions } : {}), ...(options.requiredChecks ? { requiredChecks: options.requiredChecks } : {}) };
   diagnostics.push(...(profile ? profile.time("stage: rules (all)", () => options.runRules(ruleInput)) : options.runRules(ruleInput)));
-  // an empty file has no node to point at: what is said of it is said of its first line
-  const located = diagnostics.map((diagnostic) => (diagnostic.line !== undefined ? diagnostic : document.contents === null ? { ...diagnostic, line: 1, column: 1 } : diagnostic.path ? placed(diagnostic, locate()) : diagnostic));
-  return mergeRepeats(located);
+  return mergeRepeats(located(diagnostics, document, locate));
 }
 
 /**
@@ -156,7 +154,17 @@ async function lintAction(file: string, text: string, model: JsonObject, read: {
   };
   await options.prepareRules?.();
   diagnostics.push(...runRulesOnAction(options.runRules, { model, file, comments, ...(suppressions ? { suppressions } : {}) }));
-  return mergeRepeats(diagnostics.map((diagnostic) => (diagnostic.line === undefined && diagnostic.path ? placed(diagnostic, locator) : diagnostic)));
+  return mergeRepeats(located(diagnostics, document, () => locator));
+}
+
+/** The diagnostics with line and column filled where they have none: from their path, or line 1 of an empty file. */
+function located(diagnostics: readonly Diagnostic[], document: Document, locate: () => YamlLocator): Diagnostic[] {
+  return diagnostics.map((diagnostic) => {
+    if (diagnostic.line !== undefined) return diagnostic;
+    // an empty file has no node to point at: what is said of it is said of its first line
+    if (document.contents === null) return { ...diagnostic, line: 1, column: 1 };
+    return diagnostic.path ? placed(diagnostic, locate()) : diagnostic;
+  });
 }
 
 /** A diagnostic with its line and column filled from its path (and the text it is about), `within` dropped. */
