@@ -45,7 +45,11 @@ export interface TargetSources {
  * Checks one emitted workflow (GitHub's parser and the schema, default-validators.ts). `profile`,
  * when a lint asks for one, is given the time of each layer by name.
  */
-export type Validator = (input: { model: JsonObject; text: string; file: string; featureFlags?: ExperimentalFeatures; document?: ParsedYaml; profile?: LintProfile }) => Diagnostic[] | Promise<Diagnostic[]>;
+/**
+ * One check of a workflow. `emitted` says the text is what trunkline's emitter wrote from `model`
+ * (an output of gen), so a check may read the value instead of the text.
+ */
+export type Validator = (input: { model: JsonObject; text: string; file: string; featureFlags?: ExperimentalFeatures; document?: ParsedYaml; emitted?: boolean; profile?: LintProfile }) => Diagnostic[] | Promise<Diagnostic[]>;
 
 /** Everything compile produced: the files to write and every problem found. */
 export interface CompileResult {
@@ -180,7 +184,7 @@ export async function compile(targets: readonly TargetSources[], options: Compil
         }
         // With a pool, GitHub's parser checks this output on another thread while this one goes on
         // with the rules and the next output; the findings are gathered at the end.
-        const input = { model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags };
+        const input = { model: workflow.model, text, file: outputPath, featureFlags: options.featureFlags, emitted: true };
         const validated = options.validationCache?.has(cacheKey) ?? false;
         const checking = validated ? undefined : options.validationPool?.validate(input);
         const found: Diagnostic[] = [];

@@ -12,7 +12,7 @@ type Input = Parameters<Validator>[0];
 // GitHub's parser, loaded on first call: its code is the costliest to load.
 async function parserLayer(): Promise<Validator> {
   const { validateWithParser } = await import("./parser.js");
-  return ({ text, file, featureFlags, document }) => validateWithParser(text, file, { featureFlags, document });
+  return ({ model, text, file, featureFlags, document, emitted }) => validateWithParser(text, file, { featureFlags, document, ...(emitted ? { emittedFrom: model } : {}) });
 }
 
 // The JSON Schema, loaded on first call.

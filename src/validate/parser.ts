@@ -14,6 +14,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { LineCounter } from "yaml";
 import { quickDocument } from "../yaml-reader/read-yaml.js";
 import { DocumentReader } from "./document-reader.js";
+import { ModelReader } from "./model-reader.js";
+import type { JsonObject } from "../model/json.js";
 import type { ParsedYaml } from "./parsed-yaml.js";
 import { correctParserSchema } from "./parser-corrections.js";
 import { PARSER_SCHEMA_FILE, restoreSchema, snapshotSchema } from "./parser-schema-snapshot.js";
@@ -24,6 +26,11 @@ export interface ParserOptions {
   featureFlags?: ExperimentalFeatures;
   /** The text already parsed with `PARSER_YAML_OPTIONS`: read instead of parsing it again. */
   document?: ParsedYaml;
+  /**
+   * The value trunkline's emitter wrote the text from (an output of gen): read instead of the text,
+   * which is read only when the parser finds fault, for the places of its messages (model-reader.ts).
+   */
+  emittedFrom?: JsonObject;
 }
 
 // The parser writes "<file> (Line: L, Col: C)" in front of a message; L and C are 1-based.
@@ -41,27 +48,17 @@ export async function validateWithParser(
   options: ParserOptions = {},
 ): Promise<Diagnostic[]> {
   const featureFlags = new FeatureFlags(options.featureFlags);
-  const context = new TemplateContext(
-    new TemplateValidationErrors(),
-    correctedWorkflowSchema(),
-    new NoOperationTraceWriter(),
-  );
-  // NOTE: the reader consults the flags while parsing (background-step keys), not only convert
-  context.state["featureFlags"] = featureFlags;
-
+  const model = options.document ? undefined : options.emittedFrom;
+  // the value clean, the text reads as clean: it reads as the value
+  if (model && (await parsedClean(model, file, featureFlags))) return [];
+  const context = parserContext(featureFlags);
   let readErrorCount = 0;
   try {
     const document = options.document ?? quickParsed(yamlText);
     const parsed = document && document.document.errors.length === 0 ? readParsedWorkflow(file, document, context) : parseWorkflow({ name: file, content: yamlText }, context);
     // value is undefined when the text is not YAML; the errors already say so
     readErrorCount = context.errors.getErrors().length;
-    if (parsed.value !== undefined) {
-      // Called workflows are not fetched (depth 0): their files are not ours to resolve here.
-      // GitHub converts only a workflow that read without errors, so a wrong key would hide every
-      // converter finding (job ids, needs, choice inputs) until it is fixed: convert anyway, and
-      // drop what the converter says again about a token the reader already reported.
-      await convertWorkflowTemplate(context, parsed.value, undefined, { featureFlags, errorPolicy: ErrorPolicy.TryConversion });
-    }
+    if (parsed.value !== undefined) await convert(context, parsed.value, featureFlags);
   } catch (error) {
     // The parser catches its own errors; reaching here is a parser bug, but the user still needs a report.
     return [
@@ -80,6 +77,35 @@ export async function validateWithParser(
   if (errors.length === 0) return [];
   const lines = yamlText.split(/\r?\n/);
   return withoutRestatements(errors, readErrorCount).map((error) => toDiagnostic(error, file, lines));
+}
+
+function parserContext(featureFlags: FeatureFlags): TemplateContext {
+  const context = new TemplateContext(new TemplateValidationErrors(), correctedWorkflowSchema(), new NoOperationTraceWriter());
+  // NOTE: the reader consults the flags while parsing (background-step keys), not only convert
+  context.state["featureFlags"] = featureFlags;
+  return context;
+}
+
+// Called workflows are not fetched (depth 0): their files are not ours to resolve here. GitHub
+// converts only a workflow that read without errors, so a wrong key would hide every converter
+// finding (job ids, needs, choice inputs) until it is fixed: convert anyway, and drop what the
+// converter says again about a token the reader already reported.
+async function convert(context: TemplateContext, workflow: TemplateToken, featureFlags: FeatureFlags): Promise<void> {
+  await convertWorkflowTemplate(context, workflow, undefined, { featureFlags, errorPolicy: ErrorPolicy.TryConversion });
+}
+
+// Whether the parser reads and converts an emitted value without an error. A throw counts as fault:
+// the text is read then, and says what it is.
+async function parsedClean(model: JsonObject, file: string, featureFlags: FeatureFlags): Promise<boolean> {
+  const context = parserContext(featureFlags);
+  try {
+    const fileId = context.getFileId(file);
+    const workflow = readTemplate(context, WORKFLOW_ROOT, new ModelReader(model, fileId), fileId);
+    if (workflow !== undefined) await convert(context, workflow, featureFlags);
+  } catch {
+    return false;
+  }
+  return context.errors.getErrors().length === 0;
 }
 
 let corrected: TemplateSchema | undefined;

@@ -22,6 +22,8 @@ export interface ValidationJob {
   text: string;
   file: string;
   featureFlags?: ExperimentalFeatures;
+  /** The text is what the emitter wrote from `model` (see Validator). */
+  emitted?: boolean;
 }
 
 /** The worker's answer to a {@link ValidationJob}: the findings of every validator, or why it failed. */
@@ -75,7 +77,7 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
   let count = 0;
   // An output the worker never got, or could not check.
   const here = async (job: ValidationJob): Promise<Diagnostic[]> => {
-    const input = { model: job.model, text: job.text, file: job.file, featureFlags: job.featureFlags };
+    const input = { model: job.model, text: job.text, file: job.file, featureFlags: job.featureFlags, emitted: job.emitted };
     return (await Promise.all((await validateHere()).map((validate) => validate(input)))).flat();
   };
   // Every output the worker still owes is checked here instead.
@@ -127,8 +129,9 @@ export function createValidationPool(validateHere: () => Promise<readonly Valida
         if (waiting.size === 1) watchSilence();
         worker!.ref();
         try {
-          // the parser reads the text alone: the model, which the schema reads here, is not copied
-          worker!.postMessage({ ...job, model: {} });
+          // The parser reads an output of gen from its value (model-reader.ts), and any other from its
+          // text alone: then the model, which the schema reads here, is not copied.
+          worker!.postMessage(job.emitted ? job : { ...job, model: {} });
         } catch {
           abandon();
         }

@@ -2,47 +2,16 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument } from "yaml";
-import type { ObjectReader } from "@actions/workflow-parser/templates/object-reader";
-import type { TemplateToken } from "@actions/workflow-parser/templates/tokens/template-token";
 import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object-reader";
 import { DocumentReader } from "../../src/validate/document-reader.js";
 import { PARSER_YAML_OPTIONS } from "../../src/validate/parsed-yaml.js";
+import { readerEvents } from "../support/reader-events.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
-
-// Every event a reader gives, in order, with everything its token carries; and what it threw, if it
-// did (a `!!binary` scalar: the parser records the throw after the events read before it).
-function eventsOf(reader: ObjectReader): unknown[] {
-  const events: unknown[] = [];
-  try {
-    readAll(reader, events);
-  } catch (error) {
-    events.push({ threw: (error as Error).message });
-  }
-  return events;
-}
-
-function readAll(reader: ObjectReader, events: unknown[]): void {
-  const describe = (kind: string, token: TemplateToken) => {
-    const fields = token as unknown as Record<string, unknown>;
-    events.push({ kind, type: token.constructor.name, file: token.file, range: token.range, value: fields["value"], source: fields["source"], header: fields["blockScalarHeader"] });
-  };
-  reader.validateStart();
-  for (;;) {
-    let token: TemplateToken | undefined;
-    if ((token = reader.allowLiteral())) describe("literal", token);
-    else if ((token = reader.allowSequenceStart())) describe("sequence", token);
-    else if ((token = reader.allowMappingStart())) describe("mapping", token);
-    else if (reader.allowSequenceEnd()) events.push("sequence end");
-    else if (reader.allowMappingEnd()) events.push("mapping end");
-    else break;
-  }
-  reader.validateEnd();
-}
 
 const readBoth = (text: string) => {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS });
-  return { github: eventsOf(new YamlObjectReader(3, text)), ours: eventsOf(new DocumentReader(document, lineCounter, 3)) };
+  return { github: readerEvents(new YamlObjectReader(3, text)), ours: readerEvents(new DocumentReader(document, lineCounter, 3)) };
 };
 
 const TRICKY = `# anchors, aliases, merge keys, scalars of every kind

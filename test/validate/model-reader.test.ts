@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse, parseDocument } from "yaml";
+import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object-reader";
+import { writeYaml } from "../../src/emit/yaml-writer.js";
+import type { JsonObject } from "../../src/model/json.js";
+import { ModelReader } from "../../src/validate/model-reader.js";
+import { PARSER_YAML_OPTIONS } from "../../src/validate/parsed-yaml.js";
+import { validateWithParser } from "../../src/validate/parser.js";
+import { corpusWorkflows } from "../support/corpus-workflows.js";
+import { readerEvents } from "../support/reader-events.js";
+import { REPO_ROOT } from "../support/temp-repo.js";
+
+// The events GitHub's own reader gives for `text`, and those of the value it was written from.
+const readBoth = (model: JsonObject, text: string) => ({
+  github: readerEvents(new YamlObjectReader(3, text), { places: false }),
+  ours: readerEvents(new ModelReader(model, 3), { places: false }),
+});
+
+// Scalars YAML would misread if written plain, every kind of value, empty collections, multi-line
+// scripts with expressions, and keys that are numbers or booleans to YAML 1.1.
+const TRICKY: JsonObject = {
+  name: "tricky: ${{ github.ref }}",
+  on: { push: { branches: ["main", "release/*", "yes", "on"] }, workflow_dispatch: { inputs: { n: { type: "number", default: 3 } } } },
+  env: { A: 1, B: 2.5, C: true, D: null, E: "null", F: "0x1F", G: "3.10", H: "", I: " lead", J: "trail ", K: "a\tb", L: "\u0085", M: -0, N: 1e21 },
+  jobs: {
+    "1": { "runs-on": "ubuntu-latest", steps: [{ run: "echo ${{ github.sha }}\necho two\n" }, { run: "keep\n\n\n" }, { run: "  indented\nnext" }] },
+    true: { "runs-on": ["self-hosted", "linux"], steps: [{ uses: "actions/checkout@v4", with: { empty: "", list: "", map: "" } }] },
+    build: { "runs-on": "ubuntu-latest", strategy: { matrix: { os: [], include: [{}], node: [18, 20] } }, steps: [{ run: "x", "continue-on-error": false }] },
+  },
+};
+
+// every workflow the project generates: its generated folders, its own CI and the golden files
+function generatedWorkflows(): { file: string; text: string }[] {
+  const subfolders = (folder: string) => readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name));
+  const folders = [path.join(REPO_ROOT, ".github", "workflows"), ...subfolders(path.join(REPO_ROOT, "generated")).map((repository) => path.join(repository, ".github", "workflows")), ...subfolders(path.join(REPO_ROOT, "test", "golden"))];
+  return folders.filter(existsSync).flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith(".yml")).map((name) => ({ file: path.join(folder, name), text: readFileSync(path.join(folder, name), "utf8") })));
+}
+
+describe("GitHub's parser reading an emitted value", () => {
+  it("issue 13 (speed): gives the events and values GitHub's reader gives for the text the emitter writes", () => {
+    const { github, ours } = readBoth(TRICKY, writeYaml(TRICKY));
+    expect(github.length).toBeGreaterThan(80);
+    expect(ours).toEqual(github);
+  });
+
+  it("issue 13 (speed): does so for every workflow the project generates", () => {
+    const workflows = generatedWorkflows();
+    expect(workflows.length).toBeGreaterThan(15);
+    for (const { file, text } of workflows) {
+      const { github, ours } = readBoth(parse(text, PARSER_YAML_OPTIONS) as JsonObject, text);
+      expect(ours, path.relative(REPO_ROOT, file)).toEqual(github);
+    }
+  });
+
+  // The corpora's workflows as values, written by the emitter: real shapes no one here wrote.
+  const corpora = path.resolve(REPO_ROOT, "../shared/corpora");
+  const folders = ["actionlint-ok", "schemastore/valid", "schemastore/invalid", "github-parser/reader"].map((folder) => path.join(corpora, folder)).filter(existsSync);
+  it.skipIf(folders.length === 0)("issue 13 (speed): does so for every corpus workflow, written by the emitter (skipped without ../shared/corpora)", () => {
+    let compared = 0;
+    for (const { folder, name, workflow } of corpusWorkflows(folders)) {
+      const document = parseDocument(workflow, PARSER_YAML_OPTIONS);
+      // a value only: no YAML errors, a mapping at the top, and no alias (an emitted value has none)
+      if (document.errors.length > 0 || !workflow.trim() || /(^|[\s[{,])\*[\w-]/.test(workflow)) continue;
+      const model = document.toJS() as unknown;
+      if (model === null || typeof model !== "object" || Array.isArray(model)) continue;
+      const { github, ours } = readBoth(model as JsonObject, writeYaml(model as JsonObject));
+      expect(ours, path.join(path.basename(folder), name)).toEqual(github);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("issue 13 (speed): a clean output is clean read from its value, and a faulty one gets the text's findings at their lines", async () => {
+    const clean = generatedWorkflows()[0]!;
+    const model = parse(clean.text, PARSER_YAML_OPTIONS) as JsonObject;
+    expect(await validateWithParser(clean.text, "ci.yml", { emittedFrom: model })).toEqual([]);
+
+    const faulty: JsonObject = { on: "push", jobs: { build: { "runs-on": "ubuntu-latest", "timeout-minutes": "soon", steps: [{ run: "echo ${{ github.nope( }}" }] } } };
+    const text = writeYaml(faulty);
+    const fromText = await validateWithParser(text, "faulty.yml");
+    expect(fromText.length).toBeGreaterThanOrEqual(2);
+    expect(fromText.every((finding) => typeof finding.line === "number")).toBe(true);
+    expect(await validateWithParser(text, "faulty.yml", { emittedFrom: faulty })).toEqual(fromText);
+  });
+});
