@@ -24,7 +24,7 @@ import path from "node:path";
 import { LOCKFILE, lockedPinsOf, parseLockfile, releaseTagsOf } from "./actions/lockfile.js";
 import { lockedActionCatalog } from "./actions/locked-catalog.js";
 import { markStage } from "./io/stage-marks.js";
-import { optimizeLongRun } from "./io/optimizing-compiler.js";
+import { sizeKnown } from "./io/optimizing-compiler.js";
 
 /** What one pass of discover → load → compile → plan found. */
 export interface PipelineResult {
@@ -55,7 +55,7 @@ export async function runPipeline(io: Io, options: { force: boolean; validators?
 async function runStages(io: Io, options: { force: boolean; validators?: readonly Validator[]; memo?: CompileMemo }, pool: ValidationPool | undefined): Promise<PipelineResult> {
   const discovery = await discover(io, {
     onCompile: (count) => {
-      optimizeLongRun(count);
+      sizeKnown(count);
       if (count >= VALIDATION_WORKER_THRESHOLD) pool?.start();
     },
   });

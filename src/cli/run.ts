@@ -7,6 +7,7 @@ import { main } from "./main.js";
 import { recordRun } from "../io/recording-io.js";
 import { buildOf } from "./replay.js";
 import { DAEMON_ENV, SERVE, isServedCall, mayStartServer } from "../daemon/address.js";
+import { holdOptimizingCompiler } from "../io/optimizing-compiler.js";
 
 /**
  * The process entry point: the only place that reads process.argv or ends the process. It ends
@@ -18,6 +19,7 @@ export async function run(): Promise<void> {
   // Sources are imported into this process: from here on, only exitProcess ends it.
   guardProcess({ catchUncaught: true });
   const argv = process.argv.slice(2);
+  if (isOneShotGen(argv)) holdOptimizingCompiler();
   // as the process started: a source may set variables while it runs
   const env = { ...process.env };
   const build = buildOf(new URL(import.meta.url));
@@ -50,6 +52,11 @@ export async function run(): Promise<void> {
   // stdout and stderr are asynchronous when they are pipes: exiting before they drain loses output
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   exitProcess(code);
+}
+
+// A gen or check that ends when done (not --watch): its pipeline sizes V8's work (optimizing-compiler.ts).
+function isOneShotGen(argv: readonly string[]): boolean {
+  return (argv[0] === "gen" || argv[0] === "check") && !argv.some((argument) => argument === "--watch" || argument.startsWith("--watch="));
 }
 
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

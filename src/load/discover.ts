@@ -22,7 +22,7 @@ export interface Discovery {
 
 /**
  * Reads the config (or the default layout), finds each target's sources and imports them all in
- * one batch. `onCompile` is called with how many sources have to be compiled again, before esbuild runs.
+ * one batch. `onCompile` is called with how many sources have to be compiled again (none too), before esbuild runs.
  */
 export async function discover(io: Io, hooks: { onCompile?: (count: number) => void } = {}): Promise<Discovery> {
   const targetFolders = await io.listFolders(`${SOURCE_DIR}/targets`);

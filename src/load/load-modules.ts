@@ -41,7 +41,7 @@ export interface LoadOptions {
   raiseTimeoutHint?: string;
   /** An absolute folder for the compiled sources instead of `.trunkline/cache/<name>` (a dry run writes nothing in the project). */
   cacheDir?: string;
-  /** Called with how many files have to be compiled, before esbuild starts: work to begin alongside it. */
+  /** Called with how many files have to be compiled (none too), before esbuild starts: work to begin alongside it. */
   onCompile?: (count: number) => void;
   /**
    * esbuild contexts kept by a long-running caller (the watch), by the sources they build: a
@@ -86,7 +86,7 @@ export async function loadModules(root: string, files: readonly string[], cacheN
     const index = await readIndex(cacheDir);
     const stale = await staleEntries(root, index, files);
     markStage("load: index, stat");
-    if (stale.length) options.onCompile?.(stale.length);
+    options.onCompile?.(stale.length);
     // Sources that need no compiling are copied as they are: no esbuild at all when all are.
     const copied = stale.length && options.plainCopies !== false && options.cacheDir === undefined ? await copyPlainSources(root, cacheDir, stale, index) : new Set<string>();
     markStage("load: plain copies");
