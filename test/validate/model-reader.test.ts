@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { YamlObjectReader } from "@actions/workflow-parser/workflows/yaml-object-reader";
 import { writeYaml } from "../../src/emit/yaml-writer.js";
-import type { JsonObject } from "../../src/model/json.js";
+import type { Json, JsonObject } from "../../src/model/json.js";
 import { ModelReader } from "../../src/validate/model-reader.js";
 import { PARSER_YAML_OPTIONS } from "../../src/validate/parsed-yaml.js";
 import { validateWithParser } from "../../src/validate/parser.js";
@@ -43,6 +44,23 @@ describe("GitHub's parser reading an emitted value", () => {
     const { github, ours } = readBoth(TRICKY, writeYaml(TRICKY));
     expect(github.length).toBeGreaterThan(80);
     expect(ours).toEqual(github);
+  });
+
+  // Values of any shape, with text YAML reads as something else when written plain.
+  const TEXT = ["yes", "on", "null", "~", "", "3.10", "0o17", "1e3", ".inf", "- a", "a: b", "# c", "|", "*x", "&x", "!t", " lead", "trail ", "a\nb\n", "x\n\n", "\ttab", "${{ github.sha }}", "é😀", "\u2028"];
+  const { value } = fc.letrec<{ value: Json; map: JsonObject; list: Json[] }>((tie) => ({
+    value: fc.oneof({ depthSize: "small" }, fc.constantFrom<Json>(...TEXT, null, true, 0, -1.5, 1e21), fc.string({ maxLength: 12 }), tie("map"), tie("list")),
+    map: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...TEXT), fc.string({ maxLength: 6 })), tie("value")), { maxLength: 4 }).map((entries) => Object.fromEntries(entries)),
+    list: fc.array(tie("value"), { maxLength: 4 }),
+  }));
+  it("issue 13 (speed): does so for random values full of text YAML misreads", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 6 }), value, { maxKeys: 4 }), (model) => {
+        const { github, ours } = readBoth(model, writeYaml(model));
+        expect(ours).toEqual(github);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("issue 13 (speed): does so for every workflow the project generates", () => {
