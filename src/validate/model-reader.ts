@@ -14,6 +14,9 @@ import type { Json, JsonObject } from "../model/json.js";
 const NOWHERE: TokenRange = Object.freeze({ start: Object.freeze({ line: 1, column: 1 }), end: Object.freeze({ line: 1, column: 1 }) });
 
 type Token = LiteralToken | SequenceToken | MappingToken;
+const isSequence = (token: Token): token is SequenceToken => token instanceof SequenceToken;
+const isMapping = (token: Token): token is MappingToken => token instanceof MappingToken;
+const isLiteral = (token: Token): token is LiteralToken => !isSequence(token) && !isMapping(token);
 
 /** An ObjectReader over a workflow value: the events GitHub's YAML reader gives for the text the emitter writes from it. */
 export class ModelReader implements ObjectReader {
@@ -29,17 +32,11 @@ export class ModelReader implements ObjectReader {
   }
 
   allowLiteral(): LiteralToken | undefined {
-    const token = this.tokens[this.next];
-    if (typeof token !== "object" || token instanceof MappingToken || token instanceof SequenceToken) return undefined;
-    this.next++;
-    return token;
+    return this.takeToken(isLiteral);
   }
 
   allowSequenceStart(): SequenceToken | undefined {
-    const token = this.tokens[this.next];
-    if (!(token instanceof SequenceToken)) return undefined;
-    this.next++;
-    return token;
+    return this.takeToken(isSequence);
   }
 
   allowSequenceEnd(): boolean {
@@ -47,10 +44,7 @@ export class ModelReader implements ObjectReader {
   }
 
   allowMappingStart(): MappingToken | undefined {
-    const token = this.tokens[this.next];
-    if (!(token instanceof MappingToken)) return undefined;
-    this.next++;
-    return token;
+    return this.takeToken(isMapping);
   }
 
   allowMappingEnd(): boolean {
@@ -67,6 +61,14 @@ export class ModelReader implements ObjectReader {
     this.next++;
   }
 
+  // Moves past the next event when it is a token of the kind asked for.
+  private takeToken<Kind extends Token>(isKind: (token: Token) => token is Kind): Kind | undefined {
+    const token = this.tokens[this.next];
+    if (typeof token !== "object" || !isKind(token)) return undefined;
+    this.next++;
+    return token;
+  }
+
   private take(end: "sequence end" | "mapping end"): boolean {
     if (this.tokens[this.next] !== end) return false;
     this.next++;
@@ -76,7 +78,8 @@ export class ModelReader implements ObjectReader {
   private walk(value: Json): void {
     if (Array.isArray(value)) {
       this.tokens.push(new SequenceToken(this.fileId, NOWHERE, undefined));
-      for (const item of value) this.walk(item);
+      // a hole reads as null, as the emitter writes it
+      for (const item of value) this.walk(item ?? null);
       this.tokens.push("sequence end");
     } else if (value !== null && typeof value === "object") {
       this.tokens.push(new MappingToken(this.fileId, NOWHERE, undefined));
