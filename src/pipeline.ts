@@ -24,7 +24,7 @@ import path from "node:path";
 import { LOCKFILE, lockedPinsOf, parseLockfile, releaseTagsOf } from "./actions/lockfile.js";
 import { lockedActionCatalog } from "./actions/locked-catalog.js";
 import { markStage } from "./io/stage-marks.js";
-import { sizeKnown } from "./io/optimizing-compiler.js";
+import { releaseOptimizingCompiler, sizeKnown } from "./io/optimizing-compiler.js";
 
 /** What one pass of discover → load → compile → plan found. */
 export interface PipelineResult {
@@ -99,6 +99,7 @@ async function runStages(io: Io, options: { force: boolean; validators?: readonl
     actionValidator: async () => (await import("./validate/action-parser.js")).validateActionWithParser,
   });
   markStage("compile");
+  releaseOptimizingCompiler();
   // the cache is saved while the outputs on disk are read: neither waits for the other
   const [, disk] = await Promise.all([validationCache?.save(), readDisk(io, discovery.targets.map((entry) => entry.target), compiled.files.map((file) => file.path))]);
   markStage("read disk");

@@ -9,6 +9,8 @@
 // - from the worker's threshold to OPTIMIZED_RUN_SOURCES: off. Cold gen of 200 sources: 0.85x the
 //   wall time, paired; of 400: 0.95x;
 // - from OPTIMIZED_RUN_SOURCES on, the loops do run long enough (1,000 sources: 1.08x without): on.
+// Once the outputs are checked it is on again whatever the size: what follows (check's diff of a
+// drifted file, a long one rewritten whole) may loop long over one text.
 // Lint parses every file it reads and keeps it: 500 files take 1.33x without.
 import { setFlagsFromString } from "node:v8";
 import { VALIDATION_WORKER_THRESHOLD } from "../validate/validation-pool.js";
@@ -26,7 +28,13 @@ export function holdOptimizingCompiler(): void {
 
 /** The run compiles `sources` sources: turns the optimizing compiler back on where that repays it. Nothing when it was not held. */
 export function sizeKnown(sources: number): void {
-  if (!held || (sources >= VALIDATION_WORKER_THRESHOLD && sources < OPTIMIZED_RUN_SOURCES)) return;
+  if (sources >= VALIDATION_WORKER_THRESHOLD && sources < OPTIMIZED_RUN_SOURCES) return;
+  releaseOptimizingCompiler();
+}
+
+/** The outputs are checked: the optimizing compiler is on again for the rest of the run. Nothing when it was not held. */
+export function releaseOptimizingCompiler(): void {
+  if (!held) return;
   setFlagsFromString("--turbofan");
   held = false;
 }
