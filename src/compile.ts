@@ -42,12 +42,9 @@ export interface TargetSources {
 }
 
 /**
- * Checks one emitted workflow (GitHub's parser and the schema, default-validators.ts). `profile`,
- * when a lint asks for one, is given the time of each layer by name.
- */
-/**
- * One check of a workflow. `emitted` says the text is what trunkline's emitter wrote from `model`
- * (an output of gen), so a check may read the value instead of the text.
+ * Checks one workflow (GitHub's parser and the schema, default-validators.ts). `emitted` says the
+ * text is what trunkline's emitter wrote from `model` (an output of gen), so a check may read the
+ * value instead of the text. `profile`, when a lint asks for one, is given the time of each layer by name.
  */
 export type Validator = (input: { model: JsonObject; text: string; file: string; featureFlags?: ExperimentalFeatures; document?: ParsedYaml; emitted?: boolean; profile?: LintProfile }) => Diagnostic[] | Promise<Diagnostic[]>;
 

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateActionWithParser } from "../src/validate/action-parser.js";
@@ -6,30 +6,11 @@ import { validateWithParser } from "../src/validate/parser.js";
 import { validateSchema } from "../src/validate/schema.js";
 import { parse } from "yaml";
 import { actionlint } from "./support/actionlint.js";
+import { generatedFiles } from "./support/generated-files.js";
 import { REPO_ROOT } from "./support/temp-repo.js";
 
 // Self-hosted labels that targets declare; actionlint cannot be told about them.
 const DECLARED_RUNNER_LABELS = ["arc-local"];
-
-/** Every YAML file the project generates and commits: its own CI, example targets, golden files. */
-function generatedFiles(): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(path.join(REPO_ROOT, folder), { withFileTypes: true })) {
-      const relative = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) walk(relative);
-      else if (/\.ya?ml$/.test(entry.name)) found.push(relative);
-    }
-  };
-  for (const folder of [".github/workflows", "generated", "test/golden"]) {
-    try {
-      walk(folder);
-    } catch {
-      // a folder that does not exist yet holds nothing to check
-    }
-  }
-  return found.sort();
-}
 
 const all = generatedFiles().map((file) => ({ path: file, text: readFileSync(path.join(REPO_ROOT, file), "utf8") }));
 // Actions authored in TypeScript (.github/actions/<name>/action.yml) are checked against GitHub's action definition.

@@ -19,7 +19,8 @@ export async function run(): Promise<void> {
   // Sources are imported into this process: from here on, only exitProcess ends it.
   guardProcess({ catchUncaught: true });
   const argv = process.argv.slice(2);
-  if (isOneShotGen(argv)) holdOptimizingCompiler();
+  // a gen or check that ends when done: its pipeline sizes V8's work (optimizing-compiler.ts)
+  if (isServedCall(argv)) holdOptimizingCompiler();
   // as the process started: a source may set variables while it runs
   const env = { ...process.env };
   const build = buildOf(new URL(import.meta.url));
@@ -52,11 +53,6 @@ export async function run(): Promise<void> {
   // stdout and stderr are asynchronous when they are pipes: exiting before they drain loses output
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   exitProcess(code);
-}
-
-// A gen or check that ends when done (not --watch): its pipeline sizes V8's work (optimizing-compiler.ts).
-function isOneShotGen(argv: readonly string[]): boolean {
-  return (argv[0] === "gen" || argv[0] === "check") && !argv.some((argument) => argument === "--watch" || argument.startsWith("--watch="));
 }
 
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

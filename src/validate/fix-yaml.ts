@@ -59,7 +59,6 @@ export function fixYaml(text: string, diagnostics: readonly Diagnostic[], locked
   return { text: result, fixed, value: reparsed as Record<string, unknown> };
 }
 
-
 function setPersistCredentials(document: Document, stepPath: WorkflowPath): boolean {
   const step = document.getIn(stepPath, true);
   if (!isMap(step)) return false;
