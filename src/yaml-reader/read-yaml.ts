@@ -3,6 +3,7 @@
 // block-style subset workflows are written in, and by `parseDocument` itself for anything else.
 import { Composer, type Document, type LineCounter, parseDocument } from "yaml";
 import { PARSER_YAML_OPTIONS } from "../validate/parsed-yaml.js";
+import { composeTokens } from "./compose-tokens.js";
 import { sourceTokens } from "./source-tokens.js";
 
 /**
@@ -21,13 +22,20 @@ export function readYaml(text: string, lineCounter: LineCounter): Document {
 export function quickDocument(text: string, lineCounter: LineCounter): Document | undefined {
   const tokens = sourceTokens(text);
   if (!tokens) return undefined;
-  // `yaml`'s own composer turns the tokens into nodes, so values, ranges and comments are its own
-  const composer = new Composer({ lineCounter, ...PARSER_YAML_OPTIONS });
-  let document: Document | undefined;
-  for (const token of tokens) for (const composed of composer.next(token)) document ??= composed as Document;
-  for (const composed of composer.end(true, text.length)) document ??= composed as Document;
+  const options = { lineCounter, ...PARSER_YAML_OPTIONS };
+  // the common shapes compose here; the rest (and anything `yaml` reports) through its own composer
+  const document = composeTokens(tokens, options) ?? composeWithYaml(tokens, text, options);
   if (!document || document.errors.length > 0 || document.warnings.length > 0) return undefined;
   lineCounter.addNewLine(0);
   for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", newline + 1)) lineCounter.addNewLine(newline + 1);
+  return document;
+}
+
+/** The document `yaml`'s own Composer makes of `tokens`. */
+export function composeWithYaml(tokens: ReturnType<typeof sourceTokens> & object, text: string, options: ConstructorParameters<typeof Composer>[0]): Document | undefined {
+  const composer = new Composer(options);
+  let document: Document | undefined;
+  for (const token of tokens) for (const composed of composer.next(token)) document ??= composed as Document;
+  for (const composed of composer.end(true, text.length)) document ??= composed as Document;
   return document;
 }

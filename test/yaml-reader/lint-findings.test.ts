@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { realWorldWorkflow } from "../../scripts/bench/lint-corpus.js";
 import { CORPORA_DIR, HAS_CORPORA } from "../importer/corpus-inputs.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
+import { yamlFilesUnder } from "../support/yaml-document.js";
 
 type Lint = (file: string, text: string) => Promise<Diagnostic[]>;
 
@@ -41,14 +42,6 @@ async function loadLint(quick: boolean): Promise<Lint> {
 
 // Findings as parsed, sorted JSON, so only what they say counts.
 const sorted = (diagnostics: readonly Diagnostic[]) => diagnostics.map((diagnostic) => JSON.stringify(diagnostic)).sort();
-
-function yamlFilesUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((entry) => {
-    const file = path.join(folder, entry);
-    if (statSync(file).isDirectory()) return yamlFilesUnder(file);
-    return /\.ya?ml$/.test(entry) ? [file] : [];
-  });
-}
 
 function corpusFiles(): { file: string; text: string }[] {
   const files: { file: string; text: string }[] = [];

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Document, LineCounter, Parser, isAlias, isDocument, isMap, isPair, isScalar, isSeq, parseDocument, stringify } from "yaml";
+import { LineCounter, Parser, parseDocument, stringify } from "yaml";
 import { writeYaml } from "../../src/emit/yaml-writer.js";
 import type { JsonObject } from "../../src/model/json.js";
 import { PARSER_YAML_OPTIONS } from "../../src/validate/parsed-yaml.js";
@@ -12,48 +12,7 @@ import { sourceTokens } from "../../src/yaml-reader/source-tokens.js";
 import { realWorldWorkflow } from "../../scripts/bench/lint-corpus.js";
 import { CORPORA_DIR, HAS_CORPORA } from "../importer/corpus-inputs.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
-
-// What lint and GitHub's parser read of a document, node by node: classes, values, how each scalar
-// was written, positions, comments, blank lines, and the source token each node keeps.
-function describeNode(node: unknown): unknown {
-  if (node === null || node === undefined) return node;
-  // a collection's or pair's source token holds all of its items' (compared once, whole, below)
-  if (isPair(node)) return { pair: true, key: describeNode(node.key), value: describeNode(node.value), srcToken: node.srcToken && Object.keys(node.srcToken) };
-  const base = node as { range?: unknown; comment?: unknown; commentBefore?: unknown; spaceBefore?: unknown; anchor?: unknown; tag?: unknown; srcToken?: unknown; constructor: { name: string } };
-  const common = { class: base.constructor.name, range: base.range, comment: base.comment, commentBefore: base.commentBefore, spaceBefore: base.spaceBefore, anchor: base.anchor, tag: base.tag, srcToken: base.srcToken };
-  if (isScalar(node)) return { ...common, value: node.value, type: node.type, format: (node as { format?: unknown }).format, source: node.source, minFractionDigits: (node as { minFractionDigits?: unknown }).minFractionDigits };
-  if (isAlias(node)) return { ...common, source: node.source };
-  if (isMap(node) || isSeq(node)) return { ...common, srcToken: node.srcToken && { type: node.srcToken.type, offset: node.srcToken.offset }, flow: node.flow, items: node.items.map(describeNode) };
-  return { unexpected: String(node) };
-}
-
-function describeDocument(document: Document, lineCounter: LineCounter): unknown {
-  expect(isDocument(document)).toBe(true);
-  return {
-    class: document.constructor.name,
-    contents: describeNode(document.contents),
-    range: document.range,
-    comment: document.comment,
-    commentBefore: document.commentBefore,
-    directives: { docStart: document.directives?.docStart, docEnd: document.directives?.docEnd },
-    errors: document.errors.map(String),
-    warnings: document.warnings.map(String),
-    // the line counter is the one passed in (its functions differ from instance to instance)
-    options: { ...document.options, lineCounter: (document.options as { lineCounter?: unknown }).lineCounter === lineCounter },
-    lineStarts: lineCounter.lineStarts,
-    text: attempt(() => document.toString()),
-    value: attempt(() => document.toJS({ maxAliasCount: -1 }) as unknown),
-  };
-}
-
-// A value, or the message of what it throws (a document with an alias to nothing cannot be written).
-function attempt(read: () => unknown): unknown {
-  try {
-    return read();
-  } catch (error) {
-    return `throws: ${(error as Error).message}`;
-  }
-}
+import { describeDocument, workflowOfCorpusFile, yamlFilesUnder } from "../support/yaml-document.js";
 
 /** Compares the quick reader with `yaml` on `text`; true when the quick reader read it. */
 function expectSameAsYaml(text: string, label: string, whole = true): boolean {
@@ -73,14 +32,6 @@ function expectSameAsYaml(text: string, label: string, whole = true): boolean {
   // the source tokens themselves, in full, as yaml's parser gives them
   expect(JSON.parse(JSON.stringify(sourceTokens(text))), label).toEqual(JSON.parse(JSON.stringify([...new Parser().parse(text)])));
   return true;
-}
-
-function yamlFilesUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((entry) => {
-    const file = path.join(folder, entry);
-    if (statSync(file).isDirectory()) return yamlFilesUnder(file);
-    return /\.ya?ml$/.test(entry) ? [file] : [];
-  });
 }
 
 const BENCH_CORPUS_SIZE = 1500;
@@ -104,8 +55,7 @@ describe("the quick YAML reader", () => {
     let read = 0;
     for (const file of files) {
       const text = readFileSync(file, "utf8");
-      // a reader case holds its options, a `---` line, then the workflow
-      const workflow = path.dirname(file).endsWith("reader") ? (text.split(/\r?\n---\r?\n/)[1] ?? "") : text;
+      const workflow = workflowOfCorpusFile(file, text);
       if (expectSameAsYaml(workflow, file)) read++;
       expectSameAsYaml(text, `${file} (whole)`);
     }
