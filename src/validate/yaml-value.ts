@@ -36,6 +36,9 @@ export function yamlValue(document: Document, lineCounter?: LineCounter): YamlVa
   if (plain !== UNUSUAL) return { value: plain, problems: [] };
   const problems = aliasProblems(document, lineCounter);
   if (problems.length > 0) return { problems };
+  // every alias now names a value that comes whole before it: the walk repeats that value
+  const withAliases = plainValueOf(document.contents, new Map());
+  if (withAliases !== UNUSUAL) return { value: withAliases, problems: [] };
   try {
     // the walk above bounds what the aliases expand to, so yaml's own alias count is not needed
     return { value: document.toJS({ maxAliasCount: -1 }) as unknown, problems: [] };
@@ -50,26 +53,35 @@ export function yamlValue(document: Document, lineCounter?: LineCounter): YamlVa
 const UNUSUAL: unique symbol = Symbol("unusual");
 
 // The value `document.toJS()` gives, for a document of mappings with scalar keys, sequences and
-// plain scalars (string, number, boolean, null) only; anything else (an alias, a key that is not a
-// plain scalar, `<<` or `__proto__`, a tagged value) is UNUSUAL, and yaml converts the document.
-function plainValueOf(node: unknown): unknown {
+// plain scalars (string, number, boolean, null) only; anything else (a key that is not a plain
+// scalar, `<<` or `__proto__`, a tagged value) is UNUSUAL, and yaml converts the document. Aliases
+// are UNUSUAL too, unless `anchors` is given (for a document `aliasProblems` passed): each anchored
+// value goes in it where yaml meets its node, a collection before its items, and an alias gives
+// the value last met with its anchor, the very same object, as toJS does.
+function plainValueOf(node: unknown, anchors?: Map<string, unknown>): unknown {
   if (node === null || node === undefined) return null;
   if (isScalar(node)) {
     const value = node.value;
-    return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : UNUSUAL;
+    if (!(value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")) return UNUSUAL;
+    if (anchors && node.anchor) anchors.set(node.anchor, value);
+    return value;
   }
+  if (isAlias(node)) return anchors?.has(node.source) ? anchors.get(node.source) : UNUSUAL;
   // a tagged collection (`!!set`, `!!omap`) may convert to something else than an object or array
   if (isCollection(node) && node.tag) return UNUSUAL;
   if (isMap(node)) {
     const object: Record<string, unknown> = {};
+    if (anchors && node.anchor) anchors.set(node.anchor, object);
     for (const pair of node.items) {
       const key = pair.key;
       if (!isScalar(key)) return UNUSUAL;
+      // an anchored key may be what a later alias names: yaml's conversion reads that
+      if (anchors && key.anchor) return UNUSUAL;
       const keyValue = key.value;
       // toJS names a null key "" and writes other scalars as String() does
       const name = keyValue === null ? "" : typeof keyValue === "string" || typeof keyValue === "number" || typeof keyValue === "boolean" ? String(keyValue) : undefined;
       if (name === undefined || name === "<<" || name === "__proto__") return UNUSUAL;
-      const value = plainValueOf(pair.value);
+      const value = plainValueOf(pair.value, anchors);
       if (value === UNUSUAL) return UNUSUAL;
       object[name] = value;
     }
@@ -77,8 +89,9 @@ function plainValueOf(node: unknown): unknown {
   }
   if (isSeq(node)) {
     const items: unknown[] = [];
+    if (anchors && node.anchor) anchors.set(node.anchor, items);
     for (const item of node.items) {
-      const value = plainValueOf(item);
+      const value = plainValueOf(item, anchors);
       if (value === UNUSUAL) return UNUSUAL;
       items.push(value);
     }
