@@ -3,7 +3,7 @@
 // level per depth of the document, so every event climbs the whole stack back up: a tenth of the
 // parser's time on a real workflow. This one lists the same events, with the same tokens, in one
 // walk over a document parsed already, and hands them out by index.
-import { type Document, type LineCounter, type Node, type Scalar, isAlias, isCollection, isMap, isPair, isScalar, isSeq } from "yaml";
+import { type Alias, type Document, type LineCounter, type Node, type Scalar, isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } from "yaml";
 import type { ObjectReader } from "@actions/workflow-parser/templates/object-reader";
 import { BooleanToken, type LiteralToken, MappingToken, NullToken, NumberToken, SequenceToken, StringToken } from "@actions/workflow-parser/templates/tokens/index";
 import type { TokenRange } from "@actions/workflow-parser/templates/tokens/token-range";
@@ -28,6 +28,8 @@ export class DocumentReader implements ObjectReader {
   // A value no token can hold (a `!!binary` scalar): GitHub's reader throws when it reaches it, which
   // the parser records as an error of the file after those before it, so this one throws there too.
   private failure: unknown;
+  // What each alias names, found by one walk on the first alias (yaml's own resolve walks the whole document for each).
+  private aliasTargets: Map<Alias, Node> | undefined;
 
   constructor(
     private readonly document: Document,
@@ -99,7 +101,7 @@ export class DocumentReader implements ObjectReader {
     } else if (isScalar(node)) {
       this.push(LITERAL, this.literalOf(node));
     } else if (isAlias(node)) {
-      const resolved = node.resolve(this.document);
+      const resolved = this.targetOf(node);
       if (!resolved || resolving.has(resolved)) return;
       this.walk(resolved, new Set([...resolving, resolved]));
     } else if (isPair(node)) {
@@ -108,6 +110,24 @@ export class DocumentReader implements ObjectReader {
       this.push(LITERAL, new StringToken(this.fileId, this.rangeOf(key), key.value as string, undefined));
       this.walk(node.value, resolving);
     }
+  }
+
+  // The node an alias names: the last one before it, in yaml's walk of the document, with its anchor (as `Alias.resolve` finds it).
+  private targetOf(alias: Alias): Node | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, Node>();
+      const anchored = new Map<string, Node>();
+      visit(this.document, {
+        Node: (_key, node) => {
+          if (isAlias(node)) {
+            const target = anchored.get(node.source);
+            if (target) targets.set(node, target);
+          } else if (node.anchor) anchored.set(node.anchor, node);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
   }
 
   private literalOf(node: Scalar): LiteralToken {

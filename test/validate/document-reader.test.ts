@@ -62,6 +62,14 @@ describe("the parser's event reader over a parsed document", () => {
     expect(ours).toEqual(github);
   });
 
+  it("issue 12 (speed): resolves each alias to the last node with its anchor before it in the document, as GitHub's reader does", () => {
+    const texts = ["a: &y [&x 2]\nb: &x 1\nc: *y\nd: *x\n", "a: &x 1\n&x b: 2\nc: *x\n", "a: &x { b: &x 1, c: *x }\nd: *x\n", "a: &x 1\nb: *x\nc: &x 2\nd: *x\n", "a: *x\nb: &x 1\n"];
+    for (const text of texts) {
+      const { github, ours } = readBoth(text);
+      expect(ours, text).toEqual(github);
+    }
+  });
+
   it("issue 12 (speed): throws where GitHub's reader throws, after the same events", () => {
     const { github, ours } = readBoth("on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      K: !!binary aGVsbG8=\n");
     expect(github.at(-1)).toEqual({ threw: expect.stringContaining("Unexpected value type") });
