@@ -71,7 +71,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     details: "Paths are files, or folders: a folder's YAML files when it holds workflows itself, else every .github/workflows below it. Without paths: .github/workflows and every target's output folder.",
     options: {
       baseline: { type: "boolean", help: "also list the findings .trunkline/baseline.json accepts" },
-      fix: { type: "boolean", help: "fix hand-written files in place where the fix is mechanical (persist-credentials: false, a pin from the lockfile), then lint again" },
+      fix: { type: "boolean", help: "fix hand-written files in place where the fix is mechanical (persist-credentials: false, a pin from the lockfile, an untrusted expression moved into env:, a reviewed permissions: and timeout-minutes:), then lint again" },
       quiet,
       verbose,
       format: format(),
