@@ -4,7 +4,7 @@
 // only, without its general paths (tags, directives, flow maps, multi-line flow scalars, error
 // recovery), which is most of its cost. Where that composer would report an error or a warning,
 // or meets a shape not handled here, this gives undefined and the caller composes with `yaml`,
-// which reports it. test/yaml-reader/read-yaml.test.ts compares both, node by node.
+// which reports it. test/yaml-reader/compose-tokens.test.ts compares both, node by node.
 import { Alias, type CST, Document, type DocumentOptions, isCollection, isPair, type ParseOptions, Pair, Scalar, type Schema, YAMLMap, YAMLSeq } from "yaml";
 
 type SourceToken = CST.SourceToken;
@@ -40,15 +40,17 @@ export function composeTokens(tokens: readonly Token[], options: ParseOptions & 
   }
 }
 
-/** What the tokens before a node (spaces, comments, newlines, an indicator, an anchor) say of it. */
-interface Props {
-  found: SourceToken | null;
-  spaceBefore: boolean;
-  comment: string;
-  hasNewline: boolean;
+/** What the tokens before a node (spaces, comments, line breaks, an indicator, an anchor) say of it. */
+interface Lead {
+  /** The `-`, `:`, `?` or `---` before the node. */
+  indicator: SourceToken | null;
   anchor: SourceToken | null;
-  newlineAfterProp: SourceToken | null;
+  /** A flow collection's `,` before the item. */
   comma: SourceToken | null;
+  comment: string;
+  blankLineBefore: boolean;
+  lineBreak: boolean;
+  lineBreakAfterAnchor: SourceToken | null;
   /** Offset after the last token. */
   end: number;
   /** Offset of the anchor, else `end`. */
@@ -71,7 +73,7 @@ class TokenComposer {
         case "document":
           if (document) notComposed();
           document = this.document(token);
-          decorate(document, prelude, false);
+          placeStreamComments(document, prelude, false);
           prelude = [];
           break;
         case "space":
@@ -85,7 +87,7 @@ class TokenComposer {
       }
     }
     if (!document) return notComposed();
-    decorate(document, prelude, true);
+    placeStreamComments(document, prelude, true);
     return document;
   }
 
@@ -93,21 +95,21 @@ class TokenComposer {
     const document = new Document(undefined, { _directives: new Directives({ version: "1.2" }), ...this.options }) as Document.Parsed;
     this.schema = document.schema;
     this.documentOptions = document.options;
-    const props = resolveProps(start, "doc-start", value ?? end?.[0], offset, false, true);
-    if (props.found) {
+    const lead = readLead(start, "doc-start", value ?? end?.[0], offset, false, true);
+    if (lead.indicator) {
       document.directives.docStart = true;
-      if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline) notComposed();
+      if (value && (value.type === "block-map" || value.type === "block-seq") && !lead.lineBreak) notComposed();
     }
-    document.contents = (value ? this.node(value, props) : this.emptyNode(props.end, start, props)) as Document.Parsed["contents"];
+    document.contents = (value ? this.node(value, lead) : this.emptyNode(lead.end, start, lead)) as Document.Parsed["contents"];
     const contentEnd = document.contents!.range[2];
-    const after = resolveEnd(end, contentEnd, false);
+    const after = readTrail(end, contentEnd, false);
     if (after.comment) document.comment = after.comment;
     document.range = [offset, contentEnd, after.offset];
     return document;
   }
 
-  private node(token: Token, props: Props): Node {
-    const { anchor } = props;
+  private node(token: Token, lead: Lead): Node {
+    const { anchor } = lead;
     let node: Node;
     switch (token.type) {
       case "alias":
@@ -127,7 +129,7 @@ class TokenComposer {
         break;
       case "block-seq":
         // `yaml` wants a newline between an anchor and the sequence's first `-`
-        if (anchor && (!props.newlineAfterProp || props.newlineAfterProp.offset < anchor.offset)) notComposed();
+        if (anchor && (!lead.lineBreakAfterAnchor || lead.lineBreakAfterAnchor.offset < anchor.offset)) notComposed();
         node = this.blockSequence(token);
         break;
       case "flow-collection":
@@ -140,17 +142,17 @@ class TokenComposer {
       node.anchor = anchor.source.substring(1);
       if (node.anchor === "") notComposed();
     }
-    if (props.spaceBefore) node.spaceBefore = true;
-    if (props.comment) {
-      if (token.type === "scalar" && token.source === "") node.comment = props.comment;
-      else node.commentBefore = props.comment;
+    if (lead.blankLineBefore) node.spaceBefore = true;
+    if (lead.comment) {
+      if (token.type === "scalar" && token.source === "") node.comment = lead.comment;
+      else node.commentBefore = lead.comment;
     }
     node.srcToken = token;
     return node;
   }
 
   // A node for what is not written (`key:` with nothing after it): a null plain scalar, no source token.
-  private emptyNode(offset: number, before: readonly SourceToken[] | undefined, { spaceBefore, comment, anchor, end }: Props): Scalar {
+  private emptyNode(offset: number, before: readonly SourceToken[] | undefined, { blankLineBefore, comment, anchor, end }: Lead): Scalar {
     const position = emptyScalarPosition(offset, before);
     const node = this.plainScalar("");
     node.range = [position, position, position];
@@ -160,7 +162,7 @@ class TokenComposer {
       node.anchor = anchor.source.substring(1);
       if (node.anchor === "") notComposed();
     }
-    if (spaceBefore) node.spaceBefore = true;
+    if (blankLineBefore) node.spaceBefore = true;
     if (comment) {
       node.comment = comment;
       node.range[2] = end;
@@ -197,7 +199,7 @@ class TokenComposer {
         type = Scalar.QUOTE_DOUBLE;
     }
     const valueEnd = offset + source.length;
-    const after = resolveEnd(token.end, valueEnd, true);
+    const after = readTrail(token.end, valueEnd, true);
     node.range = [offset, valueEnd, after.offset];
     node.source = value;
     node.type = type;
@@ -221,8 +223,8 @@ class TokenComposer {
   private blockScalar(token: CST.BlockScalar): Scalar {
     const start = token.offset;
     const header = blockScalarHeader(token);
-    const type = header.mode === ">" ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
-    const value = blockScalarValue(token, header, type);
+    const type = header.folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    const value = blockScalarValue(token, header);
     const end = start + header.length + token.source.length;
     const node = new Scalar(value);
     node.range = [start, end, end];
@@ -238,25 +240,25 @@ class TokenComposer {
     let commentEnd: number | null = null;
     for (const item of token.items) {
       const { start, key, sep, value } = item;
-      const keyProps = resolveProps(start, "explicit-key-ind", key ?? sep?.[0], offset, false, true);
+      const keyLead = readLead(start, "explicit-key-ind", key ?? sep?.[0], offset, false, true);
       // `? key`, a sequence as a key, a key off the map's column
-      if (keyProps.found) notComposed();
+      if (keyLead.indicator) notComposed();
       if (key && (key.type === "block-seq" || ("indent" in key && key.indent !== token.indent))) notComposed();
-      if (!keyProps.anchor && !sep) {
+      if (!keyLead.anchor && !sep) {
         // comments after the last value, at the map's indent
-        commentEnd = keyProps.end;
-        if (keyProps.comment) map.comment = map.comment ? `${map.comment}\n${keyProps.comment}` : keyProps.comment;
+        commentEnd = keyLead.end;
+        if (keyLead.comment) map.comment = map.comment ? `${map.comment}\n${keyLead.comment}` : keyLead.comment;
         continue;
       }
-      if (keyProps.newlineAfterProp || containsNewline(key)) notComposed();
-      const keyNode = key ? this.node(key, keyProps) : this.emptyNode(keyProps.end, start, keyProps);
-      const valueProps = resolveProps(sep ?? [], "map-value-ind", value, keyNode.range![2], false, !key || key.type === "block-scalar");
-      offset = valueProps.end;
+      if (keyLead.lineBreakAfterAnchor || containsNewline(key)) notComposed();
+      const keyNode = key ? this.node(key, keyLead) : this.emptyNode(keyLead.end, start, keyLead);
+      const valueLead = readLead(sep ?? [], "map-value-ind", value, keyNode.range![2], false, !key || key.type === "block-scalar");
+      offset = valueLead.end;
       // a key without `:`; `a: b: c`; a key over 1024 characters
-      if (!valueProps.found) notComposed();
-      if (value?.type === "block-map" && !valueProps.hasNewline) notComposed();
-      if (keyProps.start < valueProps.found!.offset - 1024) notComposed();
-      const valueNode = value ? this.node(value, valueProps) : this.emptyNode(offset, sep, valueProps);
+      if (!valueLead.indicator) notComposed();
+      if (value?.type === "block-map" && !valueLead.lineBreak) notComposed();
+      if (keyLead.start < valueLead.indicator!.offset - 1024) notComposed();
+      const valueNode = value ? this.node(value, valueLead) : this.emptyNode(offset, sep, valueLead);
       offset = valueNode.range![2];
       const pair = new Pair(keyNode, valueNode);
       pair.srcToken = item;
@@ -272,15 +274,15 @@ class TokenComposer {
     let offset = token.offset;
     let commentEnd: number | null = null;
     for (const { start, value } of token.items) {
-      const props = resolveProps(start, "seq-item-ind", value, offset, false, true);
-      if (!props.found) {
+      const lead = readLead(start, "seq-item-ind", value, offset, false, true);
+      if (!lead.indicator) {
         // an item without `-`
-        if (props.anchor || value) notComposed();
-        commentEnd = props.end;
-        if (props.comment) sequence.comment = props.comment;
+        if (lead.anchor || value) notComposed();
+        commentEnd = lead.end;
+        if (lead.comment) sequence.comment = lead.comment;
         continue;
       }
-      const node = value ? this.node(value, props) : this.emptyNode(props.end, start, props);
+      const node = value ? this.node(value, lead) : this.emptyNode(lead.end, start, lead);
       offset = node.range![2];
       sequence.items.push(node);
     }
@@ -297,18 +299,18 @@ class TokenComposer {
     const last = token.items.length - 1;
     token.items.forEach(({ start, key, sep, value }, index) => {
       if (key || sep) notComposed();
-      const props = resolveProps(start, "explicit-key-ind", undefined, offset, true, false);
-      if (props.found || props.comment) notComposed();
-      if (!props.anchor && !value) {
+      const lead = readLead(start, "explicit-key-ind", undefined, offset, true, false);
+      if (lead.indicator || lead.comment) notComposed();
+      if (!lead.anchor && !value) {
         // a leading comma, or an empty item before the last
-        if ((index === 0 && props.comma) || index < last) notComposed();
-        offset = props.end;
+        if ((index === 0 && lead.comma) || index < last) notComposed();
+        offset = lead.end;
         return;
       }
       // a comma before the first item, or none between two
-      if (index === 0 ? props.comma : !props.comma) notComposed();
+      if (index === 0 ? lead.comma : !lead.comma) notComposed();
       if (isMap || value?.type === "block-map" || value?.type === "block-seq") notComposed();
-      const node = value ? this.node(value, props) : this.emptyNode(props.end, undefined, props);
+      const node = value ? this.node(value, lead) : this.emptyNode(lead.end, undefined, lead);
       collection.items.push(node as never);
       offset = node.range![2];
     });
@@ -316,7 +318,7 @@ class TokenComposer {
     if (close?.source !== (isMap ? "}" : "]")) notComposed();
     const closeEnd = close!.offset + close!.source.length;
     if (rest.length > 0) {
-      const after = resolveEnd(rest, closeEnd, true);
+      const after = readTrail(rest, closeEnd, true);
       if (after.comment) collection.comment = after.comment;
       collection.range = [token.offset, closeEnd, after.offset];
     } else {
@@ -333,114 +335,121 @@ function aliasOf({ offset, source, end }: CST.FlowScalar): Alias {
   const alias = new Alias(source.substring(1));
   if (alias.source === "" || alias.source.endsWith(":")) notComposed();
   const valueEnd = offset + source.length;
-  const after = resolveEnd(end, valueEnd, true);
+  const after = readTrail(end, valueEnd, true);
   alias.range = [offset, valueEnd, after.offset];
   if (after.comment) alias.comment = after.comment;
   return alias;
 }
 
-// The props of a node from the tokens before it, as `yaml`'s resolveProps reads them (no tags in the subset).
-function resolveProps(tokens: readonly SourceToken[], indicator: Indicator, next: Token | null | undefined, offset: number, flow: boolean, startOnNewline: boolean): Props {
-  let spaceBefore = false;
-  let atNewline = startOnNewline;
-  let hasSpace = startOnNewline;
-  let comment = "";
-  let commentSep = "";
-  let hasNewline = false;
-  let requiresSpace = false;
-  let anchor: SourceToken | null = null;
-  let newlineAfterProp: SourceToken | null = null;
-  let comma: SourceToken | null = null;
-  let found: SourceToken | null = null;
-  let start: number | null = null;
+// Comment lines joined as `yaml` joins them, from the first comment on (made there: most nodes
+// have none): the line break that ends a comment's line is held, and written only when another
+// comment follows; a blank line after a comment is written at once.
+class CommentText {
+  private held = "";
+
+  constructor(public text: string) {}
+
+  add(source: string): void {
+    this.text += this.held + (source.slice(1) || " ");
+    this.held = "";
+  }
+
+  hold(lineBreak: string): void {
+    this.held += lineBreak;
+  }
+
+  blankLine(lineBreak: string): void {
+    this.text += lineBreak;
+  }
+}
+
+// What the tokens before a node say of it (no tags in the subset), read as `yaml` reads them.
+// `lineStart`: the tokens start a line (a block item's); `next`: the node's own first token.
+function readLead(tokens: readonly SourceToken[], indicator: Indicator, next: Token | null | undefined, offset: number, flow: boolean, lineStart: boolean): Lead {
+  const lead: Lead = { indicator: null, anchor: null, comma: null, comment: "", blankLineBefore: false, lineBreak: false, lineBreakAfterAnchor: null, end: offset, start: offset };
+  let comments: CommentText | undefined;
+  // nothing but indentation since the last line break (or since a `-` or `?` indicator)
+  let atLineStart = lineStart;
+  // whitespace or a line start right before the token: a comment needs it
+  let spaced = lineStart;
+  // an anchor needs whitespace after it
+  let afterAnchor = false;
   for (const token of tokens) {
-    if (requiresSpace) {
-      if (token.type !== "space" && token.type !== "newline" && token.type !== "comma") notComposed();
-      requiresSpace = false;
+    if (afterAnchor && token.type !== "space" && token.type !== "newline" && token.type !== "comma") notComposed();
+    afterAnchor = false;
+    if (token.type === indicator) {
+      // a second indicator, or an anchor before it
+      if (lead.indicator || lead.anchor) notComposed();
+      lead.indicator = token;
+      atLineStart = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+      spaced = false;
+      continue;
     }
     switch (token.type) {
       case "space":
         // a tab in a block's indentation may be an error: `yaml` decides
         if (!flow && token.source.includes("\t")) notComposed();
-        hasSpace = true;
+        spaced = true;
         break;
-      case "comment": {
-        if (!hasSpace) notComposed();
-        const text = token.source.substring(1) || " ";
-        comment = comment ? comment + commentSep + text : text;
-        commentSep = "";
-        atNewline = false;
+      case "comment":
+        if (!spaced) notComposed();
+        if (comments) comments.add(token.source);
+        else comments = new CommentText(token.source.slice(1) || " ");
+        atLineStart = false;
         break;
-      }
       case "newline":
-        if (atNewline) {
-          if (comment) comment += token.source;
-          else if (!found || indicator !== "seq-item-ind") spaceBefore = true;
-        } else commentSep += token.source;
-        atNewline = true;
-        hasNewline = true;
-        if (anchor) newlineAfterProp = token;
-        hasSpace = true;
+        if (!atLineStart) comments?.hold(token.source);
+        else if (comments) comments.blankLine(token.source);
+        // a blank line before the node; one right after a sequence's `-` does not count
+        else if (!(lead.indicator && indicator === "seq-item-ind")) lead.blankLineBefore = true;
+        atLineStart = true;
+        spaced = true;
+        lead.lineBreak = true;
+        if (lead.anchor) lead.lineBreakAfterAnchor = token;
         break;
       case "anchor":
-        if (anchor || token.source.endsWith(":")) notComposed();
-        anchor = token;
-        start ??= token.offset;
-        atNewline = false;
-        hasSpace = false;
-        requiresSpace = true;
-        break;
-      case indicator:
-        if (anchor || found) notComposed();
-        found = token;
-        atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
-        hasSpace = false;
+        // two anchors; `&name:` (a warning)
+        if (lead.anchor || token.source.endsWith(":")) notComposed();
+        lead.anchor = token;
+        atLineStart = false;
+        spaced = false;
+        afterAnchor = true;
         break;
       case "comma":
-        if (!flow || comma) notComposed();
-        comma = token;
-        atNewline = false;
-        hasSpace = false;
+        if (!flow || lead.comma) notComposed();
+        lead.comma = token;
+        atLineStart = false;
+        spaced = false;
         break;
       default:
         notComposed();
     }
   }
+  if (afterAnchor && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) notComposed();
   const last = tokens[tokens.length - 1];
-  const end = last ? last.offset + last.source.length : offset;
-  if (requiresSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) notComposed();
-  return { found, spaceBefore, comment, hasNewline, anchor, newlineAfterProp, comma, end, start: start ?? end };
+  if (last) lead.end = last.offset + last.source.length;
+  if (comments) lead.comment = comments.text;
+  lead.start = lead.anchor?.offset ?? lead.end;
+  return lead;
 }
 
-// The comment and end offset of the tokens after a node, as `yaml`'s resolveEnd reads them.
-function resolveEnd(end: readonly SourceToken[] | undefined, offset: number, requiresSpace: boolean): { comment: string; offset: number } {
-  let comment = "";
-  if (end) {
-    let hasSpace = false;
-    let sep = "";
-    for (const { source, type } of end) {
-      switch (type) {
-        case "space":
-          hasSpace = true;
-          break;
-        case "comment": {
-          if (requiresSpace && !hasSpace) notComposed();
-          const text = source.substring(1) || " ";
-          comment = comment ? comment + sep + text : text;
-          sep = "";
-          break;
-        }
-        case "newline":
-          if (comment) sep += source;
-          hasSpace = true;
-          break;
-        default:
-          notComposed();
-      }
-      offset += source.length;
-    }
+// The comment of the tokens after a node (spaces, comments, line breaks) and the offset past them.
+function readTrail(tokens: readonly SourceToken[] | undefined, offset: number, commentNeedsSpace: boolean): { comment: string; offset: number } {
+  let comments: CommentText | undefined;
+  let spaced = false;
+  for (const token of tokens ?? []) {
+    if (token.type === "comment") {
+      if (commentNeedsSpace && !spaced) notComposed();
+      if (comments) comments.add(token.source);
+      else comments = new CommentText(token.source.slice(1) || " ");
+    } else if (token.type === "newline") {
+      comments?.hold(token.source);
+      spaced = true;
+    } else if (token.type === "space") spaced = true;
+    else notComposed();
+    offset += token.source.length;
   }
-  return { comment, offset };
+  return { comment: comments?.text ?? "", offset };
 }
 
 // Where an empty value sits: after the last token before it that is not a space, comment or newline, and the spaces after that.
@@ -475,40 +484,56 @@ function containsNewline(key: Token | null | undefined): boolean {
   }
 }
 
-// The comments and blank lines before (or after) the document, placed as `yaml`'s composer does.
-function decorate(document: Document.Parsed, prelude: readonly string[], afterDocument: boolean): void {
-  let comment = "";
-  let atComment = false;
-  let afterEmptyLine = false;
-  for (const source of prelude) {
-    if (source[0] === "#") {
-      comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
-      atComment = true;
-      afterEmptyLine = false;
-    } else {
-      if (!atComment) afterEmptyLine = true;
-      atComment = false;
-    }
-  }
-  if (!comment) return;
+// The comment lines before the document (or after it, `after`) and where they go: after it, to the
+// document's `comment`; before it, to the document's `commentBefore` when a blank line, `---` or an
+// empty document separates them from the contents, else to the first node's `commentBefore`.
+function placeStreamComments(document: Document.Parsed, lines: readonly string[], after: boolean): void {
+  const { text, blankLineAfter } = streamComment(lines);
+  if (!text) return;
   const contents = document.contents;
-  if (afterDocument) {
-    document.comment = document.comment ? `${document.comment}\n${comment}` : comment;
-  } else if (afterEmptyLine || document.directives.docStart || !contents) {
-    document.commentBefore = comment;
-  } else if (isCollection(contents) && !contents.flow && contents.items.length > 0) {
-    const first = contents.items[0];
-    const node = (isPair(first) ? first.key : first) as Node;
-    node.commentBefore = node.commentBefore ? `${comment}\n${node.commentBefore}` : comment;
-  } else {
-    contents.commentBefore = contents.commentBefore ? `${comment}\n${contents.commentBefore}` : comment;
-  }
+  if (after) document.comment = document.comment ? `${document.comment}\n${text}` : text;
+  else if (blankLineAfter || document.directives.docStart || !contents) document.commentBefore = text;
+  else prependComment(firstNodeOf(contents), text);
 }
 
+// `lines` are comment sources and line breaks: the comments' text, a blank line between two kept
+// as an empty line, and whether a blank line follows the last.
+function streamComment(lines: readonly string[]): { text: string; blankLineAfter: boolean } {
+  let text = "";
+  let blankLineAfter = false;
+  // a line break right after a comment ends its line; any other is a blank line
+  let endsComment = false;
+  for (const line of lines) {
+    if (line.startsWith("#")) {
+      const comment = line.slice(1) || " ";
+      text = text === "" ? comment : `${text}${blankLineAfter ? "\n\n" : "\n"}${comment}`;
+      blankLineAfter = false;
+      endsComment = true;
+    } else {
+      if (!endsComment) blankLineAfter = true;
+      endsComment = false;
+    }
+  }
+  return { text, blankLineAfter };
+}
+
+// The node a comment above the whole contents belongs to: a block collection's first key or item.
+function firstNodeOf(contents: NonNullable<Document.Parsed["contents"]>): Node {
+  if (!isCollection(contents) || contents.flow || contents.items.length === 0) return contents as Node;
+  const first = contents.items[0];
+  return (isPair(first) ? first.key : first) as Node;
+}
+
+function prependComment(node: Node, text: string): void {
+  node.commentBefore = node.commentBefore ? `${text}\n${node.commentBefore}` : text;
+}
+
+/** A block scalar's header: `|` or `>`, an indentation digit, a chomping indicator, a comment. */
 interface BlockScalarHeader {
-  mode: string;
+  folded: boolean;
+  /** The indentation indicator (1-9), 0 without one. */
   indent: number;
-  chomp: string;
+  chomping: "strip" | "clip" | "keep";
   comment: string;
   /** Characters from the header's start to the scalar's text. */
   length: number;
@@ -518,115 +543,91 @@ function blockScalarHeader({ props }: CST.BlockScalar): BlockScalarHeader {
   const first = props[0];
   if (first?.type !== "block-scalar-header") return notComposed();
   const { source } = first;
-  let indent = 0;
-  let chomp = "";
-  for (let index = 1; index < source.length; ++index) {
-    const char = source[index]!;
-    if (!chomp && (char === "-" || char === "+")) chomp = char;
-    else {
-      const digit = Number(char);
-      // extra characters in the header
-      if (indent || !digit) notComposed();
-      indent = digit;
-    }
-  }
-  let hasSpace = false;
+  // the indicators after `|` or `>`: at most one digit 1-9 and one of - +, in either order
+  const indicators = source.slice(1);
+  const digits = indicators.replace(/[-+]/, "");
+  if (digits.length > 1 || (digits !== "" && !/^[1-9]$/.test(digits)) || indicators.length - digits.length > 1) notComposed();
   let comment = "";
   let length = source.length;
-  for (let index = 1; index < props.length; ++index) {
-    const token = props[index] as SourceToken;
-    switch (token.type) {
-      case "space":
-        hasSpace = true;
-        length += token.source.length;
-        break;
-      case "newline":
-        length += token.source.length;
-        break;
-      case "comment":
-        if (!hasSpace) notComposed();
-        length += token.source.length;
-        comment = token.source.substring(1);
-        break;
-      default:
-        notComposed();
-    }
+  let spaced = false;
+  for (const token of props.slice(1) as SourceToken[]) {
+    if (token.type === "comment") {
+      if (!spaced) notComposed();
+      comment = token.source.slice(1);
+    } else if (token.type === "space") spaced = true;
+    else if (token.type !== "newline") notComposed();
+    length += token.source.length;
   }
-  return { mode: source[0]!, indent, chomp, comment, length };
+  const chomping = indicators.includes("-") ? "strip" : indicators.includes("+") ? "keep" : "clip";
+  return { folded: source[0] === ">", indent: digits ? Number(digits) : 0, chomping, comment, length };
 }
 
-// A block scalar's value from its indented text, as `yaml`'s resolveBlockScalar reads it.
-function blockScalarValue(token: CST.BlockScalar, header: BlockScalarHeader, type: Scalar.Type): string {
-  const lines = token.source ? splitLines(token.source) : [];
-  let chompStart = lines.length;
-  for (let index = lines.length - 1; index >= 0; --index) {
-    if (lines[index]![1] === "") chompStart = index;
-    else break;
-  }
-  if (chompStart === 0) return header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-  let trimIndent = token.indent + header.indent;
-  let contentStart = 0;
-  for (let index = 0; index < chompStart; ++index) {
-    const [indent, content] = lines[index]!;
-    if (content === "") {
-      if (header.indent === 0 && indent.length > trimIndent) trimIndent = indent.length;
-    } else {
-      // more-indented leading blank lines without an indentation indicator; a scalar at column 0 in a collection
-      if (indent.length < trimIndent) notComposed();
-      if (header.indent === 0) trimIndent = indent.length;
-      contentStart = index;
-      if (trimIndent === 0) notComposed();
-      break;
-    }
-  }
-  for (let index = lines.length - 1; index >= chompStart; --index) {
-    if (lines[index]![0].length > trimIndent) chompStart = index + 1;
-  }
+// A block scalar's value (YAML 1.2, 8.1): its lines less the content's indentation, folded for `>`,
+// with the final line breaks its chomping keeps. A text `yaml` reports (a line less indented than the
+// content, leading blank lines longer than the first line without an indentation indicator, content
+// at column 0) is not composed.
+function blockScalarValue({ source, indent: parentIndent }: CST.BlockScalar, header: BlockScalarHeader): string {
+  const lines = source ? source.split("\n") : [];
+  // each line's leading spaces; a line of spaces only is blank
+  const spaces = lines.map(leadingSpaces);
+  const isBlank = (index: number) => spaces[index] === lines[index]!.length;
+  let first = 0;
+  while (first < lines.length && isBlank(first)) first++;
+  if (first === lines.length) return header.chomping === "keep" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+  let indent = parentIndent + header.indent;
+  if (header.indent === 0) {
+    let widestLeading = parentIndent;
+    for (let index = 0; index < first; index++) widestLeading = Math.max(widestLeading, spaces[index]!);
+    if (spaces[first]! < widestLeading) notComposed();
+    indent = spaces[first]!;
+  } else if (spaces[first]! < indent) notComposed();
+  if (indent === 0) notComposed();
+  // the content runs to the last line with text, or to a later line longer than the indentation
+  let end = lines.length;
+  while (end > first + 1 && isBlank(end - 1) && spaces[end - 1]! <= indent) end--;
+  for (let index = first; index < end; index++) if (!isBlank(index) && spaces[index]! < indent) notComposed();
+  // a line less the content's indentation (a blank line shorter than it is empty)
+  const own = (index: number) => lines[index]!.slice(indent);
   let value = "";
-  let sep = "";
-  let previousMoreIndented = false;
-  for (let index = 0; index < contentStart; ++index) value += `${lines[index]![0].slice(trimIndent)}\n`;
-  for (let index = contentStart; index < chompStart; ++index) {
-    const [indent, content] = lines[index]!;
-    // a line less indented than the first
-    if (content && indent.length < trimIndent) notComposed();
-    if (type === Scalar.BLOCK_LITERAL) {
-      value += sep + indent.slice(trimIndent) + content;
-      sep = "\n";
-    } else if (indent.length > trimIndent || content[0] === "\t") {
-      if (sep === " ") sep = "\n";
-      else if (!previousMoreIndented && sep === "\n") sep = "\n\n";
-      value += sep + indent.slice(trimIndent) + content;
-      sep = "\n";
-      previousMoreIndented = true;
-    } else if (content === "") {
-      if (sep === "\n") value += "\n";
-      else sep = "\n";
-    } else {
-      value += sep + content;
-      sep = " ";
-      previousMoreIndented = false;
-    }
+  for (let index = 0; index < first; index++) value += `${own(index)}\n`;
+  if (header.folded) value += foldLines(lines, spaces, first, end, indent);
+  else for (let index = first; index < end; index++) value += index === first ? own(index) : `\n${own(index)}`;
+  switch (header.chomping) {
+    case "strip":
+      return value;
+    case "clip":
+      return `${value}\n`;
+    case "keep":
+      for (let index = end; index < lines.length; index++) value += `\n${own(index)}`;
+      return value.endsWith("\n") ? value : `${value}\n`;
   }
-  switch (header.chomp) {
-    case "-":
-      break;
-    case "+":
-      for (let index = chompStart; index < lines.length; ++index) value += `\n${lines[index]![0].slice(trimIndent)}`;
-      if (value[value.length - 1] !== "\n") value += "\n";
-      break;
-    default:
-      value += "\n";
+}
+
+function leadingSpaces(line: string): number {
+  let count = 0;
+  while (line.charCodeAt(count) === 32) count++;
+  return count;
+}
+
+// Folding lines `first` to `end`: a line break between two lines of text at the content's
+// indentation is a space; blank lines between them stand for one line break each; around a
+// more-indented line (or one starting with a tab) every line break is kept.
+function foldLines(lines: readonly string[], spaces: readonly number[], first: number, end: number, indent: number): string {
+  let value = "";
+  let previous: "none" | "text" | "more-indented" = "none";
+  let blankLines = 0;
+  for (let index = first; index < end; index++) {
+    const line = lines[index]!;
+    const moreIndented = spaces[index]! > indent || line[spaces[index]!] === "\t";
+    if (spaces[index] === line.length && !moreIndented) {
+      blankLines++;
+      continue;
+    }
+    if (previous === "text" && !moreIndented) value += blankLines > 0 ? "\n".repeat(blankLines) : " ";
+    else if (previous !== "none") value += "\n".repeat(blankLines + 1);
+    value += line.slice(indent);
+    previous = moreIndented ? "more-indented" : "text";
+    blankLines = 0;
   }
   return value;
-}
-
-// `[indent, content]` for each line of a block scalar's text.
-function splitLines(source: string): [string, string][] {
-  const split = source.split(/\n( *)/);
-  const first = split[0]!;
-  const leading = /^( *)/.exec(first)![1]!;
-  const lines: [string, string][] = [leading ? [leading, first.slice(leading.length)] : ["", first]];
-  for (let index = 1; index < split.length; index += 2) lines.push([split[index]!, split[index + 1]!]);
-  return lines;
 }

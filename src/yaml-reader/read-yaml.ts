@@ -1,7 +1,7 @@
 // The YAML reader of lint and of the validation worker: the same `yaml` Document that
 // `parseDocument(text, { lineCounter, ...PARSER_YAML_OPTIONS })` gives, built quicker for the
 // block-style subset workflows are written in, and by `parseDocument` itself for anything else.
-import { Composer, type Document, type LineCounter, parseDocument } from "yaml";
+import { Composer, type CST, type Document, type LineCounter, parseDocument } from "yaml";
 import { PARSER_YAML_OPTIONS } from "../validate/parsed-yaml.js";
 import { composeTokens } from "./compose-tokens.js";
 import { sourceTokens } from "./source-tokens.js";
@@ -32,7 +32,7 @@ export function quickDocument(text: string, lineCounter: LineCounter): Document 
 }
 
 /** The document `yaml`'s own Composer makes of `tokens`. */
-export function composeWithYaml(tokens: ReturnType<typeof sourceTokens> & object, text: string, options: ConstructorParameters<typeof Composer>[0]): Document | undefined {
+export function composeWithYaml(tokens: readonly CST.Token[], text: string, options: ConstructorParameters<typeof Composer>[0]): Document | undefined {
   const composer = new Composer(options);
   let document: Document | undefined;
   for (const token of tokens) for (const composed of composer.next(token)) document ??= composed as Document;

@@ -95,4 +95,20 @@ describe("composing source tokens without yaml's composer", () => {
     for (const block of blocks) for (const text of [`k: ${block}l: 1\n`, `- ${block}- 1\n`, `k: ${block}`]) count(text);
     expect(composed).toBeGreaterThan(175);
   });
+
+  it("composes block scalars of any shape as yaml does: literal and folded, indentation and chomping indicators, blank, more-indented and tab-led lines", () => {
+    const header = fc.tuple(fc.constantFrom("|", ">"), fc.constantFrom("", "-", "+"), fc.constantFrom("", "1", "2", "3"), fc.boolean()).map(([style, chomping, digit, digitFirst]) => style + (digitFirst ? digit + chomping : chomping + digit));
+    const line = fc.tuple(fc.integer({ min: 0, max: 7 }), fc.constantFrom("", "", "word", "two words", "\tled by a tab", "  ", "# not a comment")).map(([spaces, text]) => " ".repeat(spaces) + text);
+    const outcomes: Outcome[] = [];
+    fc.assert(
+      fc.property(header, fc.array(line, { maxLength: 8 }), fc.constantFrom("k: ", "a:\n  k: ", "- ", "a:\n  - "), fc.boolean(), (head, lines, parent, followed) => {
+        const text = `${parent}${head}\n${lines.map((entry) => `${entry}\n`).join("")}${followed ? "z: 1\n" : ""}`;
+        outcomes.push(expectSameComposition(text, JSON.stringify(text)));
+      }),
+      { numRuns: 6000 },
+    );
+    const counts = tally(outcomes);
+    expect(counts.composed).toBeGreaterThan(1500);
+    expect(counts.reported).toBeGreaterThan(100);
+  }, 60_000);
 });
