@@ -95,6 +95,8 @@ class TokenComposer {
     const document = new Document(undefined, { _directives: new Directives({ version: "1.2" }), ...this.options }) as Document.Parsed;
     this.schema = document.schema;
     this.documentOptions = document.options;
+    // options that read keys or scalars otherwise (merge keys, string keys, a compatibility schema): `yaml`'s
+    if (document.options.stringKeys || document.schema.compat || document.schema.tags.some((tag) => tag.default === "key")) notComposed();
     const lead = readLead(start, "doc-start", value ?? end?.[0], offset, false, true);
     if (lead.indicator) {
       document.directives.docStart = true;

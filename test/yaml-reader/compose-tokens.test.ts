@@ -68,6 +68,14 @@ describe("composing source tokens without yaml's composer", () => {
     for (const text of reported) expect(expectSameComposition(text, JSON.stringify(text)), text).toBe("reported");
   });
 
+  it("leaves to yaml the options that read keys or scalars otherwise: merge keys, string keys, YAML 1.1", () => {
+    const text = "base: &b\n  a: 1\nx:\n  <<: *b\n  1: yes\n";
+    expect(composeTokens(sourceTokens(text)!, { lineCounter: new LineCounter(), ...PARSER_YAML_OPTIONS })).toBeDefined();
+    for (const options of [{ merge: true }, { stringKeys: true }, { version: "1.1" as const }]) {
+      expect(composeTokens(sourceTokens(text)!, { lineCounter: new LineCounter(), ...PARSER_YAML_OPTIONS, ...options }), JSON.stringify(options)).toBeUndefined();
+    }
+  });
+
   it("composes what yaml composes cleanly, and nothing it reports, on arbitrary texts", () => {
     const piece = fc.constantFrom(..."ab1 :-#|>'\"[]{},&*!\n\n\t.+0x~?%@`\\", "  ", "- ", ": ", "\n  ", "\n    ", "|-\n", ">+\n", "|2\n", "# c\n", "k: ", "&a ", "*a", "[x, y]", "'q''q'", '"e\\n"');
     const outcomes: Outcome[] = [];
