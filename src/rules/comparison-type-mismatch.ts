@@ -59,7 +59,6 @@ interface Comparison {
 
 const ORDERING = new Set(["<", ">", "<=", ">="]);
 
-
 function checkUse(use: ExpressionUse, report: (finding: Finding) => void, scope: ExpressionScope): void {
   // only expressions with a comparison operator: most have none
   if (!/==|!=|<|>/.test(use.text) || (!use.isCondition && !use.text.includes("${{"))) return;

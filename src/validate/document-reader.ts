@@ -1,33 +1,18 @@
-// GitHub's parser reads YAML through an ObjectReader: a stream of events (mapping start, literal,
-// sequence end…) it asks for one at a time. Its own reader yields them from nested generators, one
-// level per depth of the document, so every event climbs the whole stack back up: a tenth of the
-// parser's time on a real workflow. This one lists the same events, with the same tokens, in one
-// walk over a document parsed already, and hands them out by index.
+// GitHub's own YAML reader yields the parser's events from nested generators, one level per depth
+// of the document, so every event climbs the whole stack back up: a tenth of the parser's time on a
+// real workflow. This one lists the same events, with the same tokens, in one walk over a document
+// parsed already (event-list-reader.ts).
 import { type Alias, type Document, type LineCounter, type Node, type Scalar, isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } from "yaml";
-import type { ObjectReader } from "@actions/workflow-parser/templates/object-reader";
 import { BooleanToken, type LiteralToken, MappingToken, NullToken, NumberToken, SequenceToken, StringToken } from "@actions/workflow-parser/templates/tokens/index";
 import type { TokenRange } from "@actions/workflow-parser/templates/tokens/token-range";
 
-// The parser's event kinds, as its own reader numbers them (templates/parse-event.js).
-const LITERAL = 0;
-const SEQUENCE_START = 1;
-const SEQUENCE_END = 2;
-const MAPPING_START = 3;
-const MAPPING_END = 4;
-const DOCUMENT_START = 5;
-const DOCUMENT_END = 6;
+import { DOCUMENT_END, DOCUMENT_START, EventListReader, LITERAL, MAPPING_END, MAPPING_START, SEQUENCE_END, SEQUENCE_START } from "./event-list-reader.js";
 
 /**
  * An ObjectReader over a `yaml` document parsed with `PARSER_YAML_OPTIONS` and no errors: the
  * events and tokens GitHub's YAML reader gives for the same text, aliases resolved the same way.
  */
-export class DocumentReader implements ObjectReader {
-  private readonly kinds: number[] = [];
-  private readonly tokens: (LiteralToken | SequenceToken | MappingToken | undefined)[] = [];
-  private next = 0;
-  // A value no token can hold (a `!!binary` scalar): GitHub's reader throws when it reaches it, which
-  // the parser records as an error of the file after those before it, so this one throws there too.
-  private failure: unknown;
+export class DocumentReader extends EventListReader {
   // What each alias names, found by one walk on the first alias (yaml's own resolve walks the whole document for each).
   private aliasTargets: Map<Alias, Node> | undefined;
 
@@ -36,6 +21,7 @@ export class DocumentReader implements ObjectReader {
     private readonly lineCounter: LineCounter,
     private readonly fileId: number,
   ) {
+    super();
     this.push(DOCUMENT_START, undefined);
     try {
       this.walk(document.contents, new Set());
@@ -43,48 +29,6 @@ export class DocumentReader implements ObjectReader {
     } catch (error) {
       this.failure = error;
     }
-  }
-
-  allowLiteral(): LiteralToken | undefined {
-    return this.take(LITERAL) ? (this.tokens[this.next - 1] as LiteralToken) : undefined;
-  }
-
-  allowSequenceStart(): SequenceToken | undefined {
-    return this.take(SEQUENCE_START) ? (this.tokens[this.next - 1] as SequenceToken) : undefined;
-  }
-
-  allowSequenceEnd(): boolean {
-    return this.take(SEQUENCE_END);
-  }
-
-  allowMappingStart(): MappingToken | undefined {
-    return this.take(MAPPING_START) ? (this.tokens[this.next - 1] as MappingToken) : undefined;
-  }
-
-  allowMappingEnd(): boolean {
-    return this.take(MAPPING_END);
-  }
-
-  validateStart(): void {
-    if (!this.take(DOCUMENT_START)) throw new Error("Expected start of reader");
-  }
-
-  validateEnd(): void {
-    if (!this.take(DOCUMENT_END)) throw new Error("Expected end of reader");
-  }
-
-  // Moves past the next event when it is of `kind`. GitHub's reader reads one event ahead, so it
-  // throws while moving past the last event before the value it cannot read.
-  private take(kind: number): boolean {
-    if (this.kinds[this.next] !== kind) return false;
-    if (this.failure !== undefined && this.next + 1 === this.kinds.length) throw this.failure;
-    this.next++;
-    return true;
-  }
-
-  private push(kind: number, token: LiteralToken | SequenceToken | MappingToken | undefined): void {
-    this.kinds.push(kind);
-    this.tokens.push(token);
   }
 
   // The events of one node, in the order GitHub's reader yields them. `resolving` holds the anchored

@@ -32,13 +32,13 @@ export const MAX_EXPANDED_VALUES = 100_000;
 export function yamlValue(document: Document, lineCounter?: LineCounter): YamlValue {
   // most workflows have no alias at all: nothing to check, and a walk that builds the value is
   // several times quicker than yaml's general conversion
-  const plain = plainValueOf(document.contents);
-  if (plain !== UNUSUAL) return { value: plain, problems: [] };
+  const read: PlainRead = { anchors: new Map(), aliased: false };
+  const plain = plainValueOf(document.contents, read);
+  if (plain !== UNUSUAL && !read.aliased) return { value: plain, problems: [] };
   const problems = aliasProblems(document, lineCounter);
   if (problems.length > 0) return { problems };
-  // every alias now names a value that comes whole before it: the walk repeats that value
-  const withAliases = plainValueOf(document.contents, new Map());
-  if (withAliases !== UNUSUAL) return { value: withAliases, problems: [] };
+  // every alias names a value that comes whole before it: the walk repeated that very value
+  if (plain !== UNUSUAL) return { value: plain, problems: [] };
   try {
     // the walk above bounds what the aliases expand to, so yaml's own alias count is not needed
     return { value: document.toJS({ maxAliasCount: -1 }) as unknown, problems: [] };
@@ -52,36 +52,45 @@ export function yamlValue(document: Document, lineCounter?: LineCounter): YamlVa
 // What plainValueOf returns for a node it leaves to yaml's own conversion.
 const UNUSUAL: unique symbol = Symbol("unusual");
 
+// The anchored values a walk has met, by anchor, and whether it met an alias.
+interface PlainRead {
+  anchors: Map<string, unknown>;
+  aliased: boolean;
+}
+
 // The value `document.toJS()` gives, for a document of mappings with scalar keys, sequences and
 // plain scalars (string, number, boolean, null) only; anything else (a key that is not a plain
-// scalar, `<<` or `__proto__`, a tagged value) is UNUSUAL, and yaml converts the document. Aliases
-// are UNUSUAL too, unless `anchors` is given (for a document `aliasProblems` passed): each anchored
-// value goes in it where yaml meets its node, a collection before its items, and an alias gives
-// the value last met with its anchor, the very same object, as toJS does.
-function plainValueOf(node: unknown, anchors?: Map<string, unknown>): unknown {
+// scalar, `<<` or `__proto__`, a tagged value) is UNUSUAL, and yaml converts the document. Each
+// anchored value goes in `read.anchors` where yaml meets its node, a collection before its items,
+// and an alias gives the value last met with its anchor, the very same object, as toJS does; the
+// caller checks the aliases (aliasProblems) before it trusts a value that has any.
+function plainValueOf(node: unknown, read: PlainRead): unknown {
   if (node === null || node === undefined) return null;
   if (isScalar(node)) {
     const value = node.value;
     if (!(value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")) return UNUSUAL;
-    if (anchors && node.anchor) anchors.set(node.anchor, value);
+    if (node.anchor) read.anchors.set(node.anchor, value);
     return value;
   }
-  if (isAlias(node)) return anchors?.has(node.source) ? anchors.get(node.source) : UNUSUAL;
+  if (isAlias(node)) {
+    read.aliased = true;
+    return read.anchors.has(node.source) ? read.anchors.get(node.source) : UNUSUAL;
+  }
   // a tagged collection (`!!set`, `!!omap`) may convert to something else than an object or array
   if (isCollection(node) && node.tag) return UNUSUAL;
   if (isMap(node)) {
     const object: Record<string, unknown> = {};
-    if (anchors && node.anchor) anchors.set(node.anchor, object);
+    if (node.anchor) read.anchors.set(node.anchor, object);
     for (const pair of node.items) {
       const key = pair.key;
       if (!isScalar(key)) return UNUSUAL;
       // an anchored key may be what a later alias names: yaml's conversion reads that
-      if (anchors && key.anchor) return UNUSUAL;
+      if (key.anchor) return UNUSUAL;
       const keyValue = key.value;
       // toJS names a null key "" and writes other scalars as String() does
       const name = keyValue === null ? "" : typeof keyValue === "string" || typeof keyValue === "number" || typeof keyValue === "boolean" ? String(keyValue) : undefined;
       if (name === undefined || name === "<<" || name === "__proto__") return UNUSUAL;
-      const value = plainValueOf(pair.value, anchors);
+      const value = plainValueOf(pair.value, read);
       if (value === UNUSUAL) return UNUSUAL;
       object[name] = value;
     }
@@ -89,9 +98,9 @@ function plainValueOf(node: unknown, anchors?: Map<string, unknown>): unknown {
   }
   if (isSeq(node)) {
     const items: unknown[] = [];
-    if (anchors && node.anchor) anchors.set(node.anchor, items);
+    if (node.anchor) read.anchors.set(node.anchor, items);
     for (const item of node.items) {
-      const value = plainValueOf(item, anchors);
+      const value = plainValueOf(item, read);
       if (value === UNUSUAL) return UNUSUAL;
       items.push(value);
     }

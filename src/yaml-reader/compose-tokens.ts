@@ -53,8 +53,6 @@ interface Lead {
   lineBreakAfterAnchor: SourceToken | null;
   /** Offset after the last token. */
   end: number;
-  /** Offset of the anchor, else `end`. */
-  start: number;
 }
 
 type Indicator = "doc-start" | "explicit-key-ind" | "map-value-ind" | "seq-item-ind";
@@ -259,7 +257,7 @@ class TokenComposer {
       // a key without `:`; `a: b: c`; a key over 1024 characters
       if (!valueLead.indicator) notComposed();
       if (value?.type === "block-map" && !valueLead.lineBreak) notComposed();
-      if (keyLead.start < valueLead.indicator!.offset - 1024) notComposed();
+      if ((keyLead.anchor?.offset ?? keyLead.end) < valueLead.indicator!.offset - 1024) notComposed();
       const valueNode = value ? this.node(value, valueLead) : this.emptyNode(offset, sep, valueLead);
       offset = valueNode.range![2];
       const pair = new Pair(keyNode, valueNode);
@@ -368,7 +366,7 @@ class CommentText {
 // What the tokens before a node say of it (no tags in the subset), read as `yaml` reads them.
 // `lineStart`: the tokens start a line (a block item's); `next`: the node's own first token.
 function readLead(tokens: readonly SourceToken[], indicator: Indicator, next: Token | null | undefined, offset: number, flow: boolean, lineStart: boolean): Lead {
-  const lead: Lead = { indicator: null, anchor: null, comma: null, comment: "", blankLineBefore: false, lineBreak: false, lineBreakAfterAnchor: null, end: offset, start: offset };
+  const lead: Lead = { indicator: null, anchor: null, comma: null, comment: "", blankLineBefore: false, lineBreak: false, lineBreakAfterAnchor: null, end: offset };
   let comments: CommentText | undefined;
   // nothing but indentation since the last line break (or since a `-` or `?` indicator)
   let atLineStart = lineStart;
@@ -431,7 +429,6 @@ function readLead(tokens: readonly SourceToken[], indicator: Indicator, next: To
   const last = tokens[tokens.length - 1];
   if (last) lead.end = last.offset + last.source.length;
   if (comments) lead.comment = comments.text;
-  lead.start = lead.anchor?.offset ?? lead.end;
   return lead;
 }
 

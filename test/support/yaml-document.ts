@@ -1,6 +1,4 @@
 // A YAML document described node by node, to compare two readers of the same text with toEqual.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { expect } from "vitest";
 import { type Document, type LineCounter, isAlias, isDocument, isMap, isPair, isScalar, isSeq } from "yaml";
 
@@ -44,18 +42,4 @@ function attempt(read: () => unknown): unknown {
   } catch (error) {
     return `throws: ${(error as Error).message}`;
   }
-}
-
-/** The `.yml` and `.yaml` files under `folder`, at any depth. */
-export function yamlFilesUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((entry) => {
-    const file = path.join(folder, entry);
-    if (statSync(file).isDirectory()) return yamlFilesUnder(file);
-    return /\.ya?ml$/.test(entry) ? [file] : [];
-  });
-}
-
-/** The workflow a corpus file holds: a parser reader case holds its options, a `---` line, then the workflow. */
-export function workflowOfCorpusFile(file: string, text = readFileSync(file, "utf8")): string {
-  return path.dirname(file).endsWith("reader") ? (text.split(/\r?\n---\r?\n/)[1] ?? "") : text;
 }

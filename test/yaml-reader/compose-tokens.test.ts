@@ -11,7 +11,8 @@ import { composeWithYaml } from "../../src/yaml-reader/read-yaml.js";
 import { sourceTokens } from "../../src/yaml-reader/source-tokens.js";
 import { CORPORA_DIR, HAS_CORPORA } from "../importer/corpus-inputs.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
-import { describeDocument, workflowOfCorpusFile, yamlFilesUnder } from "../support/yaml-document.js";
+import { workflowOfCorpusFile, yamlFilesUnder } from "../support/corpus-workflows.js";
+import { describeDocument } from "../support/yaml-document.js";
 
 // outside the token subset; composed here; reported by yaml (so left to it); declined though yaml composes it cleanly
 type Outcome = "outside" | "composed" | "reported" | "declined";

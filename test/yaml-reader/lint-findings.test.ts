@@ -6,7 +6,7 @@ import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { realWorldWorkflow } from "../../scripts/bench/lint-corpus.js";
 import { CORPORA_DIR, HAS_CORPORA } from "../importer/corpus-inputs.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
-import { yamlFilesUnder } from "../support/yaml-document.js";
+import { yamlFilesUnder } from "../support/corpus-workflows.js";
 
 type Lint = (file: string, text: string) => Promise<Diagnostic[]>;
 

@@ -12,7 +12,8 @@ import { sourceTokens } from "../../src/yaml-reader/source-tokens.js";
 import { realWorldWorkflow } from "../../scripts/bench/lint-corpus.js";
 import { CORPORA_DIR, HAS_CORPORA } from "../importer/corpus-inputs.js";
 import { REPO_ROOT } from "../support/temp-repo.js";
-import { describeDocument, workflowOfCorpusFile, yamlFilesUnder } from "../support/yaml-document.js";
+import { workflowOfCorpusFile, yamlFilesUnder } from "../support/corpus-workflows.js";
+import { describeDocument } from "../support/yaml-document.js";
 
 /** Compares the quick reader with `yaml` on `text`; true when the quick reader read it. */
 function expectSameAsYaml(text: string, label: string, whole = true): boolean {
